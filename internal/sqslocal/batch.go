@@ -1,0 +1,55 @@
+package sqslocal
+
+// maxBatchEntries is the most entries one batch request may carry.
+const maxBatchEntries = 10
+
+// batchError is one failed entry of a batch request.
+type batchError struct {
+	ID          string `json:"Id" xml:"Id"`
+	SenderFault bool   `json:"SenderFault" xml:"SenderFault"`
+	Code        string `json:"Code" xml:"Code"`
+	Message     string `json:"Message,omitempty" xml:"Message,omitempty"`
+}
+
+// batchOK is one successful entry of a delete or visibility batch.
+type batchOK struct {
+	ID string `json:"Id" xml:"Id"`
+}
+
+func entryError(id string, e *Error) batchError {
+	return batchError{ID: id, SenderFault: e.fault() == "Sender", Code: e.Code, Message: e.Message}
+}
+
+// checkBatchIDs applies the rules every batch shares: at least one and at
+// most ten entries, with distinct, well-formed IDs.
+func checkBatchIDs(ids []string) *Error {
+	if len(ids) == 0 {
+		return newError(CodeEmptyBatchRequest, "There should be at least one entry in the request.")
+	}
+	if len(ids) > maxBatchEntries {
+		return newError(CodeTooManyEntriesInBatchRequest, "Maximum number of entries per request are %d. You have sent %d.", maxBatchEntries, len(ids))
+	}
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if !validBatchID(id) {
+			return newError(CodeInvalidBatchEntryID, "A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.")
+		}
+		if seen[id] {
+			return newError(CodeBatchEntryIdsNotDistinct, "Id %s repeated.", id)
+		}
+		seen[id] = true
+	}
+	return nil
+}
+
+func validBatchID(id string) bool {
+	if id == "" || len(id) > 80 {
+		return false
+	}
+	for _, r := range id {
+		if !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}

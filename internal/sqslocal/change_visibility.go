@@ -1,0 +1,127 @@
+package sqslocal
+
+import (
+	"container/heap"
+	"context"
+	"time"
+)
+
+type changeVisibilityInput struct {
+	QueueURL          string
+	ReceiptHandle     string
+	VisibilityTimeout *int
+}
+
+func (in *changeVisibilityInput) fromForm(f form) *Error {
+	in.QueueURL = f.str("QueueUrl")
+	in.ReceiptHandle = f.str("ReceiptHandle")
+	var err *Error
+	in.VisibilityTimeout, err = f.intPtr("VisibilityTimeout")
+	return err
+}
+
+// changeMessageVisibility restarts an in-flight message's visibility
+// timeout from now; zero makes it visible at once.
+func (s *Service) changeMessageVisibility(_ context.Context, c *call, in *changeVisibilityInput) (*emptyOutput, *Error) {
+	q, err := s.queueOf(c, in.QueueURL)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.changeVisibility(q, in.ReceiptHandle, in.VisibilityTimeout); err != nil {
+		return nil, err
+	}
+	return &emptyOutput{}, nil
+}
+
+func (s *Service) changeVisibility(q *queue, handle string, timeout *int) *Error {
+	if timeout == nil {
+		return errMissing("VisibilityTimeout")
+	}
+	if *timeout < 0 || *timeout > 43200 {
+		return errInvalidParam("VisibilityTimeout", itoa(*timeout), "Must be >= 0 and <= 43200.")
+	}
+	r, err := parseReceipt(handle)
+	if err != nil {
+		return err
+	}
+	if r.queue != q.name {
+		return newError(CodeReceiptHandleIsInvalid, "The input receipt handle is not a valid receipt handle for this queue.")
+	}
+	now := s.clock.Now()
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.promoteLocked(now)
+	m := q.byID[r.id]
+	if m == nil || m.state != stateInflight || m.receipt != r.gen {
+		return newError(CodeMessageNotInflight, "Message is not in flight; its visibility timeout cannot be changed.")
+	}
+	if *timeout == 0 {
+		heap.Remove(&q.timed, m.heapIndex)
+		q.nInflight--
+		q.makeReadyLocked(m)
+		return nil
+	}
+	m.due = now.Add(time.Duration(*timeout) * time.Second)
+	heap.Fix(&q.timed, m.heapIndex)
+	q.armLocked(now)
+	return nil
+}
+
+type visibilityBatchEntry struct {
+	ID                string
+	ReceiptHandle     string
+	VisibilityTimeout *int
+}
+
+type changeVisibilityBatchInput struct {
+	QueueURL string
+	Entries  []visibilityBatchEntry
+}
+
+func (in *changeVisibilityBatchInput) fromForm(f form) *Error {
+	in.QueueURL = f.str("QueueUrl")
+	for _, e := range f.entries("ChangeMessageVisibilityBatchRequestEntry") {
+		entry := visibilityBatchEntry{ID: e.str("Id"), ReceiptHandle: e.str("ReceiptHandle")}
+		var err *Error
+		if entry.VisibilityTimeout, err = e.intPtr("VisibilityTimeout"); err != nil {
+			return err
+		}
+		in.Entries = append(in.Entries, entry)
+	}
+	return nil
+}
+
+type changeVisibilityBatchOutput struct {
+	Successful []batchOK    `json:"Successful" xml:"ChangeMessageVisibilityBatchResultEntry"`
+	Failed     []batchError `json:"Failed" xml:"BatchResultErrorEntry"`
+}
+
+// changeMessageVisibilityBatch changes up to ten visibility timeouts;
+// entries fail one by one.
+func (s *Service) changeMessageVisibilityBatch(_ context.Context, c *call, in *changeVisibilityBatchInput) (*changeVisibilityBatchOutput, *Error) {
+	q, err := s.queueOf(c, in.QueueURL)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(in.Entries))
+	for i, e := range in.Entries {
+		ids[i] = e.ID
+	}
+	if err := checkBatchIDs(ids); err != nil {
+		return nil, err
+	}
+	out := &changeVisibilityBatchOutput{Successful: []batchOK{}, Failed: []batchError{}}
+	for _, e := range in.Entries {
+		timeout := e.VisibilityTimeout
+		if timeout == nil {
+			zero := 0 // AWS treats a missing per-entry timeout as zero
+			timeout = &zero
+		}
+		if err := s.changeVisibility(q, e.ReceiptHandle, timeout); err != nil {
+			out.Failed = append(out.Failed, entryError(e.ID, err))
+			continue
+		}
+		out.Successful = append(out.Successful, batchOK{ID: e.ID})
+	}
+	return out, nil
+}

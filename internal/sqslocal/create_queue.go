@@ -1,0 +1,114 @@
+package sqslocal
+
+import (
+	"context"
+	"strings"
+)
+
+type createQueueInput struct {
+	QueueName  string
+	Attributes map[string]string
+	Tags       map[string]string `json:"tags"`
+}
+
+func (in *createQueueInput) fromForm(f form) *Error {
+	in.QueueName = f.str("QueueName")
+	in.Attributes = f.pairs("Attribute", "Name", "Value")
+	in.Tags = f.pairs("Tag", "Key", "Value")
+	return nil
+}
+
+type queueURLOutput struct {
+	QueueURL string `json:"QueueUrl" xml:"QueueUrl"`
+}
+
+// createQueue creates a queue, or returns the URL of an existing queue of
+// the same name whose attributes match those given.
+func (s *Service) createQueue(_ context.Context, c *call, in *createQueueInput) (*queueURLOutput, *Error) {
+	name := in.QueueName
+	if name == "" {
+		return nil, errMissing("QueueName")
+	}
+	fifo := strings.HasSuffix(name, ".fifo")
+	if len(name) > 80 || !validQueueName(strings.TrimSuffix(name, ".fifo")) {
+		return nil, errInvalidParam("QueueName", truncate(name, 100),
+			"Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length")
+	}
+	attrs := in.Attributes
+	if v, ok := attrs["FifoQueue"]; ok && !fifo && strings.EqualFold(v, "false") {
+		attrs = without(attrs, "FifoQueue")
+	}
+	if fifo != strings.EqualFold(attrs["FifoQueue"], "true") {
+		return nil, errInvalidParam("QueueName", name,
+			"The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and FifoQueue attribute must be set to true.")
+	}
+	for _, fifoOnly := range []string{"ContentBasedDeduplication", "DeduplicationScope", "FifoThroughputLimit"} {
+		if _, ok := attrs[fifoOnly]; ok && !fifo {
+			return nil, newError(CodeInvalidAttributeName, "Unknown Attribute %s.", fifoOnly)
+		}
+	}
+	st, err := defaultSettings().apply(attrs, s.arnExists)
+	if err != nil {
+		return nil, err
+	}
+	if fifo {
+		st.other["FifoQueue"] = "true"
+	}
+	now := s.clock.Now()
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if q := s.queues[name]; q != nil {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		for k := range attrs {
+			want, _ := st.get(k)
+			have, _ := q.settings.get(k)
+			if want != have {
+				return nil, newError(CodeQueueNameExists,
+					"A queue already exists with the same name and a different value for attribute %s", k)
+			}
+		}
+		return &queueURLOutput{QueueURL: s.queueURL(c.host, name)}, nil
+	}
+	q := newQueue(name, s.queueARN(name), st, now, s.clock)
+	for k, v := range in.Tags {
+		q.tags[k] = v
+	}
+	s.queues[name] = q
+	return &queueURLOutput{QueueURL: s.queueURL(c.host, name)}, nil
+}
+
+// arnExists reports whether arn names a live queue of this account.
+func (s *Service) arnExists(arn string) bool {
+	account, name, ok := splitQueueRef(arn)
+	if !ok || !strings.HasPrefix(arn, "arn:") || account != s.cfg.Account {
+		return false
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.queues[name] != nil
+}
+
+// validQueueName applies SQS's rule for a queue name without .fifo.
+func validQueueName(base string) bool {
+	if base == "" {
+		return false
+	}
+	for _, r := range base {
+		if !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func without(m map[string]string, key string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		if k != key {
+			out[k] = v
+		}
+	}
+	return out
+}

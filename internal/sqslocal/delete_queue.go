@@ -1,0 +1,48 @@
+package sqslocal
+
+import (
+	"context"
+	"strconv"
+)
+
+// queueInput is the input of actions that only name a queue.
+type queueInput struct {
+	QueueURL string
+}
+
+func (in *queueInput) fromForm(f form) *Error {
+	in.QueueURL = f.str("QueueUrl")
+	return nil
+}
+
+// deleteQueue deletes a queue and its messages. Long polls waiting on it
+// return empty.
+func (s *Service) deleteQueue(_ context.Context, c *call, in *queueInput) (*emptyOutput, *Error) {
+	q, err := s.queueOf(c, in.QueueURL)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	if s.queues[q.name] == q {
+		delete(s.queues, q.name)
+	}
+	s.mu.Unlock()
+	q.mu.Lock()
+	q.closeLocked()
+	q.mu.Unlock()
+	return &emptyOutput{}, nil
+}
+
+// purgeQueue deletes every message in a queue.
+func (s *Service) purgeQueue(_ context.Context, c *call, in *queueInput) (*emptyOutput, *Error) {
+	q, err := s.queueOf(c, in.QueueURL)
+	if err != nil {
+		return nil, err
+	}
+	q.mu.Lock()
+	q.purgeLocked()
+	q.mu.Unlock()
+	return &emptyOutput{}, nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

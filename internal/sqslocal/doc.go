@@ -1,0 +1,19 @@
+// Package sqslocal is a local, in-memory Amazon SQS that the real AWS SDKs
+// and CLIs talk to unchanged.
+//
+// One Service answers both of SQS's wire protocols on the same handler: the
+// AWS JSON 1.0 protocol that current SDKs use (X-Amz-Target: AmazonSQS.<Op>)
+// and the older query protocol (form-encoded Action=<Op>, XML answers) that
+// older CLIs and SDKs still speak. Queue URLs look like AWS's path-style
+// ones, {base}/{account}/{name}, and query requests may be posted straight
+// to them. Other packages (Step Functions and SNS integrations) deliver
+// messages in-process through Service.Send.
+//
+// Time comes from an injected clock.Clock, so visibility timeouts, delays,
+// retention and long polls can be driven by a fake clock in tests.
+//
+// It is not a durable store and not a security boundary: messages live in
+// memory, any credentials are accepted and queue policies are stored but
+// never enforced. FIFO queues are accepted as names and attributes only;
+// their ordering and deduplication rules are not implemented yet.
+package sqslocal

@@ -1,0 +1,32 @@
+package sqslocal
+
+import "context"
+
+// SendResult is what an in-process Send reports, as SendMessage does.
+type SendResult struct {
+	// MessageID is the new message's ID.
+	MessageID string
+	// MD5OfMessageBody is the hex MD5 digest of the body.
+	MD5OfMessageBody string
+}
+
+// Send stores a message without going through HTTP, for Step Functions'
+// and SNS's integrations. queue is a queue URL or ARN. Errors are *Error
+// with the JSON protocol's codes, e.g. QueueDoesNotExist.
+func (s *Service) Send(ctx context.Context, queue string, body string, attrs map[string]MessageAttribute) (SendResult, error) {
+	if err := ctx.Err(); err != nil {
+		return SendResult{}, err
+	}
+	q, apiErr := s.resolve(queue)
+	if apiErr != nil {
+		return SendResult{}, apiErr
+	}
+	m, apiErr := s.newMessage(&sendMessageInput{MessageBody: &body, MessageAttributes: attrs})
+	if apiErr != nil {
+		return SendResult{}, apiErr
+	}
+	if apiErr := s.put(q, m, nil); apiErr != nil {
+		return SendResult{}, apiErr
+	}
+	return SendResult{MessageID: m.id, MD5OfMessageBody: m.md5Body}, nil
+}

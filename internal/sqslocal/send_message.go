@@ -1,0 +1,115 @@
+package sqslocal
+
+import (
+	"context"
+	"time"
+)
+
+type sendMessageInput struct {
+	QueueURL                string
+	MessageBody             *string
+	DelaySeconds            *int
+	MessageAttributes       map[string]MessageAttribute
+	MessageSystemAttributes map[string]MessageAttribute
+	MessageDeduplicationID  string
+	MessageGroupID          string
+}
+
+func (in *sendMessageInput) fromForm(f form) *Error {
+	in.QueueURL = f.str("QueueUrl")
+	return in.readMessage(f)
+}
+
+// readMessage reads the fields SendMessage shares with batch entries.
+func (in *sendMessageInput) readMessage(f form) *Error {
+	var err *Error
+	in.MessageBody = f.strPtr("MessageBody")
+	if in.DelaySeconds, err = f.intPtr("DelaySeconds"); err != nil {
+		return err
+	}
+	if in.MessageAttributes, err = f.messageAttributes("MessageAttribute"); err != nil {
+		return err
+	}
+	if in.MessageSystemAttributes, err = f.messageAttributes("MessageSystemAttribute"); err != nil {
+		return err
+	}
+	in.MessageDeduplicationID = f.str("MessageDeduplicationId")
+	in.MessageGroupID = f.str("MessageGroupId")
+	return nil
+}
+
+type sendMessageOutput struct {
+	MD5OfMessageBody       string `json:"MD5OfMessageBody" xml:"MD5OfMessageBody"`
+	MD5OfMessageAttributes string `json:"MD5OfMessageAttributes,omitempty" xml:"MD5OfMessageAttributes,omitempty"`
+	MessageID              string `json:"MessageId" xml:"MessageId"`
+}
+
+// sendMessage stores one message.
+func (s *Service) sendMessage(_ context.Context, c *call, in *sendMessageInput) (*sendMessageOutput, *Error) {
+	q, err := s.queueOf(c, in.QueueURL)
+	if err != nil {
+		return nil, err
+	}
+	m, err := s.newMessage(in)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.put(q, m, in.DelaySeconds); err != nil {
+		return nil, err
+	}
+	return &sendMessageOutput{MD5OfMessageBody: m.md5Body, MD5OfMessageAttributes: m.md5Attrs, MessageID: m.id}, nil
+}
+
+// newMessage validates a message's body and attributes and builds it.
+func (s *Service) newMessage(in *sendMessageInput) (*message, *Error) {
+	if in.MessageBody == nil || *in.MessageBody == "" {
+		return nil, errMissing("MessageBody")
+	}
+	body := *in.MessageBody
+	if !validBody(body) {
+		return nil, newError(CodeInvalidMessageContents, "Invalid binary character was found in the message body, the set of allowed characters is #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF")
+	}
+	if _, err := validateAttributes(in.MessageAttributes); err != nil {
+		return nil, err
+	}
+	for name := range in.MessageSystemAttributes {
+		if name != "AWSTraceHeader" {
+			return nil, newError(CodeInvalidParameterValue, "Message system attribute name '%s' is invalid.", name)
+		}
+	}
+	return &message{
+		id: newID(), body: body, attrs: in.MessageAttributes,
+		md5Body: md5Hex(body), md5Attrs: md5OfAttributes(in.MessageAttributes),
+		senderID: s.cfg.Account, heapIndex: -1,
+	}, nil
+}
+
+// size is what a message counts against MaximumMessageSize.
+func (m *message) size() int {
+	n, _ := validateAttributes(m.attrs)
+	return len(m.body) + n
+}
+
+// put enqueues m on q, applying the queue's size limit and delay.
+func (s *Service) put(q *queue, m *message, delaySeconds *int) *Error {
+	if delaySeconds != nil && (*delaySeconds < 0 || *delaySeconds > 900) {
+		return errInvalidParam("DelaySeconds", itoa(*delaySeconds), "Must be >= 0 and <= 900.")
+	}
+	size := m.size()
+	now := s.clock.Now()
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.closed {
+		return errNoQueue()
+	}
+	if size > q.settings.maxSize {
+		return newError(CodeInvalidParameterValue, "One or more parameters are invalid. Reason: Message must be shorter than %d bytes.", q.settings.maxSize)
+	}
+	delay := q.settings.delay
+	if delaySeconds != nil {
+		delay = *delaySeconds
+	}
+	m.sentAt = now
+	q.enqueueLocked(m, time.Duration(delay)*time.Second, now)
+	return nil
+}

@@ -1,0 +1,82 @@
+package sqslocal
+
+import "context"
+
+type sendBatchEntry struct {
+	ID string
+	sendMessageInput
+}
+
+type sendMessageBatchInput struct {
+	QueueURL string
+	Entries  []sendBatchEntry
+}
+
+func (in *sendMessageBatchInput) fromForm(f form) *Error {
+	in.QueueURL = f.str("QueueUrl")
+	for _, e := range f.entries("SendMessageBatchRequestEntry") {
+		entry := sendBatchEntry{ID: e.str("Id")}
+		if err := entry.readMessage(e); err != nil {
+			return err
+		}
+		in.Entries = append(in.Entries, entry)
+	}
+	return nil
+}
+
+type sendBatchResult struct {
+	ID                     string `json:"Id" xml:"Id"`
+	MessageID              string `json:"MessageId" xml:"MessageId"`
+	MD5OfMessageBody       string `json:"MD5OfMessageBody" xml:"MD5OfMessageBody"`
+	MD5OfMessageAttributes string `json:"MD5OfMessageAttributes,omitempty" xml:"MD5OfMessageAttributes,omitempty"`
+}
+
+type sendMessageBatchOutput struct {
+	Successful []sendBatchResult `json:"Successful" xml:"SendMessageBatchResultEntry"`
+	Failed     []batchError      `json:"Failed" xml:"BatchResultErrorEntry"`
+}
+
+// sendMessageBatch stores up to ten messages; entries fail one by one.
+func (s *Service) sendMessageBatch(_ context.Context, c *call, in *sendMessageBatchInput) (*sendMessageBatchOutput, *Error) {
+	q, err := s.queueOf(c, in.QueueURL)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(in.Entries))
+	for i, e := range in.Entries {
+		ids[i] = e.ID
+	}
+	if err := checkBatchIDs(ids); err != nil {
+		return nil, err
+	}
+	total := 0
+	for _, e := range in.Entries {
+		if e.MessageBody != nil {
+			total += len(*e.MessageBody)
+		}
+		n, _ := validateAttributes(e.MessageAttributes)
+		total += n
+	}
+	q.mu.Lock()
+	limit := q.settings.maxSize
+	q.mu.Unlock()
+	if total > limit {
+		return nil, newError(CodeBatchRequestTooLong, "Batch requests cannot be longer than %d bytes. You have sent %d bytes.", limit, total)
+	}
+	out := &sendMessageBatchOutput{Successful: []sendBatchResult{}, Failed: []batchError{}}
+	for i := range in.Entries {
+		e := &in.Entries[i]
+		m, err := s.newMessage(&e.sendMessageInput)
+		if err == nil {
+			err = s.put(q, m, e.DelaySeconds)
+		}
+		if err != nil {
+			out.Failed = append(out.Failed, entryError(e.ID, err))
+			continue
+		}
+		out.Successful = append(out.Successful, sendBatchResult{
+			ID: e.ID, MessageID: m.id, MD5OfMessageBody: m.md5Body, MD5OfMessageAttributes: m.md5Attrs,
+		})
+	}
+	return out, nil
+}
