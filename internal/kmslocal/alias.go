@@ -1,0 +1,161 @@
+package kmslocal
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// alias is a friendly name for a key.
+type alias struct {
+	name    string // "alias/..."
+	target  string // key id
+	created time.Time
+	updated time.Time
+}
+
+// validAliasName applies AWS's rules: "alias/" followed by 1 to 250 of
+// letters, digits, '/', '_' and '-', and not in the reserved "alias/aws/".
+func validAliasName(name string) error {
+	rest, ok := strings.CutPrefix(name, "alias/")
+	if !ok || rest == "" || len(name) > 256 {
+		return errorf(codeValidation, "Alias name must begin with 'alias/' and be at most 256 characters")
+	}
+	if strings.HasPrefix(rest, "aws/") {
+		return errorf(codeInvalidAliasName, "Alias %s must not begin with 'alias/aws/'", name)
+	}
+	for _, c := range rest {
+		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("/_-", c)
+		if !ok {
+			return errorf(codeValidation, "Alias %s contains invalid characters", name)
+		}
+	}
+	return nil
+}
+
+type aliasInput struct {
+	AliasName   string `json:"AliasName"`
+	TargetKeyID string `json:"TargetKeyId"`
+}
+
+type emptyOutput struct{}
+
+// aliasTarget resolves the target of CreateAlias and UpdateAlias, which must
+// name a key directly rather than through another alias.
+func (s *Service) aliasTarget(target string) (*key, error) {
+	if strings.HasPrefix(target, "alias/") || strings.Contains(target, ":alias/") {
+		return nil, errorf(codeValidation, "TargetKeyId must be a key id or key ARN")
+	}
+	return s.lookup(target)
+}
+
+func (s *Service) createAlias(body []byte) (any, error) {
+	var in aliasInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	if err := validAliasName(in.AliasName); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	k, err := s.aliasTarget(in.TargetKeyID)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := s.aliases[in.AliasName]; ok {
+		return nil, errorf(codeAlreadyExists, "An alias with the name %s already exists", s.aliasARN(in.AliasName))
+	}
+	now := s.clock.Now()
+	s.aliases[in.AliasName] = &alias{name: in.AliasName, target: k.id, created: now, updated: now}
+	return emptyOutput{}, nil
+}
+
+func (s *Service) updateAlias(body []byte) (any, error) {
+	var in aliasInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, ok := s.aliases[in.AliasName]
+	if !ok {
+		return nil, errorf(codeNotFound, "Alias %s is not found.", s.aliasARN(in.AliasName))
+	}
+	k, err := s.aliasTarget(in.TargetKeyID)
+	if err != nil {
+		return nil, err
+	}
+	a.target, a.updated = k.id, s.clock.Now()
+	return emptyOutput{}, nil
+}
+
+func (s *Service) deleteAlias(body []byte) (any, error) {
+	var in aliasInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.aliases[in.AliasName]; !ok {
+		return nil, errorf(codeNotFound, "Alias %s is not found.", s.aliasARN(in.AliasName))
+	}
+	delete(s.aliases, in.AliasName)
+	return emptyOutput{}, nil
+}
+
+type aliasListEntry struct {
+	AliasArn        string  `json:"AliasArn"`
+	AliasName       string  `json:"AliasName"`
+	CreationDate    float64 `json:"CreationDate"`
+	LastUpdatedDate float64 `json:"LastUpdatedDate"`
+	TargetKeyID     string  `json:"TargetKeyId"`
+}
+
+type listAliasesOutput struct {
+	Aliases    []aliasListEntry `json:"Aliases"`
+	NextMarker string           `json:"NextMarker,omitempty"`
+	Truncated  bool             `json:"Truncated"`
+}
+
+// listAliases lists aliases by name, optionally only those of one key.
+func (s *Service) listAliases(body []byte) (any, error) {
+	var in listInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	limit, err := in.pageLimit()
+	if err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	only := ""
+	if in.KeyID != "" {
+		k, err := s.lookup(in.KeyID)
+		if err != nil {
+			return nil, err
+		}
+		only = k.id
+	}
+	names := make([]string, 0, len(s.aliases))
+	for name, a := range s.aliases {
+		if only == "" || a.target == only {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	got, next := page(names, in.Marker, limit)
+	out := listAliasesOutput{Aliases: []aliasListEntry{}, NextMarker: next, Truncated: next != ""}
+	for _, name := range got {
+		a := s.aliases[name]
+		out.Aliases = append(out.Aliases, aliasListEntry{
+			AliasArn:        s.aliasARN(name),
+			AliasName:       name,
+			CreationDate:    epochSeconds(a.created),
+			LastUpdatedDate: epochSeconds(a.updated),
+			TargetKeyID:     a.target,
+		})
+	}
+	return out, nil
+}

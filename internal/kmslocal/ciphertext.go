@@ -1,0 +1,95 @@
+package kmslocal
+
+import (
+	"crypto/aes"
+	"crypto/cipher"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"sort"
+)
+
+// Ciphertext blobs are self-describing, so that Decrypt can find the key
+// without a KeyId:
+//
+//	version (1 byte) | key id (36 bytes) | nonce (12 bytes) | AES-GCM sealed data and tag
+//
+// The additional authenticated data is the header (version and key id)
+// followed by the canonical encryption context, so changing any header byte,
+// any ciphertext byte or any context entry fails authentication.
+const (
+	blobVersion  = 1
+	keyIDLen     = 36
+	nonceLen     = 12
+	headerLen    = 1 + keyIDLen
+	minBlobLen   = headerLen + nonceLen + 16
+	maxPlaintext = 4096
+	maxBlob      = 6144
+)
+
+// canonicalContext encodes an encryption context independent of map order:
+// entries sorted by key, each key and value prefixed with its length so that
+// no two different contexts share an encoding.
+func canonicalContext(ctx map[string]string) []byte {
+	keys := make([]string, 0, len(ctx))
+	for k := range ctx {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []byte
+	for _, k := range keys {
+		out = binary.AppendUvarint(out, uint64(len(k)))
+		out = append(out, k...)
+		out = binary.AppendUvarint(out, uint64(len(ctx[k])))
+		out = append(out, ctx[k]...)
+	}
+	return out
+}
+
+func gcmFor(k *key) (cipher.AEAD, error) {
+	block, err := aes.NewCipher(k.material)
+	if err != nil {
+		return nil, fmt.Errorf("aes key: %w", err)
+	}
+	return cipher.NewGCM(block)
+}
+
+// seal encrypts plaintext under k, binding ctx.
+func seal(k *key, plaintext []byte, ctx map[string]string, random io.Reader) ([]byte, error) {
+	aead, err := gcmFor(k)
+	if err != nil {
+		return nil, err
+	}
+	blob := make([]byte, headerLen+nonceLen, headerLen+nonceLen+len(plaintext)+aead.Overhead())
+	blob[0] = blobVersion
+	copy(blob[1:headerLen], k.id)
+	nonce := blob[headerLen : headerLen+nonceLen]
+	if _, err := io.ReadFull(random, nonce); err != nil {
+		return nil, fmt.Errorf("read nonce: %w", err)
+	}
+	aad := append(append([]byte{}, blob[:headerLen]...), canonicalContext(ctx)...)
+	return aead.Seal(blob, nonce, plaintext, aad), nil
+}
+
+// blobKeyID returns the key id a blob claims to be sealed under.
+func blobKeyID(blob []byte) (string, error) {
+	if len(blob) < minBlobLen || len(blob) > maxBlob || blob[0] != blobVersion {
+		return "", errorf(codeInvalidCiphertext, "The ciphertext is invalid.")
+	}
+	return string(blob[1:headerLen]), nil
+}
+
+// open authenticates and decrypts a blob sealed under k with ctx.
+func open(k *key, blob []byte, ctx map[string]string) ([]byte, error) {
+	aead, err := gcmFor(k)
+	if err != nil {
+		return nil, err
+	}
+	nonce := blob[headerLen : headerLen+nonceLen]
+	aad := append(append([]byte{}, blob[:headerLen]...), canonicalContext(ctx)...)
+	plain, err := aead.Open(nil, nonce, blob[headerLen+nonceLen:], aad)
+	if err != nil {
+		return nil, errorf(codeInvalidCiphertext, "The ciphertext or the encryption context is invalid.")
+	}
+	return plain, nil
+}

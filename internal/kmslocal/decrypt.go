@@ -1,0 +1,66 @@
+package kmslocal
+
+type decryptInput struct {
+	KeyID               string            `json:"KeyId"`
+	CiphertextBlob      []byte            `json:"CiphertextBlob"`
+	EncryptionContext   map[string]string `json:"EncryptionContext"`
+	EncryptionAlgorithm string            `json:"EncryptionAlgorithm"`
+}
+
+type decryptOutput struct {
+	EncryptionAlgorithm string `json:"EncryptionAlgorithm"`
+	KeyID               string `json:"KeyId"`
+	Plaintext           []byte `json:"Plaintext"`
+}
+
+// decrypt finds the key from the blob itself. A KeyId, when given, must
+// name that same key (IncorrectKeyException otherwise), as in AWS.
+func (s *Service) decrypt(body []byte) (any, error) {
+	var in decryptInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	if len(in.CiphertextBlob) == 0 {
+		return nil, errorf(codeValidation, "CiphertextBlob is required")
+	}
+	if err := checkAlgorithm(in.EncryptionAlgorithm); err != nil {
+		return nil, err
+	}
+	id, err := blobKeyID(in.CiphertextBlob)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	k, err := s.blobKey(id, in.KeyID)
+	s.mu.RUnlock()
+	if err != nil {
+		return nil, err
+	}
+	plain, err := open(k, in.CiphertextBlob, in.EncryptionContext)
+	if err != nil {
+		return nil, err
+	}
+	return decryptOutput{EncryptionAlgorithm: specSymmetric, KeyID: k.arn, Plaintext: plain}, nil
+}
+
+// blobKey returns the usable key a blob names, checking it against the
+// optional KeyId of the request. The caller holds s.mu.
+func (s *Service) blobKey(id, keyID string) (*key, error) {
+	k, ok := s.keys[id]
+	if keyID != "" {
+		named, err := s.lookup(keyID)
+		if err != nil {
+			return nil, err
+		}
+		if named != k {
+			return nil, errorf(codeIncorrectKey, "The key ID in the request does not identify the key that encrypted the ciphertext.")
+		}
+	}
+	if !ok || k.usage != usageEncrypt {
+		return nil, errorf(codeInvalidCiphertext, "The ciphertext is invalid.")
+	}
+	if err := k.usable(); err != nil {
+		return nil, err
+	}
+	return k, nil
+}

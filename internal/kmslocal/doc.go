@@ -1,0 +1,15 @@
+// Package kmslocal is a local, in-memory stand-in for AWS Key Management
+// Service that speaks the AWS JSON 1.1 protocol (X-Amz-Target:
+// TrentService.<Op>), so the AWS SDKs and CLI can use it unchanged.
+//
+// It keeps symmetric encryption keys and HMAC keys, aliases and key states,
+// and does real authenticated encryption: each symmetric key owns random
+// AES-256 material, Encrypt seals with AES-GCM and binds the encryption
+// context as additional authenticated data, and the ciphertext blob names its
+// key so Decrypt needs no KeyId, as in AWS. Tampered blobs and mismatched
+// contexts fail with InvalidCiphertextException.
+//
+// It is not a secure key store: key material lives in process memory and
+// disappears with it. Key policies, grants, asymmetric keys, imported key
+// material and multi-Region keys are not emulated.
+package kmslocal

@@ -1,0 +1,64 @@
+package kmslocal
+
+import "fmt"
+
+type encryptInput struct {
+	KeyID               string            `json:"KeyId"`
+	Plaintext           []byte            `json:"Plaintext"`
+	EncryptionContext   map[string]string `json:"EncryptionContext"`
+	EncryptionAlgorithm string            `json:"EncryptionAlgorithm"`
+}
+
+type encryptOutput struct {
+	CiphertextBlob      []byte `json:"CiphertextBlob"`
+	EncryptionAlgorithm string `json:"EncryptionAlgorithm"`
+	KeyID               string `json:"KeyId"`
+}
+
+// checkAlgorithm accepts the only algorithm symmetric keys have.
+func checkAlgorithm(alg string) error {
+	if alg != "" && alg != specSymmetric {
+		return errorf(codeInvalidKeyUsage, "EncryptionAlgorithm %s is not supported by a symmetric key", alg)
+	}
+	return nil
+}
+
+// encryptionKey resolves keyID to an enabled ENCRYPT_DECRYPT key. The
+// caller holds s.mu.
+func (s *Service) encryptionKey(keyID string) (*key, error) {
+	k, err := s.lookup(keyID)
+	if err != nil {
+		return nil, err
+	}
+	if err := k.usable(); err != nil {
+		return nil, err
+	}
+	if k.usage != usageEncrypt {
+		return nil, errorf(codeInvalidKeyUsage, "%s key usage is %s which is not valid for this operation.", k.arn, k.usage)
+	}
+	return k, nil
+}
+
+func (s *Service) encrypt(body []byte) (any, error) {
+	var in encryptInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	if len(in.Plaintext) == 0 || len(in.Plaintext) > maxPlaintext {
+		return nil, errorf(codeValidation, "Plaintext must be between 1 and %d bytes", maxPlaintext)
+	}
+	if err := checkAlgorithm(in.EncryptionAlgorithm); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	k, err := s.encryptionKey(in.KeyID)
+	s.mu.RUnlock()
+	if err != nil {
+		return nil, err
+	}
+	blob, err := seal(k, in.Plaintext, in.EncryptionContext, s.random)
+	if err != nil {
+		return nil, fmt.Errorf("encrypt: %w", err)
+	}
+	return encryptOutput{CiphertextBlob: blob, EncryptionAlgorithm: specSymmetric, KeyID: k.arn}, nil
+}

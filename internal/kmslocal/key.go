@@ -1,0 +1,161 @@
+package kmslocal
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// Key specs, usages and states as KMS spells them.
+const (
+	specSymmetric = "SYMMETRIC_DEFAULT"
+	usageEncrypt  = "ENCRYPT_DECRYPT"
+	usageMac      = "GENERATE_VERIFY_MAC"
+
+	stateEnabled         = "Enabled"
+	stateDisabled        = "Disabled"
+	statePendingDeletion = "PendingDeletion"
+)
+
+// key is one KMS key and its secret material.
+type key struct {
+	id          string
+	arn         string
+	spec        string
+	usage       string
+	description string
+	created     time.Time
+	state       string
+	deletion    time.Time // set while PendingDeletion
+	window      int       // pending window in days
+	tags        []tag
+	material    []byte // AES-256 key or HMAC key
+}
+
+// tag is a KMS resource tag.
+type tag struct {
+	TagKey   string `json:"TagKey"`
+	TagValue string `json:"TagValue"`
+}
+
+// keyMetadata is the KeyMetadata document of CreateKey and DescribeKey.
+type keyMetadata struct {
+	AWSAccountID                string   `json:"AWSAccountId"`
+	Arn                         string   `json:"Arn"`
+	CreationDate                float64  `json:"CreationDate"`
+	CustomerMasterKeySpec       string   `json:"CustomerMasterKeySpec"`
+	DeletionDate                *float64 `json:"DeletionDate,omitempty"`
+	Description                 string   `json:"Description"`
+	Enabled                     bool     `json:"Enabled"`
+	EncryptionAlgorithms        []string `json:"EncryptionAlgorithms,omitempty"`
+	KeyID                       string   `json:"KeyId"`
+	KeyManager                  string   `json:"KeyManager"`
+	KeySpec                     string   `json:"KeySpec"`
+	KeyState                    string   `json:"KeyState"`
+	KeyUsage                    string   `json:"KeyUsage"`
+	MacAlgorithms               []string `json:"MacAlgorithms,omitempty"`
+	MultiRegion                 bool     `json:"MultiRegion"`
+	Origin                      string   `json:"Origin"`
+	PendingDeletionWindowInDays *int     `json:"PendingDeletionWindowInDays,omitempty"`
+}
+
+// epochSeconds renders t the way AWS JSON protocols carry timestamps.
+func epochSeconds(t time.Time) float64 {
+	return float64(t.UnixMilli()) / 1000
+}
+
+func (k *key) metadata(account string) keyMetadata {
+	m := keyMetadata{
+		AWSAccountID:          account,
+		Arn:                   k.arn,
+		CreationDate:          epochSeconds(k.created),
+		CustomerMasterKeySpec: k.spec,
+		Description:           k.description,
+		Enabled:               k.state == stateEnabled,
+		KeyID:                 k.id,
+		KeyManager:            "CUSTOMER",
+		KeySpec:               k.spec,
+		KeyState:              k.state,
+		KeyUsage:              k.usage,
+		Origin:                "AWS_KMS",
+	}
+	if k.usage == usageEncrypt {
+		m.EncryptionAlgorithms = []string{specSymmetric}
+	} else {
+		m.MacAlgorithms = []string{macAlgorithmFor(k.spec)}
+	}
+	if k.state == statePendingDeletion {
+		d := epochSeconds(k.deletion)
+		w := k.window
+		m.DeletionDate, m.PendingDeletionWindowInDays = &d, &w
+	}
+	return m
+}
+
+// usable reports why k cannot serve a cryptographic operation, if it cannot.
+func (k *key) usable() error {
+	switch k.state {
+	case stateEnabled:
+		return nil
+	case stateDisabled:
+		return errorf(codeDisabled, "%s is disabled.", k.arn)
+	default:
+		return errorf(codeInvalidState, "%s is pending deletion.", k.arn)
+	}
+}
+
+// newUUID returns a random version 4 UUID read from r.
+func newUUID(r io.Reader) (string, error) {
+	var b [16]byte
+	if _, err := io.ReadFull(r, b[:]); err != nil {
+		return "", fmt.Errorf("read random: %w", err)
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]), nil
+}
+
+func (s *Service) keyARN(id string) string {
+	return fmt.Sprintf("arn:aws:kms:%s:%s:key/%s", s.region, s.account, id)
+}
+
+func (s *Service) aliasARN(name string) string {
+	return fmt.Sprintf("arn:aws:kms:%s:%s:%s", s.region, s.account, name)
+}
+
+// lookup finds the key named by a key id, key ARN, alias name or alias ARN.
+// The caller holds s.mu.
+func (s *Service) lookup(keyID string) (*key, error) {
+	if keyID == "" {
+		return nil, errorf(codeValidation, "KeyId is required")
+	}
+	name := keyID
+	if rest, ok := strings.CutPrefix(keyID, "arn:"); ok {
+		parts := strings.SplitN(rest, ":", 5)
+		if len(parts) != 5 || parts[1] != "kms" {
+			return nil, errorf(codeInvalidArn, "invalid ARN %q", keyID)
+		}
+		if parts[2] != s.region || parts[3] != s.account {
+			return nil, errorf(codeNotFound, "Key '%s' does not exist", keyID)
+		}
+		name = parts[4]
+		if id, ok := strings.CutPrefix(name, "key/"); ok {
+			name = id
+		} else if !strings.HasPrefix(name, "alias/") {
+			return nil, errorf(codeInvalidArn, "invalid ARN %q", keyID)
+		}
+	}
+	if strings.HasPrefix(name, "alias/") {
+		a, ok := s.aliases[name]
+		if !ok {
+			return nil, errorf(codeNotFound, "Alias %s is not found.", s.aliasARN(name))
+		}
+		name = a.target
+	}
+	k, ok := s.keys[name]
+	if !ok {
+		return nil, errorf(codeNotFound, "Key '%s' does not exist", s.keyARN(name))
+	}
+	return k, nil
+}

@@ -1,0 +1,73 @@
+package kmslocal
+
+import (
+	"sort"
+)
+
+type listInput struct {
+	Limit  *int   `json:"Limit"`
+	Marker string `json:"Marker"`
+	KeyID  string `json:"KeyId"`
+}
+
+// pageLimit validates the Limit member of a List* request.
+func (in listInput) pageLimit() (int, error) {
+	if in.Limit == nil {
+		return 100, nil
+	}
+	if *in.Limit < 1 || *in.Limit > 1000 {
+		return 0, errorf(codeValidation, "Limit must be between 1 and 1000")
+	}
+	return *in.Limit, nil
+}
+
+// page cuts the sorted names after marker into at most limit entries and
+// reports the marker of the next page, empty on the last one. A marker is the
+// last name of the previous page, so pages stay stable under deletions.
+func page(names []string, marker string, limit int) ([]string, string) {
+	start := 0
+	if marker != "" {
+		start = sort.Search(len(names), func(i int) bool { return names[i] > marker })
+	}
+	end := min(start+limit, len(names))
+	next := ""
+	if end < len(names) {
+		next = names[end-1]
+	}
+	return names[start:end], next
+}
+
+type keyListEntry struct {
+	KeyArn string `json:"KeyArn"`
+	KeyID  string `json:"KeyId"`
+}
+
+type listKeysOutput struct {
+	Keys       []keyListEntry `json:"Keys"`
+	NextMarker string         `json:"NextMarker,omitempty"`
+	Truncated  bool           `json:"Truncated"`
+}
+
+func (s *Service) listKeys(body []byte) (any, error) {
+	var in listInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	limit, err := in.pageLimit()
+	if err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	ids := make([]string, 0, len(s.keys))
+	for id := range s.keys {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	got, next := page(ids, in.Marker, limit)
+	out := listKeysOutput{Keys: []keyListEntry{}, NextMarker: next, Truncated: next != ""}
+	for _, id := range got {
+		out.Keys = append(out.Keys, keyListEntry{KeyArn: s.keys[id].arn, KeyID: id})
+	}
+	return out, nil
+}
