@@ -1,0 +1,82 @@
+package orders
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sfn"
+)
+
+// OrderStatus is what Status reports about an order: the workflow's own
+// status, the payment status a shop acts on, and why it failed if it did.
+type OrderStatus struct {
+	OrderID      string
+	ExecutionARN string
+	// Status is the Step Functions execution status (ExecutionRunning, ...).
+	Status string
+	// PaymentStatus is the shop's view (PaymentPending, PaymentPaid, ...).
+	PaymentStatus string
+	StartDate     time.Time
+	// StopDate is zero while the execution runs.
+	StopDate time.Time
+	// Error and Reason are the failure's error name (such as
+	// ErrorDeclined) and readable cause; empty unless it failed.
+	Error  string
+	Reason string
+}
+
+// PaymentStatusOf maps an execution status, and for a failed execution its
+// error name, to the payment status a shop understands.
+//
+// Declines of every kind are DECLINED, so a shop can ask for another card;
+// a payment that got no answer in time is TIMED_OUT, whether the workflow
+// caught the timeout (ErrorTimedOut) or not (States.Timeout); every other
+// failure is FAILED. A status this code does not know yet (AWS adds some,
+// such as PENDING_REDRIVE) is still PENDING: the payment has no outcome.
+func PaymentStatusOf(executionStatus, errorName string) string {
+	switch executionStatus {
+	case ExecutionSucceeded:
+		return PaymentPaid
+	case ExecutionFailed:
+		switch errorName {
+		case ErrorDeclined, ErrorInsufficientFunds, ErrorCardExpired:
+			return PaymentDeclined
+		case ErrorTimedOut, "States.Timeout":
+			return PaymentTimedOut
+		}
+		return PaymentFailed
+	case ExecutionTimedOut:
+		return PaymentTimedOut
+	case ExecutionAborted:
+		return PaymentCancelled
+	}
+	return PaymentPending
+}
+
+// Status reports the order's workflow and payment status. An orderId that
+// could not have been placed, or was never placed, is ErrNotFound.
+func (s *Service) Status(ctx context.Context, orderID string) (OrderStatus, error) {
+	if !isIdent(orderID) {
+		return OrderStatus{}, fmt.Errorf("order %q: %w", orderID, ErrNotFound)
+	}
+	arn := s.executionARN(orderID)
+	out, err := s.cfg.Describer.DescribeExecution(ctx, &sfn.DescribeExecutionInput{ExecutionArn: &arn})
+	if err != nil {
+		return OrderStatus{}, upstream("describe execution", err)
+	}
+	status := string(out.Status)
+	st := OrderStatus{
+		OrderID:       orderID,
+		ExecutionARN:  aws.ToString(out.ExecutionArn),
+		Status:        status,
+		PaymentStatus: PaymentStatusOf(status, aws.ToString(out.Error)),
+		StartDate:     aws.ToTime(out.StartDate),
+		StopDate:      aws.ToTime(out.StopDate),
+	}
+	if status != ExecutionSucceeded {
+		st.Error, st.Reason = aws.ToString(out.Error), aws.ToString(out.Cause)
+	}
+	return st, nil
+}

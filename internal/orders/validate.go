@@ -1,0 +1,152 @@
+package orders
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/go-playground/validator/v10"
+
+	"github.com/payflow-dev/payflow/internal/clock"
+)
+
+// Validator checks orders against their validate tags. Build one with
+// NewValidator at start-up and share it: the underlying *validator.Validate
+// caches struct metadata and is safe for concurrent use.
+type Validator struct {
+	v *validator.Validate
+}
+
+// NewValidator returns a Validator whose expiry rule reads time from c.
+func NewValidator(c clock.Clock) *Validator {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	// Name fields as the client wrote them, not as Go spells them.
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			return ""
+		}
+		return name
+	})
+	rules := map[string]func(string) bool{
+		"ident":           isIdent,
+		"amount":          func(s string) bool { _, err := minorUnits(s); return err == nil },
+		"amount_positive": func(s string) bool { n, _ := minorUnits(s); return n > 0 },
+		"amount_max":      func(s string) bool { n, _ := minorUnits(s); return n <= MaxAmountMinor },
+		"currency":        knownCurrency,
+		"cardname":        isCardName,
+		"cardnumber":      func(s string) bool { _, ok := cardDigits(s); return ok },
+		"luhn":            func(s string) bool { d, _ := cardDigits(s); return luhnValid(d) },
+		"expiry":          func(s string) bool { _, ok := expiryEnd(s); return ok },
+		"unexpired":       func(s string) bool { end, _ := expiryEnd(s); return c.Now().Before(end) },
+		"cvv":             func(s string) bool { return len(s) >= 3 && len(s) <= 4 && allDigits(s) },
+	}
+	for tag, ok := range rules {
+		err := v.RegisterValidation(tag, func(fl validator.FieldLevel) bool { return ok(fl.Field().String()) })
+		if err != nil {
+			// Only a malformed tag name fails here, a programming error
+			// every test would catch.
+			panic(fmt.Sprintf("orders: register validation %q: %v", tag, err))
+		}
+	}
+	return &Validator{v: v}
+}
+
+// Validate checks a struct, usually an Order. It returns nil or a
+// *ValidationError listing each broken field once, in field order.
+func (v *Validator) Validate(x any) error {
+	err := v.v.Struct(x)
+	if err == nil {
+		return nil
+	}
+	var verrs validator.ValidationErrors
+	if !errors.As(err, &verrs) {
+		return fmt.Errorf("validate: %w", err)
+	}
+	fields := make([]FieldError, 0, len(verrs))
+	for _, fe := range verrs {
+		fields = append(fields, FieldError{Field: fe.Field(), Message: message(fe)})
+	}
+	return &ValidationError{Fields: fields}
+}
+
+// message explains a broken rule without quoting the rejected value.
+func message(fe validator.FieldError) string {
+	switch fe.Tag() {
+	case "required":
+		return "is required"
+	case "ident":
+		return "must be 1 to 64 characters of A-Z, a-z, 0-9, '_' or '-'"
+	case "datetime":
+		return "must be a calendar date formatted YYYY-MM-DD"
+	case "amount":
+		return "must be a plain decimal number with at most 2 decimal places"
+	case "amount_positive":
+		return "must be greater than 0"
+	case "amount_max":
+		return "must not exceed " + formatMinor(MaxAmountMinor)
+	case "currency":
+		return "must be a supported uppercase ISO 4217 code with 2 decimal places, such as USD or EUR"
+	case "max":
+		return "must be at most " + fe.Param() + " characters"
+	case "cardname":
+		return "must contain printable characters only"
+	case "cardnumber":
+		return "must be 13 to 19 digits, optionally grouped by single spaces or dashes"
+	case "luhn":
+		return "is not a valid card number (Luhn check failed)"
+	case "expiry":
+		return "must be MM/YY"
+	case "unexpired":
+		return "card has expired"
+	case "cvv":
+		return "must be 3 or 4 digits"
+	}
+	return "is invalid (" + fe.Tag() + ")"
+}
+
+// isIdent reports whether s is 1–64 characters of [A-Za-z0-9_-], safe as a
+// Step Functions execution name and in a URL path.
+func isIdent(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// isCardName reports whether s has something besides spaces and only
+// printable characters, so names with accents pass and control bytes do not.
+func isCardName(s string) bool {
+	if strings.TrimSpace(s) == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// expiryEnd parses MM/YY and returns the first instant after the card
+// expires: cards are valid through the last day of their expiry month.
+func expiryEnd(s string) (time.Time, bool) {
+	if len(s) != 5 || s[2] != '/' || !allDigits(s[:2]) || !allDigits(s[3:]) {
+		return time.Time{}, false
+	}
+	month := int(s[0]-'0')*10 + int(s[1]-'0')
+	year := 2000 + int(s[3]-'0')*10 + int(s[4]-'0')
+	if month < 1 || month > 12 {
+		return time.Time{}, false
+	}
+	return time.Date(year, time.Month(month)+1, 1, 0, 0, 0, 0, time.UTC), true
+}
