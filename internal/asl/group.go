@@ -1,0 +1,132 @@
+package asl
+
+// group is a Parallel or Map state in progress: the child threads it runs
+// and the results they have produced so far. Its fields are guarded by
+// the execution's mutex.
+type group struct {
+	parent   *thread
+	s        groupState
+	results  []any
+	pending  int // children not yet finished
+	done     bool
+	children []*thread
+
+	// Map only.
+	inputs    []any // iteration inputs, one per item
+	started   int   // iterations started so far
+	maxConc   int   // 0: unlimited
+	failures  int
+	tolerance *tolerance
+}
+
+// groupState is a state that runs child threads: Parallel or Map.
+type groupState interface {
+	state
+	// eventPrefix is "Parallel" or "Map", for the group's history events.
+	eventPrefix() string
+}
+
+// childDone receives the end of a child thread.
+func (g *group) childDone(ch *thread, out any, f *failure) {
+	x := g.parent.x
+	x.mu.Lock()
+	if g.done || x.closed || ch.dead {
+		x.mu.Unlock()
+		return
+	}
+	ch.finished = true
+	isMap := g.inputs != nil
+	if isMap {
+		typ, key := "MapIterationSucceeded", "mapIterationSucceededEventDetails"
+		if f != nil {
+			typ, key = "MapIterationFailed", "mapIterationFailedEventDetails"
+		}
+		ch.last = x.recordLocked(ch.last, typ, key, &MapIterationEventDetails{Name: g.s.base().name, Index: ch.index})
+	}
+	if f != nil && isMap && g.tolerance != nil {
+		g.failures++
+		if g.tolerance.allows(g.failures, len(g.inputs)) {
+			out, f = map[string]any{"Error": f.name, "Cause": f.cause}, nil
+		} else {
+			f = fail(ErrNameExceedToleratedFailure, "The specified tolerated failure threshold was exceeded")
+		}
+	}
+	if f != nil {
+		g.done = true
+		g.abortChildrenLocked(ch)
+		g.parent.active = nil
+		g.parent.last = x.recordLocked(ch.last, g.s.eventPrefix()+"StateFailed", "", nil)
+		x.mu.Unlock()
+		g.parent.resume(g.s, step{fail: f})
+		return
+	}
+	g.results[ch.index] = out
+	g.pending--
+	var launch []*thread
+	if isMap && g.started < len(g.inputs) {
+		launch = append(launch, g.startIterationLocked())
+	}
+	if g.pending > 0 {
+		x.mu.Unlock()
+		for _, c := range launch {
+			go c.run()
+		}
+		return
+	}
+	g.done = true
+	g.parent.active = nil
+	g.parent.last = x.recordLocked(ch.last, g.s.eventPrefix()+"StateSucceeded", "", nil)
+	x.mu.Unlock()
+	g.parent.resume(g.s, g.finish())
+}
+
+// finish turns the collected results into the state's output.
+func (g *group) finish() step {
+	t := g.parent
+	b := g.s.base()
+	out, f := b.io.output(t.input, g.results, t.ctx(g.s))
+	if f != nil {
+		return step{fail: f}
+	}
+	return b.then(out)
+}
+
+// abortChildrenLocked stops every running child except the one that just
+// finished, recording MapIterationAborted for stopped Map iterations.
+func (g *group) abortChildrenLocked(except *thread) {
+	x := g.parent.x
+	for _, c := range g.children {
+		if c == except || c.dead || c.finished {
+			continue
+		}
+		c.abortLocked()
+		if g.inputs != nil {
+			c.last = x.recordLocked(c.last, "MapIterationAborted", "mapIterationAbortedEventDetails",
+				&MapIterationEventDetails{Name: g.s.base().name, Index: c.index})
+		}
+	}
+}
+
+// abortLocked stops the whole group, for an execution or enclosing
+// branch that stops.
+func (g *group) abortLocked() {
+	g.done = true
+	for _, c := range g.children {
+		if !c.dead {
+			c.abortLocked()
+		}
+	}
+}
+
+// startIterationLocked creates the next Map iteration's thread and
+// records its MapIterationStarted; the caller runs it after unlocking.
+func (g *group) startIterationLocked() *thread {
+	x := g.parent.x
+	i := g.started
+	g.started++
+	ch := &thread{x: x, cur: g.s.(*mapState).processor.start, input: g.inputs[i], group: g, index: i}
+	ch.last = x.recordLocked(g.parent.last, "MapIterationStarted", "mapIterationStartedEventDetails",
+		&MapIterationEventDetails{Name: g.s.base().name, Index: i})
+	g.children = append(g.children, ch)
+	return ch
+}

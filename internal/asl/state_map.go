@@ -1,0 +1,180 @@
+package asl
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// mapState runs its item processor once per item of an input array and
+// outputs the array of the iterations' outputs.
+type mapState struct {
+	stateBase
+	processor    *stateSet
+	itemsPath    *path
+	itemSelector template
+	maxConc      int
+	maxConcPath  *path
+	tolerance    *tolerance
+}
+
+// tolerance is a Map state's ToleratedFailureCount/Percentage.
+type tolerance struct {
+	count      int64
+	hasCount   bool
+	percentage float64
+	hasPercent bool
+}
+
+// allows reports whether failures out of total stays within tolerance.
+func (tl *tolerance) allows(failures, total int) bool {
+	if tl.hasCount && int64(failures) > tl.count {
+		return false
+	}
+	if tl.hasPercent && float64(failures)*100 > tl.percentage*float64(total) {
+		return false
+	}
+	return tl.hasCount || tl.hasPercent
+}
+
+func (s *mapState) eventPrefix() string { return "Map" }
+
+func (p *parser) mapState(b stateBase, m map[string]any, loc string) state {
+	chk := p.chk
+	s := &mapState{stateBase: b}
+	p.flow(&s.stateBase, m, loc)
+	s.io = p.io(m, loc, false, true)
+	p.errorHandling(&s.stateBase, m, loc)
+	s.itemsPath, _ = chk.pathField(m, "ItemsPath", loc, true)
+	for _, k := range []string{"ItemSelector", "Parameters"} {
+		if v, ok := m[k]; ok {
+			s.itemSelector = compileTemplate(v, loc+"/"+k, chk)
+		}
+	}
+	if hasKey(m, "ItemSelector") && hasKey(m, "Parameters") {
+		chk.schema(loc, "Only one of the fields 'ItemSelector' and 'Parameters' may be defined")
+	}
+	if n, ok := chk.integer(m, "MaxConcurrency", loc, 0); ok {
+		s.maxConc = int(n)
+	}
+	s.maxConcPath, _ = chk.pathField(m, "MaxConcurrencyPath", loc, true)
+	for _, k := range []string{"ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath"} {
+		if hasKey(m, k) {
+			chk.schema(loc+"/"+k, "The field '%s' (distributed Map) is not supported by this local engine", k)
+		}
+	}
+	tl := &tolerance{}
+	tl.count, tl.hasCount = chk.integer(m, "ToleratedFailureCount", loc, 0)
+	tl.percentage, tl.hasPercent = chk.number(m, "ToleratedFailurePercentage", loc, 0)
+	if tl.hasPercent && tl.percentage > 100 {
+		chk.schema(loc+"/ToleratedFailurePercentage", "Value must be at most 100")
+	}
+	if tl.hasCount || tl.hasPercent {
+		s.tolerance = tl
+	}
+	procKey := "ItemProcessor"
+	pm, hasProc := chk.object(m, "ItemProcessor", loc)
+	if im, ok := chk.object(m, "Iterator", loc); ok {
+		if hasProc {
+			chk.schema(loc, "Only one of the fields 'ItemProcessor' and 'Iterator' may be defined")
+		}
+		pm, hasProc, procKey = im, true, "Iterator"
+	}
+	if !hasProc {
+		if !hasKey(m, "ItemProcessor") && !hasKey(m, "Iterator") {
+			chk.schema(loc, "These fields are required: [ItemProcessor]")
+		}
+		return s
+	}
+	ploc := loc + "/" + procKey
+	chk.fields(pm, ploc, []string{"Comment", "ProcessorConfig", "QueryLanguage"}, []string{"StartAt", "States"})
+	if pc, ok := chk.object(pm, "ProcessorConfig", ploc); ok {
+		if mode, ok := chk.str(pc, "Mode", ploc+"/ProcessorConfig"); ok && mode != "INLINE" {
+			chk.schema(ploc+"/ProcessorConfig/Mode", "Only INLINE Map states are supported by this local engine")
+		}
+	}
+	p.depth++
+	defer func() { p.depth-- }()
+	if p.depth > maxNesting {
+		chk.add("TOO_DEEPLY_NESTED", loc, "The states are nested more than %d levels deep", maxNesting)
+		return s
+	}
+	s.processor = p.stateSet(pm, ploc)
+	return s
+}
+
+func (s *mapState) exec(t *thread) step {
+	c := t.ctx(s)
+	in, f := s.io.selectInput(t.input, c)
+	if f != nil {
+		return step{fail: f}
+	}
+	itemsVal := in
+	if s.itemsPath != nil {
+		v, err := s.itemsPath.get(in, c)
+		if err != nil {
+			return step{fail: fail(ErrNameRuntime, fmt.Sprintf("Invalid path '%s' : No results for path: %s (ItemsPath)", s.itemsPath.src, s.itemsPath.src))}
+		}
+		itemsVal = v
+	}
+	items, ok := itemsVal.([]any)
+	if !ok {
+		return step{fail: fail(ErrNameRuntime, fmt.Sprintf("Map state input must be an array, got %s", encodeValue(itemsVal)))}
+	}
+	maxConc := s.maxConc
+	if s.maxConcPath != nil {
+		v, err := s.maxConcPath.get(in, c)
+		n, isNum := v.(json.Number)
+		i, nerr := n.Int64()
+		if err != nil || !isNum || nerr != nil || i < 0 {
+			return step{fail: fail(ErrNameRuntime, fmt.Sprintf("The MaxConcurrencyPath '%s' must point to a non-negative integer", s.maxConcPath.src))}
+		}
+		maxConc = int(i)
+	}
+	inputs := make([]any, len(items))
+	for i, item := range items {
+		inputs[i] = item
+		if s.itemSelector != nil {
+			ic := &evalCtx{x: t.x, stateName: s.name, entered: t.entered, retryCount: t.retryCount, item: &mapItem{index: i, value: item}}
+			v, f := s.itemSelector.eval(in, ic)
+			if f != nil {
+				return step{fail: f}
+			}
+			inputs[i] = v
+		}
+	}
+	if !t.record("MapStateStarted", "mapStateStartedEventDetails", &MapStateStartedEventDetails{Length: len(items)}) {
+		return step{parked: true}
+	}
+	if len(items) == 0 {
+		if !t.record("MapStateSucceeded", "", nil) {
+			return step{parked: true}
+		}
+		out, f := s.io.output(t.input, []any{}, c)
+		if f != nil {
+			return step{fail: f}
+		}
+		return s.then(out)
+	}
+	x := t.x
+	g := &group{parent: t, s: s, results: make([]any, len(items)), pending: len(items), inputs: inputs,
+		maxConc: maxConc, tolerance: s.tolerance}
+	x.mu.Lock()
+	if t.dead || x.closed {
+		x.mu.Unlock()
+		return step{parked: true}
+	}
+	t.active = g
+	n := len(items)
+	if maxConc > 0 && maxConc < n {
+		n = maxConc
+	}
+	launch := make([]*thread, 0, n)
+	for range n {
+		launch = append(launch, g.startIterationLocked())
+	}
+	x.mu.Unlock()
+	for _, ch := range launch {
+		go ch.run()
+	}
+	return step{parked: true}
+}

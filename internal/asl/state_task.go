@@ -1,0 +1,255 @@
+package asl
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// taskState is a Task state calling one of the engine's Resources.
+type taskState struct {
+	stateBase
+	resource      string // as written
+	key           string // without integration suffix: the Resources key
+	waitForToken  bool
+	resType       string // "sqs" for arn:aws:states:::sqs:sendMessage
+	resName       string // "sendMessage.waitForTaskToken"
+	timeout       int64
+	timeoutPath   *path
+	heartbeat     int64
+	heartbeatPath *path
+}
+
+const waitSuffix = ".waitForTaskToken"
+
+func (p *parser) task(b stateBase, m map[string]any, loc string) state {
+	chk := p.chk
+	s := &taskState{stateBase: b}
+	p.flow(&s.stateBase, m, loc)
+	s.io = p.io(m, loc, true, true)
+	p.errorHandling(&s.stateBase, m, loc)
+	if res, ok := chk.str(m, "Resource", loc); ok {
+		if !strings.HasPrefix(res, "arn:") || strings.Count(res, ":") < 5 {
+			chk.add("INVALID_RESOURCE", loc+"/Resource", "Resource must be a valid ARN: %s", res)
+		}
+		s.setResource(res)
+	}
+	if n, ok := chk.integer(m, "TimeoutSeconds", loc, 1); ok {
+		s.timeout = n
+	}
+	s.timeoutPath, _ = chk.pathField(m, "TimeoutSecondsPath", loc, true)
+	if n, ok := chk.integer(m, "HeartbeatSeconds", loc, 1); ok {
+		s.heartbeat = n
+	}
+	s.heartbeatPath, _ = chk.pathField(m, "HeartbeatSecondsPath", loc, true)
+	if hasKey(m, "TimeoutSeconds") && hasKey(m, "TimeoutSecondsPath") {
+		chk.schema(loc, "Only one of the fields 'TimeoutSeconds' and 'TimeoutSecondsPath' may be defined")
+	}
+	if hasKey(m, "HeartbeatSeconds") && hasKey(m, "HeartbeatSecondsPath") {
+		chk.schema(loc, "Only one of the fields 'HeartbeatSeconds' and 'HeartbeatSecondsPath' may be defined")
+	}
+	if s.timeout > 0 && s.heartbeat > 0 && s.heartbeat >= s.timeout {
+		chk.schema(loc+"/HeartbeatSeconds", "HeartbeatSeconds must be smaller than TimeoutSeconds")
+	}
+	return s
+}
+
+// setResource splits a resource ARN into the Resources key and the
+// resourceType/resource pair history events show.
+func (s *taskState) setResource(res string) {
+	s.resource = res
+	key := res
+	if strings.HasSuffix(key, waitSuffix) {
+		s.waitForToken = true
+		key = strings.TrimSuffix(key, waitSuffix)
+	}
+	if i := strings.Index(key, ".sync"); i > 0 && strings.HasPrefix(res, "arn:aws:states:") {
+		key = key[:i]
+	}
+	s.key = key
+	parts := strings.SplitN(res, ":", 7)
+	switch {
+	case len(parts) >= 7 && parts[2] == "states":
+		s.resType, s.resName = parts[5], parts[6]
+	case len(parts) >= 3:
+		s.resType, s.resName = parts[2], res
+	}
+}
+
+func (s *taskState) exec(t *thread) step {
+	e := t.x.engine
+	fn, ok := e.resources[s.key]
+	if !ok {
+		return step{fail: fail(ErrNameRuntime, fmt.Sprintf(
+			"The resource '%s' is not supported by this local Step Functions: no implementation is configured for '%s'.",
+			s.resource, s.key))}
+	}
+	c := t.ctx(s)
+	in, f := s.io.selectInput(t.input, c)
+	if f != nil {
+		return step{fail: f}
+	}
+	timeout, f := secondsField(s.timeout, s.timeoutPath, "TimeoutSecondsPath", t.input, c)
+	if f != nil {
+		return step{fail: f}
+	}
+	heartbeat, f := secondsField(s.heartbeat, s.heartbeatPath, "HeartbeatSecondsPath", t.input, c)
+	if f != nil {
+		return step{fail: f}
+	}
+	a := &attempt{t: t, s: s, heartbeat: time.Duration(heartbeat) * time.Second}
+	if s.waitForToken {
+		e.register(a)
+		c.token = a.token
+	}
+	params, f := s.io.parameters(in, c)
+	paramsJSON := ""
+	if f == nil {
+		paramsJSON = encodeValue(params)
+		if len(paramsJSON) > payloadLimit {
+			f = fail(ErrNameDataLimitExceeded, fmt.Sprintf(
+				"The state/task '%s' has an input with a size exceeding the maximum number of characters service limit.", s.name))
+		}
+	}
+	if f != nil {
+		a.drop()
+		return step{fail: f}
+	}
+	details := &TaskScheduledEventDetails{ResourceType: s.resType, Resource: s.resName,
+		Region: region(t.x.params.ExecutionArn), Parameters: paramsJSON}
+	if timeout > 0 {
+		details.TimeoutInSeconds = &timeout
+	}
+	if heartbeat > 0 {
+		details.HeartbeatInSeconds = &heartbeat
+	}
+	if !t.record("TaskScheduled", "taskScheduledEventDetails", details) ||
+		!t.record("TaskStarted", "taskStartedEventDetails", &TaskStartedEventDetails{ResourceType: s.resType, Resource: s.resName}) {
+		a.drop()
+		return step{parked: true}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	a.cancelCtx = cancel
+	if !a.arm(time.Duration(timeout) * time.Second) {
+		cancel()
+		return step{parked: true}
+	}
+	out, err := fn(ctx, TaskCall{Resource: s.resource, Parameters: json.RawMessage(paramsJSON),
+		TaskToken: a.token, ExecutionArn: t.x.params.ExecutionArn, StateName: s.name})
+	cancel()
+	if err != nil {
+		if !a.settle() {
+			return step{parked: true}
+		}
+		return s.failed(t, err)
+	}
+	if s.waitForToken {
+		t.recordIf(a, "TaskSubmitted", "taskSubmittedEventDetails",
+			&TaskOutputEventDetails{ResourceType: s.resType, Resource: s.resName, Output: compactOutput(out)})
+		return step{parked: true}
+	}
+	if !a.settle() {
+		return step{parked: true}
+	}
+	v, derr := decodeResult(out)
+	if derr != nil {
+		return s.failed(t, &TaskFailure{Name: ErrNameRuntime, Cause: "The task result is not valid JSON: " + derr.Error()})
+	}
+	return s.succeeded(t, v)
+}
+
+// drop forgets an attempt that never started.
+func (a *attempt) drop() {
+	a.t.x.mu.Lock()
+	a.closeLocked()
+	a.t.x.mu.Unlock()
+}
+
+// succeeded completes the task with its result.
+func (s *taskState) succeeded(t *thread, result any) step {
+	resultJSON := encodeValue(result)
+	if len(resultJSON) > payloadLimit {
+		return step{fail: fail(ErrNameDataLimitExceeded, fmt.Sprintf(
+			"The state/task '%s' returned a result with a size exceeding the maximum number of characters service limit.", s.name))}
+	}
+	if !t.record("TaskSucceeded", "taskSucceededEventDetails",
+		&TaskOutputEventDetails{ResourceType: s.resType, Resource: s.resName, Output: resultJSON}) {
+		return step{parked: true}
+	}
+	out, f := s.io.output(t.input, result, t.ctx(s))
+	if f != nil {
+		return step{fail: f}
+	}
+	return s.then(out)
+}
+
+// failed records a TaskFailed for err and fails the state with it.
+func (s *taskState) failed(t *thread, err error) step {
+	f := fail(ErrNameTaskFailed, err.Error())
+	var tf *TaskFailure
+	if errors.As(err, &tf) {
+		f = fail(tf.Name, tf.Cause)
+	}
+	if !t.record("TaskFailed", "taskFailedEventDetails",
+		&TaskFailureEventDetails{ResourceType: s.resType, Resource: s.resName, Error: f.name, Cause: f.cause}) {
+		return step{parked: true}
+	}
+	return step{fail: f}
+}
+
+// timedOut records a TaskTimedOut and fails the state with it.
+func (s *taskState) timedOut(t *thread, name, cause string) step {
+	if !t.record("TaskTimedOut", "taskTimedOutEventDetails",
+		&TaskFailureEventDetails{ResourceType: s.resType, Resource: s.resName, Error: name, Cause: cause}) {
+		return step{parked: true}
+	}
+	return step{fail: fail(name, cause)}
+}
+
+// recordIf records an event only while the attempt is still open, so a
+// late TaskSubmitted never follows the task's result.
+func (t *thread) recordIf(a *attempt, typ, key string, details any) {
+	x := t.x
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.closed || t.dead || a.closed {
+		return
+	}
+	t.last = x.recordLocked(t.last, typ, key, details)
+}
+
+// secondsField resolves TimeoutSeconds/HeartbeatSeconds or their Path
+// variants.
+func secondsField(fixed int64, p *path, field string, in any, c *evalCtx) (int64, *failure) {
+	if p == nil {
+		return fixed, nil
+	}
+	v, err := p.get(in, c)
+	if err != nil {
+		return 0, fail(ErrNameRuntime, fmt.Sprintf("Invalid path '%s' : No results for path: %s (%s)", p.src, p.src, field))
+	}
+	n, ok := v.(json.Number)
+	i, err := n.Int64()
+	if !ok || err != nil || i < 1 {
+		return 0, fail(ErrNameRuntime, fmt.Sprintf("The value at %s '%s' must be a positive integer, got %s", field, p.src, encodeValue(v)))
+	}
+	return i, nil
+}
+
+func decodeResult(raw json.RawMessage) (any, error) {
+	if len(strings.TrimSpace(string(raw))) == 0 {
+		return map[string]any{}, nil
+	}
+	return decodeValue(raw)
+}
+
+func compactOutput(raw json.RawMessage) string {
+	v, err := decodeResult(raw)
+	if err != nil {
+		return string(raw)
+	}
+	return encodeValue(v)
+}

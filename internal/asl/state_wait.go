@@ -1,0 +1,108 @@
+package asl
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// waitState delays the thread for a number of seconds or until a time.
+type waitState struct {
+	stateBase
+	seconds       int64
+	hasSeconds    bool
+	timestamp     time.Time
+	hasTimestamp  bool
+	secondsPath   *path
+	timestampPath *path
+}
+
+func (p *parser) wait(b stateBase, m map[string]any, loc string) state {
+	chk := p.chk
+	s := &waitState{stateBase: b}
+	p.flow(&s.stateBase, m, loc)
+	s.io = p.io(m, loc, false, false)
+	n := 0
+	if v, ok := chk.integer(m, "Seconds", loc, 0); ok {
+		s.seconds, s.hasSeconds = v, true
+	}
+	if ts, ok := chk.str(m, "Timestamp", loc); ok {
+		t, err := parseTimestamp(ts)
+		if err != nil {
+			chk.schema(loc+"/Timestamp", "The value must be an ISO-8601 extended offset date-time format string")
+		}
+		s.timestamp, s.hasTimestamp = t, true
+	}
+	s.secondsPath, _ = chk.pathField(m, "SecondsPath", loc, true)
+	s.timestampPath, _ = chk.pathField(m, "TimestampPath", loc, true)
+	for _, k := range []string{"Seconds", "Timestamp", "SecondsPath", "TimestampPath"} {
+		if hasKey(m, k) {
+			n++
+		}
+	}
+	if n != 1 {
+		chk.schema(loc, "Exactly one of the fields 'Seconds', 'Timestamp', 'SecondsPath' and 'TimestampPath' must be defined")
+	}
+	return s
+}
+
+func parseTimestamp(s string) (time.Time, error) {
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+func (s *waitState) exec(t *thread) step {
+	c := t.ctx(s)
+	in, f := s.io.selectInput(t.input, c)
+	if f != nil {
+		return step{fail: f}
+	}
+	d, f := s.duration(in, c, t.x.engine.clock.Now())
+	if f != nil {
+		return step{fail: f}
+	}
+	leave := func() step {
+		out, f := s.io.output(t.input, in, c)
+		if f != nil {
+			return step{fail: f}
+		}
+		return s.then(out)
+	}
+	if d <= 0 {
+		return leave()
+	}
+	t.park(d, func() { t.resume(s, leave()) })
+	return step{parked: true}
+}
+
+// duration works out how long to wait from now.
+func (s *waitState) duration(in any, c *evalCtx, now time.Time) (time.Duration, *failure) {
+	switch {
+	case s.hasSeconds:
+		return time.Duration(s.seconds) * time.Second, nil
+	case s.hasTimestamp:
+		return s.timestamp.Sub(now), nil
+	case s.secondsPath != nil:
+		v, err := s.secondsPath.get(in, c)
+		if err != nil {
+			return 0, fail(ErrNameRuntime, fmt.Sprintf("Invalid path '%s' : No results for path: %s (SecondsPath)", s.secondsPath.src, s.secondsPath.src))
+		}
+		n, ok := v.(json.Number)
+		i, err := n.Int64()
+		if !ok || err != nil || i < 0 {
+			return 0, fail(ErrNameRuntime, fmt.Sprintf("The SecondsPath '%s' must point to a non-negative integer, got %s", s.secondsPath.src, encodeValue(v)))
+		}
+		return time.Duration(i) * time.Second, nil
+	case s.timestampPath != nil:
+		v, err := s.timestampPath.get(in, c)
+		if err != nil {
+			return 0, fail(ErrNameRuntime, fmt.Sprintf("Invalid path '%s' : No results for path: %s (TimestampPath)", s.timestampPath.src, s.timestampPath.src))
+		}
+		str, ok := v.(string)
+		ts, err := parseTimestamp(str)
+		if !ok || err != nil {
+			return 0, fail(ErrNameRuntime, fmt.Sprintf("The TimestampPath '%s' must point to an ISO-8601 timestamp, got %s", s.timestampPath.src, encodeValue(v)))
+		}
+		return ts.Sub(now), nil
+	}
+	return 0, nil
+}
