@@ -1,0 +1,98 @@
+package sfnlocal
+
+import "context"
+
+type listExecutionsInput struct {
+	StateMachineArn string `json:"stateMachineArn"`
+	StatusFilter    string `json:"statusFilter"`
+	MaxResults      int    `json:"maxResults"`
+	NextToken       string `json:"nextToken"`
+}
+
+type executionListItem struct {
+	ExecutionArn    string     `json:"executionArn"`
+	StateMachineArn string     `json:"stateMachineArn"`
+	Name            string     `json:"name"`
+	Status          string     `json:"status"`
+	StartDate       *epochTime `json:"startDate"`
+	StopDate        *epochTime `json:"stopDate,omitempty"`
+}
+
+type listExecutionsOutput struct {
+	Executions []executionListItem `json:"executions"`
+	NextToken  string              `json:"nextToken,omitempty"`
+}
+
+// executionStatuses lists the values statusFilter accepts.
+const executionStatuses = "[RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]"
+
+// validStatus reports whether s is one of executionStatuses.
+func validStatus(s string) bool {
+	switch s {
+	case statusRunning, statusSucceeded, statusFailed, statusTimedOut, statusAborted, "PENDING_REDRIVE":
+		return true
+	}
+	return false
+}
+
+// listExecutions pages through a machine's executions, newest first,
+// optionally only those with one status. A token holds the position in
+// the machine's start-ordered list, so executions started between pages
+// do not shift later pages.
+func (s *Service) listExecutions(_ context.Context, in *listExecutionsInput) (*listExecutionsOutput, error) {
+	if err := checkStateMachineArn(in.StateMachineArn); err != nil {
+		return nil, err
+	}
+	if in.StatusFilter != "" && !validStatus(in.StatusFilter) {
+		return nil, errorf(codeValidation, "1 validation error detected: Value '%s' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: %s", in.StatusFilter, executionStatuses)
+	}
+	n, err := pageSize(in.MaxResults)
+	if err != nil {
+		return nil, err
+	}
+	scope := "ListExecutions " + in.StateMachineArn + " " + in.StatusFilter
+	tok, resumed, err := decodeToken(in.NextToken, scope)
+	if err != nil {
+		return nil, err
+	}
+
+	s.store.mu.RLock()
+	m, ok := s.store.machines[in.StateMachineArn]
+	var all []*execution
+	if ok {
+		all = m.executions
+	}
+	s.store.mu.RUnlock()
+	if !ok {
+		return nil, errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+	}
+	from := len(all)
+	if resumed {
+		if tok.Pos > len(all) {
+			return nil, errorf(codeInvalidToken, "Invalid Token: 'Invalid nextToken'")
+		}
+		from = tok.Pos
+	}
+
+	out := &listExecutionsOutput{Executions: []executionListItem{}}
+	i := from - 1
+	for ; i >= 0 && len(out.Executions) < n; i-- {
+		x := all[i]
+		now := x.snapshot()
+		if in.StatusFilter != "" && now.status != in.StatusFilter {
+			continue
+		}
+		out.Executions = append(out.Executions, executionListItem{
+			ExecutionArn:    x.arn,
+			StateMachineArn: x.machineArn,
+			Name:            x.name,
+			Status:          now.status,
+			StartDate:       epoch(x.started),
+			StopDate:        epoch(now.stopped),
+		})
+	}
+	if i >= 0 {
+		out.NextToken = pageToken{Scope: scope, Pos: i + 1}.encode()
+	}
+	return out, nil
+}
