@@ -1,0 +1,307 @@
+package callback_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-sdk-go-v2/aws"
+	sfntypes "github.com/aws/aws-sdk-go-v2/service/sfn/types"
+	"github.com/aws/smithy-go"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/payflow-dev/payflow/internal/callback"
+	"github.com/payflow-dev/payflow/internal/clock"
+	"github.com/payflow-dev/payflow/internal/orders"
+	"github.com/payflow-dev/payflow/internal/payments"
+)
+
+var t0 = time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
+
+const paidOutput = `{"status":"PAID","authorizationId":"auth-test","authorizedAt":"2026-11-26T10:00:00Z"}`
+
+const rawCause = "the payment carries raw card fields (creditCardNumber, cvv, expiry, nameOnCard); " +
+	"cards must be sealed by the orders API, never sent in clear"
+
+func heartbeat(token string) call { return call{Op: "SendTaskHeartbeat", Token: token} }
+
+func success(token string) call {
+	return call{Op: "SendTaskSuccess", Token: token, Output: paidOutput}
+}
+
+func failure(token, name, cause string) call {
+	return call{Op: "SendTaskFailure", Token: token, Error: name, Cause: cause}
+}
+
+// rig is a Handler wired to fakes and a simulator on a fake clock.
+type rig struct {
+	handler   *callback.Handler
+	tasks     *fakeTasks
+	processor *payments.Processor
+	clock     *clock.Fake
+	logs      *syncBuffer
+}
+
+func newRig(tb testing.TB, tasks *fakeTasks, keys *fakeKMS, latency time.Duration) *rig {
+	tb.Helper()
+	fake := clock.NewFake(t0)
+	r := &rig{
+		tasks: tasks, clock: fake, logs: &syncBuffer{},
+		processor: payments.New(payments.Config{
+			Clock: fake, Latency: latency, NewID: func() string { return "auth-test" },
+		}),
+	}
+	h, err := callback.New(callback.Config{
+		Tasks: tasks, Cards: keys, Processor: r.processor, Clock: fake,
+		Logger: testLogger(r.logs), Heartbeat: time.Minute,
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r.handler = h
+	return r
+}
+
+// failedIDs lists the message ids of BatchItemFailures.
+func failedIDs(resp events.SQSEventResponse) []string {
+	ids := []string{}
+	for _, f := range resp.BatchItemFailures {
+		ids = append(ids, f.ItemIdentifier)
+	}
+	return ids
+}
+
+func throttled() error {
+	return &smithy.GenericAPIError{Code: "ThrottlingException", Message: "Rate exceeded"}
+}
+
+func TestHandleFixtures(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name          string
+		fixture       string
+		tasksErr      func(op, token string) error
+		kmsErr        func(orderID string) error
+		wantFailed    []string
+		wantCalls     []call
+		wantPerformed int
+	}{
+		{
+			name: "approved", fixture: "approved.json",
+			wantFailed: []string{}, wantPerformed: 1,
+			wantCalls: []call{heartbeat("token-approved"), success("token-approved")},
+		},
+		{
+			name: "declined", fixture: "declined.json",
+			wantFailed: []string{}, wantPerformed: 1,
+			wantCalls: []call{
+				heartbeat("token-declined"),
+				failure("token-declined", orders.ErrorDeclined, "the card was declined by its issuer"),
+			},
+		},
+		{
+			name: "insufficient funds", fixture: "insufficient_funds.json",
+			wantFailed: []string{}, wantPerformed: 1,
+			wantCalls: []call{
+				heartbeat("token-funds"),
+				failure("token-funds", orders.ErrorInsufficientFunds, "the card has insufficient funds"),
+			},
+		},
+		{
+			name: "expiry in the past", fixture: "card_expired.json",
+			wantFailed: []string{}, wantPerformed: 1,
+			wantCalls: []call{
+				heartbeat("token-expired"),
+				failure("token-expired", orders.ErrorCardExpired, "the card expired at the end of 01/24"),
+			},
+		},
+		{
+			name: "transient processor error is retried", fixture: "transient.json",
+			wantFailed: []string{"msg-transient"}, wantPerformed: 0,
+			wantCalls: []call{heartbeat("token-transient")},
+		},
+		{
+			name: "task already timed out is completed without charging", fixture: "closed_token.json",
+			tasksErr: func(string, string) error {
+				return &sfntypes.TaskTimedOut{Message: aws.String("Task Timed Out")}
+			},
+			wantFailed: []string{}, wantPerformed: 0,
+			wantCalls: []call{heartbeat("token-closed")},
+		},
+		{
+			name: "task closed before the answer is completed", fixture: "closed_token.json",
+			tasksErr: func(op, _ string) error {
+				if op == "SendTaskSuccess" {
+					return &sfntypes.TaskDoesNotExist{Message: aws.String("Task does not exist")}
+				}
+				return nil
+			},
+			wantFailed: []string{}, wantPerformed: 1,
+			wantCalls: []call{heartbeat("token-closed"), success("token-closed")},
+		},
+		{
+			name: "invalid token is completed", fixture: "closed_token.json",
+			tasksErr: func(string, string) error {
+				return &sfntypes.InvalidToken{Message: aws.String("Invalid token")}
+			},
+			wantFailed: []string{}, wantPerformed: 0,
+			wantCalls: []call{heartbeat("token-closed")},
+		},
+		{
+			name: "throttled answer is retried", fixture: "approved.json",
+			tasksErr: func(op, _ string) error {
+				if op == "SendTaskSuccess" {
+					return throttled()
+				}
+				return nil
+			},
+			wantFailed: []string{"msg-approved"}, wantPerformed: 1,
+			wantCalls: []call{heartbeat("token-approved"), success("token-approved")},
+		},
+		{
+			name: "throttled heartbeat does not stop the payment", fixture: "approved.json",
+			tasksErr: func(op, _ string) error {
+				if op == "SendTaskHeartbeat" {
+					return throttled()
+				}
+				return nil
+			},
+			wantFailed: []string{}, wantPerformed: 1,
+			wantCalls: []call{heartbeat("token-approved"), success("token-approved")},
+		},
+		{
+			name: "throttled KMS is retried", fixture: "approved.json",
+			kmsErr:     func(string) error { return throttled() },
+			wantFailed: []string{"msg-approved"}, wantPerformed: 0,
+			wantCalls: []call{heartbeat("token-approved")},
+		},
+		{
+			name: "no usable token goes the dead-letter way", fixture: "malformed_no_token.json",
+			wantFailed: []string{"msg-not-json", "msg-no-token"}, wantPerformed: 0,
+			wantCalls: nil,
+		},
+		{
+			name: "walkthrough's raw card fields fail the task", fixture: "walkthrough_raw.json",
+			wantFailed: []string{}, wantPerformed: 0,
+			wantCalls: []call{
+				failure("token-raw-flat", orders.ErrorInvalidRequest, rawCause),
+				failure("token-raw-nested", orders.ErrorInvalidRequest, rawCause),
+			},
+		},
+		{
+			name: "unusable sealed card or payment fails the task", fixture: "invalid_sealed_card.json",
+			wantFailed: []string{}, wantPerformed: 0,
+			wantCalls: []call{
+				failure("token-bad-amount", orders.ErrorInvalidRequest,
+					"the payment request is invalid: amount must be a positive decimal with two fraction digits"),
+				failure("token-not-base64", orders.ErrorInvalidRequest, "the sealed card is not base64"),
+				heartbeat("token-wrong-context"),
+				failure("token-wrong-context", orders.ErrorInvalidRequest, "the sealed card cannot be opened for order order-stolen"),
+			},
+		},
+		{
+			name: "one poisoned message does not fail its neighbours", fixture: "mixed_batch.json",
+			wantFailed: []string{"msg-mixed-poison"}, wantPerformed: 3,
+			wantCalls: []call{
+				heartbeat("token-mixed-1"), success("token-mixed-1"),
+				heartbeat("token-mixed-2"),
+				failure("token-mixed-2", orders.ErrorDeclined, "the card was declined by its issuer"),
+				heartbeat("token-mixed-3"), success("token-mixed-3"),
+			},
+		},
+		{
+			name: "duplicate delivery charges once", fixture: "duplicate.json",
+			wantFailed: []string{}, wantPerformed: 1,
+			wantCalls: []call{
+				heartbeat("token-dup"), heartbeat("token-dup"),
+				success("token-dup"), success("token-dup"),
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tasks := &fakeTasks{errFor: tt.tasksErr}
+			r := newRig(t, tasks, &fakeKMS{errFor: tt.kmsErr}, 0)
+			resp, err := r.handler.Handle(t.Context(), loadEvent(t, tt.fixture))
+			if err != nil {
+				t.Fatalf("Handle returned an error, which would retry the whole batch: %v", err)
+			}
+			if diff := cmp.Diff(tt.wantFailed, failedIDs(resp)); diff != "" {
+				t.Errorf("BatchItemFailures (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.wantCalls, tasks.sortedCalls()); diff != "" {
+				t.Errorf("Step Functions calls (-want +got):\n%s", diff)
+			}
+			if got := r.processor.Performed(); got != tt.wantPerformed {
+				t.Errorf("authorizations performed = %d, want %d", got, tt.wantPerformed)
+			}
+		})
+	}
+}
+
+func TestRedeliveryAfterFailedAnswerChargesOnce(t *testing.T) {
+	t.Parallel()
+	answers := 0
+	tasks := &fakeTasks{errFor: func(op, _ string) error {
+		if op != "SendTaskSuccess" {
+			return nil
+		}
+		answers++
+		if answers == 1 {
+			return &smithy.GenericAPIError{Code: "ServiceUnavailable", Message: "try again"}
+		}
+		return nil
+	}}
+	r := newRig(t, tasks, &fakeKMS{}, 0)
+	event := loadEvent(t, "approved.json")
+	var failed [][]string
+	for range 2 {
+		resp, err := r.handler.Handle(t.Context(), event)
+		if err != nil {
+			t.Fatal(err)
+		}
+		failed = append(failed, failedIDs(resp))
+	}
+	if diff := cmp.Diff([][]string{{"msg-approved"}, {}}, failed); diff != "" {
+		t.Errorf("failures per delivery (-want +got):\n%s", diff)
+	}
+	if got := r.processor.Performed(); got != 1 {
+		t.Errorf("authorizations performed = %d, want 1 across both deliveries", got)
+	}
+	if got := tasks.count("SendTaskSuccess"); got != 2 {
+		t.Errorf("SendTaskSuccess calls = %d, want 2 (same result sent again)", got)
+	}
+}
+
+func TestNewRequiresDependencies(t *testing.T) {
+	t.Parallel()
+	if _, err := callback.New(callback.Config{Tasks: &fakeTasks{}}); err == nil {
+		t.Error("New without Cards and Processor succeeded")
+	}
+	_, err := callback.New(callback.Config{
+		Tasks: &fakeTasks{}, Cards: &fakeKMS{}, Processor: payments.New(payments.Config{}), Heartbeat: -time.Second,
+	})
+	if err == nil {
+		t.Error("New with a negative heartbeat succeeded")
+	}
+}
+
+func TestHandleSurvivesCancelledContext(t *testing.T) {
+	t.Parallel()
+	r := newRig(t, &fakeTasks{}, &fakeKMS{}, time.Hour)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	resp, err := r.handler.Handle(ctx, loadEvent(t, "approved.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"msg-approved"}, failedIDs(resp)); diff != "" {
+		t.Errorf("an interrupted authorization must be retried (-want +got):\n%s", diff)
+	}
+	if errors.Is(err, context.Canceled) {
+		t.Error("cancellation leaked out of Handle")
+	}
+}

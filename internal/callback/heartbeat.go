@@ -1,0 +1,75 @@
+package callback
+
+import (
+	"context"
+	"log/slog"
+	"sync/atomic"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sfn"
+
+	"github.com/payflow-dev/payflow/internal/clock"
+	"github.com/payflow-dev/payflow/internal/orders"
+	"github.com/payflow-dev/payflow/internal/payments"
+)
+
+// authorize charges the card while a companion goroutine sends a heartbeat
+// every h.heartbeat. If a heartbeat learns that the task is closed, the
+// authorization is cancelled and closed is true: nobody is waiting for the
+// result any more.
+func (h *Handler) authorize(ctx context.Context, msg parsed, card orders.CardSecret) (approval payments.Approval, closed bool, err error) {
+	authCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var taskGone atomic.Bool
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		h.beat(authCtx, msg.token, msg.payment.OrderID, func() {
+			taskGone.Store(true)
+			cancel()
+		})
+	}()
+	approval, err = h.processor.Authorize(authCtx, charge(msg.payment, card))
+	cancel()
+	<-stopped
+	if taskGone.Load() && err != nil {
+		return payments.Approval{}, true, err
+	}
+	return approval, false, err
+}
+
+// beat sends heartbeats until ctx is done, calling onClosed and returning
+// if Step Functions says the task is closed. Other heartbeat errors are
+// logged and the beat goes on: a missed heartbeat is not a failed payment.
+func (h *Handler) beat(ctx context.Context, token, orderID string, onClosed func()) {
+	for {
+		if !clock.Sleep(h.clock, h.heartbeat, ctx.Done()) {
+			return
+		}
+		_, err := h.tasks.SendTaskHeartbeat(ctx, heartbeatInput(token))
+		switch {
+		case err == nil:
+			h.log.DebugContext(ctx, "payment heartbeat sent", slog.String("orderId", orderID))
+		case ctx.Err() != nil:
+			return
+		case taskClosed(err):
+			h.log.InfoContext(ctx, "payment task closed while authorizing", "orderId", orderID, "reason", err.Error())
+			onClosed()
+			return
+		default:
+			h.log.WarnContext(ctx, "payment heartbeat failed", "orderId", orderID, "error", err.Error())
+		}
+	}
+}
+
+func heartbeatInput(token string) *sfn.SendTaskHeartbeatInput {
+	return &sfn.SendTaskHeartbeatInput{TaskToken: aws.String(token)}
+}
+
+func successInput(token, output string) *sfn.SendTaskSuccessInput {
+	return &sfn.SendTaskSuccessInput{TaskToken: aws.String(token), Output: aws.String(output)}
+}
+
+func failureInput(token, name, cause string) *sfn.SendTaskFailureInput {
+	return &sfn.SendTaskFailureInput{TaskToken: aws.String(token), Error: aws.String(name), Cause: aws.String(cause)}
+}
