@@ -15,7 +15,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
+	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
 	"github.com/aws/smithy-go"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/payflow-dev/payflow/internal/clock"
 	"github.com/payflow-dev/payflow/internal/sqslocal"
@@ -132,3 +134,54 @@ func (e *env) waitTimers(tb testing.TB, n int) {
 }
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+// cmpSorted compares string slices regardless of order.
+var cmpSorted = cmpopts.SortSlices(func(a, b string) bool { return a < b })
+
+// send sends body with the SDK and returns the message ID.
+func (e *env) send(tb testing.TB, url, body string) string {
+	tb.Helper()
+	out, err := e.sqs.SendMessage(context.Background(), &sqs.SendMessageInput{QueueUrl: &url, MessageBody: &body})
+	if err != nil {
+		tb.Fatalf("SendMessage: %v", err)
+	}
+	return aws.ToString(out.MessageId)
+}
+
+// receiveOne receives exactly one message, with all system attributes.
+func (e *env) receiveOne(tb testing.TB, url string) types.Message {
+	tb.Helper()
+	out, err := e.sqs.ReceiveMessage(context.Background(), &sqs.ReceiveMessageInput{
+		QueueUrl: &url, MessageSystemAttributeNames: []types.MessageSystemAttributeName{"All"},
+	})
+	if err != nil {
+		tb.Fatalf("ReceiveMessage: %v", err)
+	}
+	if len(out.Messages) != 1 {
+		tb.Fatalf("ReceiveMessage returned %d messages, want 1", len(out.Messages))
+	}
+	return out.Messages[0]
+}
+
+// receiveCount receives without waiting and reports how many came.
+func (e *env) receiveCount(tb testing.TB, url string) int {
+	tb.Helper()
+	out, err := e.sqs.ReceiveMessage(context.Background(), &sqs.ReceiveMessageInput{QueueUrl: &url, MaxNumberOfMessages: 10})
+	if err != nil {
+		tb.Fatalf("ReceiveMessage: %v", err)
+	}
+	return len(out.Messages)
+}
+
+// counts returns the visible, not visible and delayed message counts.
+func (e *env) counts(tb testing.TB, url string) [3]string {
+	tb.Helper()
+	out, err := e.sqs.GetQueueAttributes(context.Background(), &sqs.GetQueueAttributesInput{QueueUrl: &url, AttributeNames: []types.QueueAttributeName{
+		"ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed",
+	}})
+	if err != nil {
+		tb.Fatalf("GetQueueAttributes: %v", err)
+	}
+	a := out.Attributes
+	return [3]string{a["ApproximateNumberOfMessages"], a["ApproximateNumberOfMessagesNotVisible"], a["ApproximateNumberOfMessagesDelayed"]}
+}
