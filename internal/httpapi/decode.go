@@ -1,0 +1,155 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/payflow-dev/payflow/internal/orders"
+)
+
+// maxBodyBytes bounds a request body. An order is well under 1 KiB; the
+// margin is for long names, not for anything a client should send.
+const maxBodyBytes = 16 << 10
+
+// requestError is a request refused before it reaches the domain: wrong
+// content type, oversized or malformed body, unknown route or method.
+type requestError struct {
+	status int
+	detail string
+	fields []orders.FieldError
+}
+
+func (e *requestError) Error() string { return fmt.Sprintf("%d %s", e.status, e.detail) }
+
+// decode reads a JSON request body into a T and validates it.
+//
+// It insists on Content-Type application/json, at most maxBodyBytes, a
+// single JSON object, no fields T does not declare and the right JSON type
+// for each field, and it reports these as *requestError (415, 413 or 400).
+// A body that decodes but breaks a rule is the validator's
+// *orders.ValidationError (422). Error details never quote the body, which
+// may carry a card number.
+func decode[T any](w http.ResponseWriter, r *http.Request, v Validator) (T, error) {
+	var zero T
+	mediaType, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || mediaType != "application/json" {
+		return zero, &requestError{status: http.StatusUnsupportedMediaType, detail: "Content-Type must be application/json."}
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return zero, &requestError{status: http.StatusRequestEntityTooLarge, detail: fmt.Sprintf("The request body must not exceed %d bytes.", maxBodyBytes)}
+		}
+		return zero, fmt.Errorf("read request body: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	var t T
+	if err := dec.Decode(&t); err != nil {
+		return zero, decodeError[T](err, body)
+	}
+	if err := dec.Decode(new(json.RawMessage)); !errors.Is(err, io.EOF) {
+		return zero, &requestError{status: http.StatusBadRequest, detail: "The request body must hold a single JSON object."}
+	}
+	if err := v.Validate(t); err != nil {
+		return zero, err
+	}
+	return t, nil
+}
+
+// decodeError explains why body did not decode into a T.
+func decodeError[T any](err error, body []byte) error {
+	bad := func(detail string, fields ...orders.FieldError) error {
+		return &requestError{status: http.StatusBadRequest, detail: detail, fields: fields}
+	}
+	var (
+		syntaxErr *json.SyntaxError
+		typeErr   *json.UnmarshalTypeError
+	)
+	switch {
+	case errors.Is(err, io.EOF):
+		return bad("The request body is empty; it must be a JSON object.")
+	case errors.As(err, &syntaxErr):
+		return bad(fmt.Sprintf("The request body is not valid JSON (error at byte %d).", syntaxErr.Offset))
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return bad("The request body is not valid JSON (it ends too early).")
+	case errors.As(err, &typeErr) && typeErr.Field == "":
+		return bad("The request body must be a JSON object.")
+	case errors.As(err, &typeErr):
+		return bad("A field has the wrong JSON type.", orders.FieldError{Field: typeErr.Field, Message: "must be a JSON " + jsonTypeName(typeErr.Type)})
+	}
+	// encoding/json reports unknown fields with an untyped error, so find
+	// them ourselves rather than read its message.
+	if unknown := unknownFields[T](body); len(unknown) > 0 {
+		fields := make([]orders.FieldError, 0, len(unknown))
+		for _, name := range unknown {
+			fields = append(fields, orders.FieldError{Field: name, Message: "is not a known field"})
+		}
+		return bad("The request body has fields this API does not accept.", fields...)
+	}
+	return bad("The request body could not be decoded.")
+}
+
+// unknownFields returns the top-level keys of a JSON object that no field
+// of struct T accepts, matching names as encoding/json does (ignoring case).
+func unknownFields[T any](body []byte) []string {
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(body, &keys) != nil {
+		return nil
+	}
+	typ := reflect.TypeFor[T]()
+	if typ.Kind() != reflect.Struct {
+		return nil
+	}
+	var unknown []string
+	for key := range keys {
+		if !hasJSONField(typ, key) {
+			unknown = append(unknown, key)
+		}
+	}
+	slices.Sort(unknown)
+	return unknown
+}
+
+// hasJSONField reports whether struct type typ decodes the JSON key.
+func hasJSONField(typ reflect.Type, key string) bool {
+	for f := range typ.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" {
+			name = f.Name
+		}
+		if f.IsExported() && name != "-" && strings.EqualFold(name, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// jsonTypeName names the JSON type a Go type decodes from.
+func jsonTypeName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		if t == reflect.TypeFor[orders.Amount]() {
+			return "number"
+		}
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return "number"
+	case reflect.Slice, reflect.Array:
+		return "array"
+	}
+	return "object"
+}

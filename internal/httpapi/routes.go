@@ -1,0 +1,48 @@
+package httpapi
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/payflow-dev/payflow/internal/orders"
+)
+
+// OrderService is what the handlers need from the domain; *orders.Service
+// satisfies it.
+type OrderService interface {
+	Place(ctx context.Context, o orders.Order) (orders.Placement, error)
+	Status(ctx context.Context, orderID string) (orders.OrderStatus, error)
+}
+
+// Validator checks a decoded request body; *orders.Validator satisfies it.
+type Validator interface {
+	Validate(v any) error
+}
+
+// Config is what the router needs. All fields are required.
+type Config struct {
+	Orders    OrderService
+	Validator Validator
+	Logger    *slog.Logger
+}
+
+// NewHandler returns the router serving the order API.
+func NewHandler(cfg Config) http.Handler {
+	r := chi.NewRouter()
+	r.Use(observe(cfg.Logger))
+	r.NotFound(handleNoRoute(cfg.Logger))
+	r.MethodNotAllowed(handleWrongMethod(r, cfg.Logger))
+	addRoutes(r, cfg)
+	return r
+}
+
+// addRoutes lists every route the API serves. api/openapi.yaml documents
+// each of them, and TestRoutesMatchSpec fails when the two disagree.
+func addRoutes(r chi.Router, cfg Config) {
+	r.Method(http.MethodPost, "/orders", handlePlaceOrder(cfg.Orders, cfg.Validator, cfg.Logger))
+	r.Method(http.MethodGet, "/orders/{orderId}/status", handleOrderStatus(cfg.Orders, cfg.Logger))
+	r.Method(http.MethodGet, "/healthz", handleHealth())
+}
