@@ -48,7 +48,14 @@ type Gateway struct {
 // New checks the routes and returns the Gateway.
 func New(cfg Config) (*Gateway, error) {
 	if cfg.Handler == nil {
-		return nil, errors.New("gateway: no handler")
+		for _, r := range cfg.Routes {
+			if r.Handler == nil {
+				return nil, errors.New("gateway: a route has no handler and there is no default handler")
+			}
+		}
+		if len(cfg.Routes) == 0 {
+			return nil, errors.New("gateway: no handler")
+		}
 	}
 	if cfg.Clock == nil {
 		cfg.Clock = clock.NewReal()
@@ -90,7 +97,11 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	event := g.event(r, body, route, params, requestID)
-	resp, err := g.invoke(r.Context(), event)
+	h := route.Handler
+	if h == nil {
+		h = g.handler
+	}
+	resp, err := invoke(r.Context(), h, event)
 	if err != nil {
 		g.log.Error("function failed", "requestId", requestID, "routeKey", event.RouteKey, "error", err)
 		writeMessage(w, http.StatusInternalServerError, "Internal Server Error")
@@ -120,13 +131,13 @@ func (g *Gateway) route(method, path string) (Route, map[string]string, bool) {
 
 // invoke calls the handler and turns a panic into an error, as the Lambda
 // runtime reports a crashed invocation.
-func (g *Gateway) invoke(ctx context.Context, ev events.APIGatewayV2HTTPRequest) (resp events.APIGatewayV2HTTPResponse, err error) {
+func invoke(ctx context.Context, h Handler, ev events.APIGatewayV2HTTPRequest) (resp events.APIGatewayV2HTTPResponse, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("handler panicked: %v", p)
 		}
 	}()
-	return g.handler(ctx, ev)
+	return h(ctx, ev)
 }
 
 func newRequestID() string {

@@ -274,3 +274,25 @@ func TestNewRejectsBadRoutes(t *testing.T) {
 		t.Error("New accepted a config without handler")
 	}
 }
+
+func TestPerRouteHandlers(t *testing.T) {
+	t.Parallel()
+	answer := func(body string) gateway.Handler {
+		return func(context.Context, events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+			return events.APIGatewayV2HTTPResponse{StatusCode: 200, Body: body}, nil
+		}
+	}
+	url := newServer(t, []gateway.Route{
+		{Method: "GET", Path: "/a", Handler: answer("first")},
+		{Method: "GET", Path: "/b", Handler: answer("second")},
+	}, nil)
+	for path, want := range map[string]string{"/a": "first", "/b": "second"} {
+		req, err := http.NewRequest(http.MethodGet, url+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, body := do(t, req); string(body) != want {
+			t.Errorf("GET %s = %q, want %q", path, body, want)
+		}
+	}
+}

@@ -12,6 +12,9 @@ import (
 type Route struct {
 	Method string
 	Path   string
+	// Handler serves this route; nil means Config.Handler. An HTTP API may
+	// integrate each route with a different function.
+	Handler Handler
 }
 
 // Key returns the route key API Gateway puts in the event: "POST /orders"
