@@ -1,0 +1,286 @@
+package snslocal
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// value is one matchable value of a message attribute or body field.
+type value struct {
+	kind valueKind
+	s    string
+	n    float64
+	b    bool
+}
+
+type valueKind int
+
+const (
+	kindString valueKind = iota + 1
+	kindNumber
+	kindBool
+	kindNull
+)
+
+// attributeValues turns a message attribute into matchable values: String
+// as a string, Number as a number, String.Array as its elements. Binary
+// attributes are never matched, as in AWS.
+func attributeValues(a MessageAttribute) []value {
+	base, _, _ := strings.Cut(a.DataType, ".")
+	switch {
+	case strings.HasPrefix(a.DataType, "String.Array"):
+		var arr []any
+		dec := json.NewDecoder(strings.NewReader(a.StringValue))
+		dec.UseNumber()
+		if err := dec.Decode(&arr); err != nil {
+			return nil
+		}
+		return jsonValues(arr)
+	case base == "String":
+		return []value{{kind: kindString, s: a.StringValue}}
+	case base == "Number":
+		n, err := strconv.ParseFloat(a.StringValue, 64)
+		if err != nil {
+			return nil
+		}
+		return []value{{kind: kindNumber, n: n}}
+	}
+	return nil
+}
+
+// jsonValues turns a decoded JSON value into matchable values; arrays
+// contribute each scalar element.
+func jsonValues(v any) []value {
+	switch v := v.(type) {
+	case string:
+		return []value{{kind: kindString, s: v}}
+	case json.Number:
+		n, err := v.Float64()
+		if err != nil {
+			return nil
+		}
+		return []value{{kind: kindNumber, n: n}}
+	case bool:
+		return []value{{kind: kindBool, b: v}}
+	case nil:
+		return []value{{kind: kindNull}}
+	case []any:
+		var out []value
+		for _, e := range v {
+			if _, nested := e.([]any); nested {
+				continue
+			}
+			out = append(out, jsonValues(e)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// condition is one entry of a policy key's array.
+type condition struct {
+	exact      *value  // a literal string, number, boolean or null
+	prefix     *string // {"prefix": ...}
+	suffix     *string // {"suffix": ...}
+	ignoreCase *string // {"equals-ignore-case": ...}
+	exists     *bool   // {"exists": ...}
+	numeric    []numericBound
+	anyBut     *anythingBut
+}
+
+type numericBound struct {
+	op string
+	n  float64
+}
+
+type anythingBut struct {
+	values []value
+	prefix *string
+	suffix *string
+}
+
+func parseCondition(key string, raw any) (condition, error) {
+	bad := func(why string) (condition, error) {
+		return condition{}, invalidParameter("FilterPolicy: %s: %s", key, why)
+	}
+	switch raw := raw.(type) {
+	case map[string]any:
+		if len(raw) != 1 {
+			return bad("an operator object must have exactly one operator")
+		}
+		for op, arg := range raw {
+			return parseOperator(op, arg, bad)
+		}
+	case []any:
+		return bad("nested arrays are not allowed")
+	}
+	vals := jsonValues(raw)
+	if len(vals) != 1 {
+		return bad("unrecognized value")
+	}
+	return condition{exact: &vals[0]}, nil
+}
+
+func parseOperator(op string, arg any, bad func(string) (condition, error)) (condition, error) {
+	str, isStr := arg.(string)
+	switch op {
+	case "prefix", "suffix", "equals-ignore-case":
+		if !isStr || str == "" {
+			return bad(op + " must be a non-empty string")
+		}
+		switch op {
+		case "prefix":
+			return condition{prefix: &str}, nil
+		case "suffix":
+			return condition{suffix: &str}, nil
+		}
+		return condition{ignoreCase: &str}, nil
+	case "exists":
+		b, ok := arg.(bool)
+		if !ok {
+			return bad("exists must be true or false")
+		}
+		return condition{exists: &b}, nil
+	case "numeric":
+		return parseNumeric(arg, bad)
+	case "anything-but":
+		return parseAnythingBut(arg, bad)
+	}
+	return bad("unrecognized operator " + op)
+}
+
+func parseNumeric(arg any, bad func(string) (condition, error)) (condition, error) {
+	list, ok := arg.([]any)
+	if !ok || len(list) == 0 || len(list)%2 != 0 || len(list) > 4 {
+		return bad("numeric must be [op, number] or [op, number, op, number]")
+	}
+	var bounds []numericBound
+	for i := 0; i < len(list); i += 2 {
+		op, _ := list[i].(string)
+		num, ok := list[i+1].(json.Number)
+		if !ok {
+			return bad("numeric bounds must be numbers")
+		}
+		n, err := num.Float64()
+		if err != nil {
+			return bad("numeric bound out of range")
+		}
+		switch op {
+		case "=", "<", "<=", ">", ">=":
+		default:
+			return bad("unrecognized numeric operator " + op)
+		}
+		if op == "=" && len(list) > 2 {
+			return bad("= cannot be combined with another bound")
+		}
+		bounds = append(bounds, numericBound{op: op, n: n})
+	}
+	return condition{numeric: bounds}, nil
+}
+
+func parseAnythingBut(arg any, bad func(string) (condition, error)) (condition, error) {
+	switch arg := arg.(type) {
+	case map[string]any:
+		if len(arg) != 1 {
+			return bad("anything-but takes one operator")
+		}
+		if p, ok := arg["prefix"].(string); ok && p != "" {
+			return condition{anyBut: &anythingBut{prefix: &p}}, nil
+		}
+		if p, ok := arg["suffix"].(string); ok && p != "" {
+			return condition{anyBut: &anythingBut{suffix: &p}}, nil
+		}
+		return bad("anything-but supports prefix and suffix")
+	case []any:
+		if len(arg) == 0 {
+			return bad("anything-but needs at least one value")
+		}
+		var vals []value
+		for _, e := range arg {
+			v := jsonValues(e)
+			if len(v) != 1 || (v[0].kind != kindString && v[0].kind != kindNumber) {
+				return bad("anything-but values must be strings or numbers")
+			}
+			vals = append(vals, v[0])
+		}
+		return condition{anyBut: &anythingBut{values: vals}}, nil
+	}
+	v := jsonValues(arg)
+	if len(v) != 1 || (v[0].kind != kindString && v[0].kind != kindNumber) {
+		return bad("anything-but values must be strings or numbers")
+	}
+	return condition{anyBut: &anythingBut{values: v}}, nil
+}
+
+// matches applies the condition to a key that is present or not, with its
+// values. Only {"exists": false} matches an absent key.
+func (c condition) matches(present bool, vals []value) bool {
+	if c.exists != nil {
+		return *c.exists == present
+	}
+	for _, v := range vals {
+		if c.matchValue(v) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c condition) matchValue(v value) bool {
+	switch {
+	case c.exact != nil:
+		return v == *c.exact
+	case c.prefix != nil:
+		return v.kind == kindString && strings.HasPrefix(v.s, *c.prefix)
+	case c.suffix != nil:
+		return v.kind == kindString && strings.HasSuffix(v.s, *c.suffix)
+	case c.ignoreCase != nil:
+		return v.kind == kindString && strings.EqualFold(v.s, *c.ignoreCase)
+	case c.numeric != nil:
+		return v.kind == kindNumber && inBounds(v.n, c.numeric)
+	case c.anyBut != nil:
+		return c.anyBut.matchValue(v)
+	}
+	return false
+}
+
+func inBounds(n float64, bounds []numericBound) bool {
+	for _, b := range bounds {
+		ok := false
+		switch b.op {
+		case "=":
+			ok = n == b.n
+		case "<":
+			ok = n < b.n
+		case "<=":
+			ok = n <= b.n
+		case ">":
+			ok = n > b.n
+		case ">=":
+			ok = n >= b.n
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *anythingBut) matchValue(v value) bool {
+	switch {
+	case a.prefix != nil:
+		return v.kind == kindString && !strings.HasPrefix(v.s, *a.prefix)
+	case a.suffix != nil:
+		return v.kind == kindString && !strings.HasSuffix(v.s, *a.suffix)
+	}
+	if v.kind != kindString && v.kind != kindNumber {
+		return false
+	}
+	for _, x := range a.values {
+		if x == v {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,202 @@
+package snslocal
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+)
+
+// Filter policy limits, as AWS documents them.
+const (
+	maxFilterPolicyBytes  = 256 * 1024
+	maxFilterCombinations = 150
+	maxFilterDepth        = 8
+)
+
+// filterPolicy is a parsed subscription filter policy: an object whose
+// keys must all match (AND), each key matching any of its conditions (OR).
+type filterPolicy struct {
+	root *filterObject
+}
+
+// filterObject is one level of a policy.
+type filterObject struct {
+	leaves map[string][]condition
+	nested map[string]*filterObject // body scope: key names a nested object
+	or     []*filterObject          // "$or": at least one alternative matches
+}
+
+// parseFilterPolicy validates a FilterPolicy attribute value.
+func parseFilterPolicy(text string) (*filterPolicy, error) {
+	if len(text) > maxFilterPolicyBytes {
+		return nil, errorf(codeFilterPolicyLimit, "Filter policy is too large")
+	}
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil || dec.More() {
+		return nil, invalidParameter("FilterPolicy: failed to parse JSON")
+	}
+	obj, ok := doc.(map[string]any)
+	if !ok {
+		return nil, invalidParameter("FilterPolicy: Filter policy must be a JSON object")
+	}
+	root, err := parseFilterObject(obj, 0)
+	if err != nil {
+		return nil, err
+	}
+	if root.combinations() > maxFilterCombinations {
+		return nil, errorf(codeFilterPolicyLimit, "Filter policy is too complex")
+	}
+	return &filterPolicy{root: root}, nil
+}
+
+func parseFilterObject(obj map[string]any, depth int) (*filterObject, error) {
+	if depth > maxFilterDepth {
+		return nil, invalidParameter("FilterPolicy: Filter policy is nested too deeply")
+	}
+	if len(obj) == 0 {
+		return nil, invalidParameter("FilterPolicy: Empty objects are not allowed")
+	}
+	f := &filterObject{leaves: map[string][]condition{}, nested: map[string]*filterObject{}}
+	for key, v := range obj {
+		switch v := v.(type) {
+		case []any:
+			if key == "$or" {
+				if len(v) < 2 {
+					return nil, invalidParameter("FilterPolicy: $or needs at least two alternatives")
+				}
+				for _, alt := range v {
+					m, ok := alt.(map[string]any)
+					if !ok {
+						return nil, invalidParameter("FilterPolicy: $or alternatives must be objects")
+					}
+					sub, err := parseFilterObject(m, depth+1)
+					if err != nil {
+						return nil, err
+					}
+					f.or = append(f.or, sub)
+				}
+				continue
+			}
+			if len(v) == 0 {
+				return nil, invalidParameter("FilterPolicy: Empty arrays are not allowed")
+			}
+			conds := make([]condition, 0, len(v))
+			for _, raw := range v {
+				c, err := parseCondition(key, raw)
+				if err != nil {
+					return nil, err
+				}
+				conds = append(conds, c)
+			}
+			f.leaves[key] = conds
+		case map[string]any:
+			sub, err := parseFilterObject(v, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			f.nested[key] = sub
+		default:
+			return nil, invalidParameter("FilterPolicy: \"%s\" must be an object or an array", key)
+		}
+	}
+	return f, nil
+}
+
+// combinations approximates AWS's complexity measure: the product of the
+// number of conditions of each key, with $or alternatives added up.
+func (f *filterObject) combinations() int {
+	n := 1
+	for _, c := range f.leaves {
+		n = capMul(n, len(c))
+	}
+	for _, sub := range f.nested {
+		n = capMul(n, sub.combinations())
+	}
+	if len(f.or) > 0 {
+		sum := 0
+		for _, alt := range f.or {
+			sum = min(sum+alt.combinations(), maxFilterCombinations+1)
+		}
+		n = capMul(n, sum)
+	}
+	return n
+}
+
+func capMul(a, b int) int { return min(a*b, maxFilterCombinations+1) }
+
+// matchAttributes evaluates the policy against message attributes.
+func (p *filterPolicy) matchAttributes(attrs map[string]MessageAttribute) bool {
+	return p.root.match(func(key string) (bool, []value) {
+		a, ok := attrs[key]
+		if !ok {
+			return false, nil
+		}
+		return true, attributeValues(a)
+	}, nil)
+}
+
+// matchBody evaluates the policy against a JSON message body. A body that
+// is not a JSON object matches nothing.
+func (p *filterPolicy) matchBody(message string) bool {
+	dec := json.NewDecoder(bytes.NewReader([]byte(message)))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		return false
+	}
+	obj, ok := doc.(map[string]any)
+	if !ok {
+		return false
+	}
+	return p.root.matchObject(obj)
+}
+
+func (f *filterObject) matchObject(obj map[string]any) bool {
+	return f.match(func(key string) (bool, []value) {
+		v, ok := obj[key]
+		if !ok {
+			return false, nil
+		}
+		return true, jsonValues(v)
+	}, func(key string, sub *filterObject) bool {
+		m, ok := obj[key].(map[string]any)
+		return ok && sub.matchObject(m)
+	})
+}
+
+// match applies the AND of keys and the OR of conditions. lookup reports
+// whether a key is present and its matchable values; nested, when not nil,
+// evaluates a nested object (body scope only).
+func (f *filterObject) match(lookup func(string) (bool, []value), nested func(string, *filterObject) bool) bool {
+	for key, conds := range f.leaves {
+		present, vals := lookup(key)
+		if !anyCondition(conds, present, vals) {
+			return false
+		}
+	}
+	for key, sub := range f.nested {
+		if nested == nil || !nested(key, sub) {
+			return false
+		}
+	}
+	if len(f.or) > 0 {
+		for _, alt := range f.or {
+			if alt.match(lookup, nested) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func anyCondition(conds []condition, present bool, vals []value) bool {
+	for _, c := range conds {
+		if c.matches(present, vals) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,159 @@
+package snslocal
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"unicode"
+)
+
+// PublishInput is a message published in-process, for example by the Step
+// Functions sns:publish integration.
+type PublishInput struct {
+	// TopicArn is the topic to publish to.
+	TopicArn string
+	// Subject is the optional subject of the notification.
+	Subject string
+	// Message is the message body.
+	Message string
+	// Attributes are the message attributes, keyed by name.
+	Attributes map[string]MessageAttribute
+}
+
+// Publish publishes a message as the Publish action does and delivers it to
+// every matching subscription before returning. Errors are *Error with the
+// codes the Publish action would answer with.
+func (s *Service) Publish(ctx context.Context, in PublishInput) (string, error) {
+	return s.publish(ctx, nil, publishRequest{PublishInput: in})
+}
+
+// publishRequest is a validated-or-not Publish, from either entry point.
+type publishRequest struct {
+	PublishInput
+	structure string // MessageStructure
+}
+
+func (s *Service) publishAction(req *request) (any, error) {
+	p := req.params
+	topicArn, targetArn := p["TopicArn"], p["TargetArn"]
+	switch {
+	case p["PhoneNumber"] != "":
+		return nil, invalidParameter("PhoneNumber Reason: SMS is not supported by the local SNS")
+	case topicArn != "" && targetArn != "":
+		return nil, invalidParameter("TopicArn or TargetArn Reason: Only one of them may be specified")
+	case topicArn == "":
+		topicArn = targetArn
+	}
+	attrs, err := decodeMessageAttributes(p, "")
+	if err != nil {
+		return nil, err
+	}
+	if p.has("Subject") && p["Subject"] == "" {
+		return nil, invalidParameter("Subject")
+	}
+	id, err := s.publish(req.http.Context(), req.http, publishRequest{
+		PublishInput: PublishInput{TopicArn: topicArn, Subject: p["Subject"], Message: p["Message"], Attributes: attrs},
+		structure:    p["MessageStructure"],
+	})
+	if err != nil {
+		return nil, err
+	}
+	return publishResult{MessageID: id}, nil
+}
+
+type publishResult struct {
+	MessageID string `xml:"MessageId"`
+}
+
+// validate checks a publish request and resolves MessageStructure=json to
+// the message SQS subscribers get.
+func (in *publishRequest) validate() error {
+	if in.Message == "" {
+		return invalidParameter("Empty message")
+	}
+	if in.Subject != "" && !validSubject(in.Subject) {
+		return invalidParameter("Subject")
+	}
+	if err := validateMessageAttributes(in.Attributes); err != nil {
+		return err
+	}
+	if messageSize(in.Message, in.Attributes) > maxMessageBytes {
+		return invalidParameter("Message too long")
+	}
+	switch in.structure {
+	case "":
+	case "json":
+		var per map[string]string
+		if err := json.Unmarshal([]byte(in.Message), &per); err != nil {
+			return invalidParameter("Message Structure - JSON message body failed to parse")
+		}
+		def, ok := per["default"]
+		if !ok {
+			return invalidParameter("Message Structure - No default entry in JSON message body")
+		}
+		in.Message = def
+		if m, ok := per["sqs"]; ok {
+			in.Message = m
+		}
+	default:
+		return invalidParameter("MessageStructure")
+	}
+	return nil
+}
+
+// validSubject: under 100 printable ASCII characters, no line breaks,
+// starting with a letter, digit or punctuation.
+func validSubject(subject string) bool {
+	if len(subject) >= 100 {
+		return false
+	}
+	for i, c := range subject {
+		if c > unicode.MaxASCII || !unicode.IsPrint(c) {
+			return false
+		}
+		if i == 0 && c == ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// publish validates, then delivers to each matching subscription. r is the
+// HTTP request, if any, for the public URL.
+func (s *Service) publish(ctx context.Context, r *http.Request, in publishRequest) (string, error) {
+	if in.TopicArn == "" {
+		return "", invalidParameter("TopicArn or TargetArn Reason: no value for required parameter")
+	}
+	if err := in.validate(); err != nil {
+		return "", err
+	}
+	s.mu.RLock()
+	t, err := s.lookupTopic("TopicArn", in.TopicArn)
+	var targets []target
+	version := "1"
+	if err == nil {
+		for _, arn := range t.subs {
+			targets = append(targets, targetOf(s.subs[arn]))
+		}
+		if v := t.attrs["SignatureVersion"]; v != "" {
+			version = v
+		}
+	}
+	s.mu.RUnlock()
+	if err != nil {
+		return "", err
+	}
+	n := &notification{
+		messageID: s.newID(),
+		topicArn:  t.arn,
+		subject:   in.Subject,
+		message:   in.Message,
+		attrs:     in.Attributes,
+		time:      s.clock.Now(),
+		baseURL:   strings.TrimSuffix(s.publicURL(r), "/"),
+		version:   version,
+	}
+	s.deliver(context.WithoutCancel(ctx), n, targets)
+	return n.messageID, nil
+}

@@ -1,0 +1,104 @@
+package snslocal
+
+import (
+	"errors"
+	"strings"
+)
+
+// maxBatchEntries is the most entries one PublishBatch may carry.
+const maxBatchEntries = 10
+
+type batchSuccess struct {
+	ID        string `xml:"Id"`
+	MessageID string `xml:"MessageId"`
+}
+
+type batchFailure struct {
+	Code        string `xml:"Code"`
+	ID          string `xml:"Id"`
+	Message     string `xml:"Message"`
+	SenderFault bool   `xml:"SenderFault"`
+}
+
+type publishBatchResult struct {
+	Failed     []batchFailure `xml:"Failed>member"`
+	Successful []batchSuccess `xml:"Successful>member"`
+}
+
+// validBatchID: 1 to 80 letters, digits, hyphens and underscores.
+func validBatchID(id string) bool {
+	if id == "" || len(id) > 80 {
+		return false
+	}
+	return strings.IndexFunc(id, func(c rune) bool {
+		return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')
+	}) < 0
+}
+
+// publishBatchAction checks the batch as a whole first (AWS rejects the
+// request), then publishes each entry, reporting per-entry failures.
+func (s *Service) publishBatchAction(req *request) (any, error) {
+	p := req.params
+	entries, err := p.members("PublishBatchRequestEntries.member")
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case len(entries) == 0:
+		return nil, errorf(codeEmptyBatch, "The batch request doesn't contain any entries.")
+	case len(entries) > maxBatchEntries:
+		return nil, errorf(codeTooManyBatchEntries, "The batch request contains more entries than permissible.")
+	}
+	seen := map[string]bool{}
+	total := 0
+	for _, e := range entries {
+		id := e["Id"]
+		if !validBatchID(id) {
+			return nil, errorf(codeInvalidBatchEntryID, "The Id of a batch entry in a batch request doesn't abide by the specification.")
+		}
+		if seen[id] {
+			return nil, errorf(codeBatchIDsNotDistinct, "Two or more batch entries in the request have the same Id.")
+		}
+		seen[id] = true
+		total += len(e["Message"])
+	}
+	if total > maxMessageBytes {
+		return nil, errorf(codeBatchTooLong, "The length of all the messages put together is more than the limit.")
+	}
+	s.mu.RLock()
+	_, err = s.lookupTopic("TopicArn", p["TopicArn"])
+	s.mu.RUnlock()
+	if err != nil {
+		return nil, err
+	}
+
+	out := publishBatchResult{Failed: []batchFailure{}, Successful: []batchSuccess{}}
+	for _, e := range entries {
+		id, err := s.publishEntry(req, e)
+		if err != nil {
+			code, msg := codeInternal, "internal error"
+			var serr *Error
+			if errors.As(err, &serr) {
+				code, msg = serr.Code, serr.Message
+			}
+			out.Failed = append(out.Failed, batchFailure{Code: code, ID: e["Id"], Message: msg, SenderFault: code != codeInternal})
+			continue
+		}
+		out.Successful = append(out.Successful, batchSuccess{ID: e["Id"], MessageID: id})
+	}
+	return out, nil
+}
+
+func (s *Service) publishEntry(req *request, e params) (string, error) {
+	attrs, err := decodeMessageAttributes(e, "")
+	if err != nil {
+		return "", err
+	}
+	if e.has("Subject") && e["Subject"] == "" {
+		return "", invalidParameter("Subject")
+	}
+	return s.publish(req.http.Context(), req.http, publishRequest{
+		PublishInput: PublishInput{TopicArn: req.params["TopicArn"], Subject: e["Subject"], Message: e["Message"], Attributes: attrs},
+		structure:    e["MessageStructure"],
+	})
+}

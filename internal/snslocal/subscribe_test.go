@@ -1,0 +1,102 @@
+package snslocal_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestSubscriptionLifecycle(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	topic := e.createTopic(t, "orders")
+	other := e.createTopic(t, "other")
+	sub := e.subscribe(t, topic, "notifications", map[string]string{"RawMessageDelivery": "true"})
+	if !strings.HasPrefix(sub, topic+":") {
+		t.Errorf("SubscriptionArn %s does not extend the topic ARN", sub)
+	}
+	if again := e.subscribe(t, topic, "notifications", map[string]string{"RawMessageDelivery": "true"}); again != sub {
+		t.Errorf("resubscribing returned %s, want %s", again, sub)
+	}
+	_, err := e.client.Subscribe(ctx, &sns.SubscribeInput{TopicArn: &topic, Protocol: aws.String("sqs"), Endpoint: aws.String(queueARN("notifications"))})
+	if got := errorCode(t, err); got != "InvalidParameter" {
+		t.Errorf("resubscribing with other attributes: code %q, want InvalidParameter", got)
+	}
+	e.subscribe(t, other, "audit", nil)
+
+	attrs, err := e.client.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionArn: &sub})
+	if err != nil {
+		t.Fatalf("GetSubscriptionAttributes: %v", err)
+	}
+	for k, want := range map[string]string{"RawMessageDelivery": "true", "Protocol": "sqs", "Endpoint": queueARN("notifications"), "TopicArn": topic, "PendingConfirmation": "false"} {
+		if attrs.Attributes[k] != want {
+			t.Errorf("attribute %s = %q, want %q", k, attrs.Attributes[k], want)
+		}
+	}
+
+	byTopic, err := e.client.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicArn: &topic})
+	if err != nil {
+		t.Fatalf("ListSubscriptionsByTopic: %v", err)
+	}
+	if len(byTopic.Subscriptions) != 1 || *byTopic.Subscriptions[0].SubscriptionArn != sub {
+		t.Errorf("ListSubscriptionsByTopic = %+v, want only %s", byTopic.Subscriptions, sub)
+	}
+	all, err := e.client.ListSubscriptions(ctx, &sns.ListSubscriptionsInput{})
+	if err != nil {
+		t.Fatalf("ListSubscriptions: %v", err)
+	}
+	var endpoints []string
+	for _, s := range all.Subscriptions {
+		endpoints = append(endpoints, *s.Endpoint)
+	}
+	if diff := cmp.Diff([]string{queueARN("audit"), queueARN("notifications")}, slices.Sorted(slices.Values(endpoints))); diff != "" {
+		t.Errorf("ListSubscriptions endpoints (-want +got):\n%s", diff)
+	}
+
+	if _, err := e.client.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionArn: &sub}); err != nil {
+		t.Fatalf("Unsubscribe: %v", err)
+	}
+	_, err = e.client.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionArn: &sub})
+	if got := errorCode(t, err); got != "NotFound" {
+		t.Errorf("second Unsubscribe: code %q, want NotFound", got)
+	}
+}
+
+func TestSubscribeRejects(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	topic := e.createTopic(t, "t")
+	tests := []struct {
+		name     string
+		protocol string
+		endpoint string
+		attrs    map[string]string
+		want     string
+	}{
+		{name: "http protocol", protocol: "http", endpoint: "http://example.com", want: "InvalidParameter"},
+		{name: "queue URL not ARN", protocol: "sqs", endpoint: "http://127.0.0.1:4566/123456789012/q", want: "InvalidParameter"},
+		{name: "bad raw flag", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"RawMessageDelivery": "yes"}, want: "InvalidParameter"},
+		{name: "bad filter JSON", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"FilterPolicy": "{"}, want: "InvalidParameter"},
+		{name: "bad filter operator", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"FilterPolicy": `{"a":[{"like":"x"}]}`}, want: "InvalidParameter"},
+		{name: "bad scope", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"FilterPolicyScope": "Headers"}, want: "InvalidParameter"},
+		{name: "too complex", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"FilterPolicy": `{"a":[1,2,3,4,5,6],"b":[1,2,3,4,5,6],"c":[1,2,3,4,5]}`}, want: "FilterPolicyLimitExceeded"},
+		{name: "unknown attribute", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"Colour": "red"}, want: "InvalidParameter"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := e.client.Subscribe(context.Background(), &sns.SubscribeInput{
+				TopicArn: &topic, Protocol: aws.String(tt.protocol), Endpoint: aws.String(tt.endpoint), Attributes: tt.attrs,
+			})
+			if got := errorCode(t, err); got != tt.want {
+				t.Errorf("code %q (%v), want %q", got, err, tt.want)
+			}
+		})
+	}
+}

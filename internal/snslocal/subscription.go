@@ -1,0 +1,114 @@
+package snslocal
+
+import (
+	"strings"
+)
+
+// subscription is one SQS subscription to a topic.
+type subscription struct {
+	arn      string
+	topicArn string
+	protocol string
+	endpoint string // queue ARN
+	attrs    map[string]string
+	filter   *filterPolicy // nil: every message matches
+}
+
+// raw reports whether the subscription receives raw messages rather than
+// notification envelopes.
+func (sub *subscription) raw() bool {
+	return strings.EqualFold(sub.attrs["RawMessageDelivery"], "true")
+}
+
+// bodyScope reports whether the filter policy applies to the message body
+// rather than to the message attributes.
+func (sub *subscription) bodyScope() bool {
+	return sub.attrs["FilterPolicyScope"] == "MessageBody"
+}
+
+// setSubscriptionAttribute validates and applies one attribute. The caller
+// holds s.mu or owns sub exclusively.
+func setSubscriptionAttribute(sub *subscription, name, value string) error {
+	switch name {
+	case "RawMessageDelivery":
+		if value != "true" && value != "false" {
+			return invalidParameter("Attributes Reason: RawMessageDelivery: Invalid value [%s]. Must be true or false.", value)
+		}
+	case "FilterPolicy":
+		if value == "" {
+			delete(sub.attrs, name)
+			sub.filter = nil
+			return nil
+		}
+		f, err := parseFilterPolicy(value)
+		if err != nil {
+			return err
+		}
+		sub.filter = f
+		if sub.attrs["FilterPolicyScope"] == "" {
+			sub.attrs["FilterPolicyScope"] = "MessageAttributes"
+		}
+	case "FilterPolicyScope":
+		if value != "MessageAttributes" && value != "MessageBody" {
+			return invalidParameter("Attributes Reason: FilterPolicyScope: Invalid value [%s]. Please use either MessageBody or MessageAttributes", value)
+		}
+	case "RedrivePolicy", "DeliveryPolicy", "SubscriptionRoleArn", "ReplayPolicy":
+	default:
+		return invalidParameter("AttributeName")
+	}
+	sub.attrs[name] = value
+	return nil
+}
+
+// subscriptionAttributes lists every attribute GetSubscriptionAttributes
+// reports.
+func (s *Service) subscriptionAttributes(sub *subscription) map[string]string {
+	out := map[string]string{
+		"SubscriptionArn":              sub.arn,
+		"TopicArn":                     sub.topicArn,
+		"Owner":                        s.account,
+		"Protocol":                     sub.protocol,
+		"Endpoint":                     sub.endpoint,
+		"ConfirmationWasAuthenticated": "true",
+		"PendingConfirmation":          "false",
+		"RawMessageDelivery":           "false",
+		"SubscriptionPrincipal":        "arn:aws:iam::" + s.account + ":user/local",
+	}
+	for k, v := range sub.attrs {
+		out[k] = v
+	}
+	return out
+}
+
+// validQueueARN checks an SQS endpoint: arn:aws:sqs:region:account:name.
+func validQueueARN(arn string) bool {
+	parts := strings.Split(arn, ":")
+	return len(parts) == 6 && parts[0] == "arn" && parts[2] == "sqs" && parts[3] != "" && parts[4] != "" && parts[5] != ""
+}
+
+// lookupSubscription finds a subscription by ARN. The caller holds s.mu.
+func (s *Service) lookupSubscription(arn string) (*subscription, error) {
+	if arn == "" {
+		return nil, invalidParameter("SubscriptionArn")
+	}
+	topicArn, id, ok := cutLast(arn, ":")
+	if !ok || id == "" {
+		return nil, invalidParameter("SubscriptionArn")
+	}
+	if err := s.checkTopicARN("SubscriptionArn", topicArn); err != nil {
+		return nil, err
+	}
+	sub, ok := s.subs[arn]
+	if !ok {
+		return nil, errorf(codeNotFound, "Subscription does not exist")
+	}
+	return sub, nil
+}
+
+func cutLast(s, sep string) (before, after string, found bool) {
+	i := strings.LastIndex(s, sep)
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len(sep):], true
+}

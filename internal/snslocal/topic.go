@@ -1,0 +1,142 @@
+package snslocal
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// topic is one standard SNS topic.
+type topic struct {
+	name  string
+	arn   string
+	attrs map[string]string // settable attributes only
+	tags  map[string]string
+	subs  []string // subscription ARNs in subscription order
+}
+
+// settableTopicAttributes are the attributes CreateTopic and
+// SetTopicAttributes accept; the local SNS stores them and applies
+// SignatureVersion.
+func settableTopicAttribute(name string) bool {
+	switch name {
+	case "DisplayName", "Policy", "DeliveryPolicy", "KmsMasterKeyId", "SignatureVersion", "TracingConfig",
+		"ArchivePolicy", "DataProtectionPolicy", "ContentBasedDeduplication", "FifoTopic":
+		return true
+	}
+	return false
+}
+
+// validTopicAttribute checks one attribute value.
+func validTopicAttribute(name, value string) error {
+	switch {
+	case !settableTopicAttribute(name):
+		return invalidParameter("AttributeName")
+	case name == "SignatureVersion" && value != "1" && value != "2":
+		return invalidParameter("Attributes Reason: SignatureVersion must be 1 or 2")
+	case name == "FifoTopic" && value == "true":
+		return invalidParameter("Attributes Reason: FIFO topics are not supported by the local SNS")
+	case name == "DisplayName" && len(value) > 100:
+		return invalidParameter("DisplayName")
+	}
+	return nil
+}
+
+// validTopicName applies AWS's rule: 1 to 256 letters, digits, hyphens and
+// underscores.
+func validTopicName(name string) bool {
+	if name == "" || len(name) > 256 {
+		return false
+	}
+	for _, c := range name {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Service) topicARN(name string) string {
+	return fmt.Sprintf("arn:aws:sns:%s:%s:%s", s.region, s.account, name)
+}
+
+// checkTopicARN validates the shape and owner of a topic ARN parameter.
+func (s *Service) checkTopicARN(param, arn string) error {
+	parts := strings.Split(arn, ":")
+	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "sns" || !validTopicName(parts[5]) {
+		return invalidParameter("%s", param)
+	}
+	if parts[3] != s.region || parts[4] != s.account {
+		return errorf(codeAuthorization, "User is not authorized to access %s", arn)
+	}
+	return nil
+}
+
+// lookupTopic finds a topic by ARN. The caller holds s.mu.
+func (s *Service) lookupTopic(param, arn string) (*topic, error) {
+	if arn == "" {
+		return nil, invalidParameter("%s", param)
+	}
+	if err := s.checkTopicARN(param, arn); err != nil {
+		return nil, err
+	}
+	t, ok := s.topics[arn]
+	if !ok {
+		return nil, errorf(codeNotFound, "Topic does not exist")
+	}
+	return t, nil
+}
+
+// defaultPolicy is the policy AWS gives a new topic: its owner may do
+// everything with it.
+func (s *Service) defaultPolicy(arn string) string {
+	return fmt.Sprintf(`{"Version":"2008-10-17","Id":"__default_policy_ID","Statement":[{"Sid":"__default_statement_ID",`+
+		`"Effect":"Allow","Principal":{"AWS":"*"},"Action":["SNS:GetTopicAttributes","SNS:SetTopicAttributes",`+
+		`"SNS:AddPermission","SNS:RemovePermission","SNS:DeleteTopic","SNS:Subscribe","SNS:ListSubscriptionsByTopic",`+
+		`"SNS:Publish"],"Resource":"%s","Condition":{"StringEquals":{"AWS:SourceOwner":"%s"}}}]}`, arn, s.account)
+}
+
+// attributes lists every attribute GetTopicAttributes reports. The caller
+// holds s.mu.
+func (s *Service) topicAttributes(t *topic) map[string]string {
+	out := map[string]string{
+		"TopicArn":                t.arn,
+		"Owner":                   s.account,
+		"Policy":                  s.defaultPolicy(t.arn),
+		"DisplayName":             "",
+		"SubscriptionsConfirmed":  fmt.Sprint(len(t.subs)),
+		"SubscriptionsPending":    "0",
+		"SubscriptionsDeleted":    "0",
+		"EffectiveDeliveryPolicy": `{"http":{"defaultHealthyRetryPolicy":{"minDelayTarget":20,"maxDelayTarget":20,"numRetries":3,"numMaxDelayRetries":0,"numNoDelayRetries":0,"numMinDelayRetries":0,"backoffFunction":"linear"},"disableSubscriptionOverrides":false,"defaultRequestPolicy":{"headerContentType":"text/plain; charset=UTF-8"}}}`,
+	}
+	for k, v := range t.attrs {
+		out[k] = v
+	}
+	return out
+}
+
+// sortedEntries renders a map as XML entries in key order.
+func sortedEntries(m map[string]string) []entry {
+	out := make([]entry, 0, len(m))
+	for k, v := range m {
+		out = append(out, entry{Key: k, Value: v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// page cuts the sorted names after token into pages of at most limit and
+// returns the token of the next page, empty on the last one. A token is the
+// last name of the previous page, so pages stay stable under deletions.
+func page(names []string, token string, limit int) ([]string, string) {
+	start := 0
+	if token != "" {
+		start = sort.Search(len(names), func(i int) bool { return names[i] > token })
+	}
+	end := min(start+limit, len(names))
+	next := ""
+	if end < len(names) {
+		next = names[end-1]
+	}
+	return names[start:end], next
+}

@@ -1,0 +1,148 @@
+package snslocal
+
+import "sort"
+
+type createTopicResult struct {
+	TopicArn string `xml:"TopicArn"`
+}
+
+// createTopicAction is idempotent: creating an existing topic with the same
+// attributes returns its ARN, with different ones fails, as in AWS.
+func (s *Service) createTopicAction(req *request) (any, error) {
+	name := req.params["Name"]
+	if !validTopicName(name) {
+		return nil, invalidParameter("Topic Name")
+	}
+	attrs, err := req.params.stringMap("Attributes")
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range attrs {
+		if err := validTopicAttribute(k, v); err != nil {
+			return nil, err
+		}
+	}
+	tagList, err := req.params.members("Tags.member")
+	if err != nil {
+		return nil, err
+	}
+	tags := map[string]string{}
+	for _, t := range tagList {
+		if t["Key"] == "" || len(t["Key"]) > 128 || len(t["Value"]) > 256 {
+			return nil, invalidParameter("Tags")
+		}
+		tags[t["Key"]] = t["Value"]
+	}
+	arn := s.topicARN(name)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t, ok := s.topics[arn]; ok {
+		for k, v := range attrs {
+			if cur, ok := t.attrs[k]; !ok || cur != v {
+				return nil, invalidParameter("Attributes Reason: Topic already exists with different attributes")
+			}
+		}
+		return createTopicResult{TopicArn: arn}, nil
+	}
+	s.topics[arn] = &topic{name: name, arn: arn, attrs: attrs, tags: tags}
+	return createTopicResult{TopicArn: arn}, nil
+}
+
+// deleteTopicAction removes a topic and its subscriptions. Deleting a topic
+// that does not exist succeeds, as in AWS.
+func (s *Service) deleteTopicAction(req *request) (any, error) {
+	arn := req.params["TopicArn"]
+	if err := s.checkTopicARN("TopicArn", arn); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t, ok := s.topics[arn]; ok {
+		for _, sub := range t.subs {
+			delete(s.subs, sub)
+		}
+		delete(s.topics, arn)
+	}
+	return nil, nil
+}
+
+type topicMember struct {
+	TopicArn string `xml:"TopicArn"`
+}
+
+type listTopicsResult struct {
+	Topics    []topicMember `xml:"Topics>member"`
+	NextToken string        `xml:"NextToken,omitempty"`
+}
+
+// listTopicsAction pages topics 100 at a time, as AWS does.
+func (s *Service) listTopicsAction(req *request) (any, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	arns := make([]string, 0, len(s.topics))
+	for arn := range s.topics {
+		arns = append(arns, arn)
+	}
+	sort.Strings(arns)
+	got, next := page(arns, req.params["NextToken"], 100)
+	out := listTopicsResult{NextToken: next}
+	for _, arn := range got {
+		out.Topics = append(out.Topics, topicMember{TopicArn: arn})
+	}
+	return out, nil
+}
+
+type attributesResult struct {
+	Attributes []entry `xml:"Attributes>entry"`
+}
+
+func (s *Service) getTopicAttributesAction(req *request) (any, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t, err := s.lookupTopic("TopicArn", req.params["TopicArn"])
+	if err != nil {
+		return nil, err
+	}
+	return attributesResult{Attributes: sortedEntries(s.topicAttributes(t))}, nil
+}
+
+func (s *Service) setTopicAttributesAction(req *request) (any, error) {
+	name, value := req.params["AttributeName"], req.params["AttributeValue"]
+	if err := validTopicAttribute(name, value); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, err := s.lookupTopic("TopicArn", req.params["TopicArn"])
+	if err != nil {
+		return nil, err
+	}
+	if name == "FifoTopic" {
+		return nil, invalidParameter("AttributeName")
+	}
+	t.attrs[name] = value
+	return nil, nil
+}
+
+type tagMember struct {
+	Key   string `xml:"Key"`
+	Value string `xml:"Value"`
+}
+
+type listTagsResult struct {
+	Tags []tagMember `xml:"Tags>member"`
+}
+
+func (s *Service) listTagsForResourceAction(req *request) (any, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t, err := s.lookupTopic("ResourceArn", req.params["ResourceArn"])
+	if err != nil {
+		return nil, err
+	}
+	out := listTagsResult{Tags: []tagMember{}}
+	for _, e := range sortedEntries(t.tags) {
+		out.Tags = append(out.Tags, tagMember{Key: e.Key, Value: e.Value})
+	}
+	return out, nil
+}

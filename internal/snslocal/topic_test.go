@@ -1,0 +1,133 @@
+package snslocal_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestCreateTopicIsIdempotent(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	attrs := map[string]string{"DisplayName": "Payments"}
+	first, err := e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("payments"), Attributes: attrs})
+	if err != nil {
+		t.Fatalf("CreateTopic: %v", err)
+	}
+	if want := "arn:aws:sns:us-east-1:123456789012:payments"; *first.TopicArn != want {
+		t.Errorf("TopicArn = %s, want %s", *first.TopicArn, want)
+	}
+	again, err := e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("payments"), Attributes: attrs})
+	if err != nil {
+		t.Fatalf("CreateTopic again: %v", err)
+	}
+	if *again.TopicArn != *first.TopicArn {
+		t.Errorf("second CreateTopic returned %s, want %s", *again.TopicArn, *first.TopicArn)
+	}
+	_, err = e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("payments"), Attributes: map[string]string{"DisplayName": "Other"}})
+	if got := errorCode(t, err); got != "InvalidParameter" {
+		t.Errorf("CreateTopic with other attributes: code %q, want InvalidParameter", got)
+	}
+	got, err := e.client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: first.TopicArn})
+	if err != nil {
+		t.Fatalf("GetTopicAttributes: %v", err)
+	}
+	for k, want := range map[string]string{"DisplayName": "Payments", "TopicArn": *first.TopicArn, "Owner": "123456789012", "SubscriptionsConfirmed": "0"} {
+		if got.Attributes[k] != want {
+			t.Errorf("attribute %s = %q, want %q", k, got.Attributes[k], want)
+		}
+	}
+}
+
+func TestTopicErrors(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		call func() error
+		want string
+	}{
+		{"bad name", func() error {
+			_, err := e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("no spaces")})
+			return err
+		}, "InvalidParameter"},
+		{"FIFO", func() error {
+			_, err := e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("t.fifo"), Attributes: map[string]string{"FifoTopic": "true"}})
+			return err
+		}, "InvalidParameter"},
+		{"unknown topic", func() error {
+			_, err := e.client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:nope")})
+			return err
+		}, "NotFound"},
+		{"other account", func() error {
+			_, err := e.client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: aws.String("arn:aws:sns:us-east-1:999999999999:t")})
+			return err
+		}, "AuthorizationError"},
+		{"malformed ARN", func() error {
+			_, err := e.client.Publish(ctx, &sns.PublishInput{TopicArn: aws.String("topic"), Message: aws.String("m")})
+			return err
+		}, "InvalidParameter"},
+		{"unknown attribute", func() error {
+			arn := e.createTopic(t, "attrs")
+			_, err := e.client.SetTopicAttributes(ctx, &sns.SetTopicAttributesInput{TopicArn: &arn, AttributeName: aws.String("Colour"), AttributeValue: aws.String("x")})
+			return err
+		}, "InvalidParameter"},
+	}
+	for _, tt := range tests {
+		if got := errorCode(t, tt.call()); got != tt.want {
+			t.Errorf("%s: code %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestListTopicsPagesAndDeleteTopic(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	want := map[string]bool{}
+	for i := range 105 {
+		want[e.createTopic(t, fmt.Sprintf("t%03d", i))] = true
+	}
+	got := map[string]bool{}
+	pages := 0
+	p := sns.NewListTopicsPaginator(e.client, &sns.ListTopicsInput{})
+	for p.HasMorePages() {
+		out, err := p.NextPage(ctx)
+		if err != nil {
+			t.Fatalf("ListTopics: %v", err)
+		}
+		pages++
+		for _, tp := range out.Topics {
+			got[*tp.TopicArn] = true
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("topics (-want +got):\n%s", diff)
+	}
+	if pages != 2 {
+		t.Errorf("pages = %d, want 2", pages)
+	}
+
+	arn := e.createTopic(t, "gone")
+	sub := e.subscribe(t, arn, "q", nil)
+	if _, err := e.client.DeleteTopic(ctx, &sns.DeleteTopicInput{TopicArn: &arn}); err != nil {
+		t.Fatalf("DeleteTopic: %v", err)
+	}
+	if _, err := e.client.DeleteTopic(ctx, &sns.DeleteTopicInput{TopicArn: &arn}); err != nil {
+		t.Errorf("DeleteTopic of a deleted topic: %v, want success", err)
+	}
+	_, err := e.client.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionArn: &sub})
+	if got := errorCode(t, err); got != "NotFound" {
+		t.Errorf("subscription of a deleted topic: code %q, want NotFound", got)
+	}
+	_, err = e.client.Publish(ctx, &sns.PublishInput{TopicArn: &arn, Message: aws.String("m")})
+	if got := errorCode(t, err); got != "NotFound" {
+		t.Errorf("Publish to a deleted topic: code %q, want NotFound", got)
+	}
+}
