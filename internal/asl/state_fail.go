@@ -33,7 +33,12 @@ func (p *parser) dynamicString(m map[string]any, key, loc string) template {
 		return nil
 	}
 	if isIntrinsic(s) {
-		return &intrinsicTemplate{expr: s, context: true}
+		it, err := compileIntrinsic(s)
+		if err != nil {
+			p.chk.schema(loc+"/"+key, "The value for the field '%s' must be a valid intrinsic function call: %v", key, err)
+			return nil
+		}
+		return it
 	}
 	pth, err := compilePath(s, true)
 	if err != nil {

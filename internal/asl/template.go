@@ -28,11 +28,6 @@ type arrayTemplate struct{ items []template }
 
 type pathTemplate struct{ p *path }
 
-type intrinsicTemplate struct {
-	expr    string
-	context bool // the expression reads $$
-}
-
 // compileTemplate compiles v, found at loc, reporting problems to chk.
 func compileTemplate(v any, loc string, chk *checker) template {
 	switch x := v.(type) {
@@ -50,7 +45,12 @@ func compileTemplate(v any, loc string, chk *checker) template {
 			case !ok:
 				chk.schema(loc, "The value for the field '%s' must be a STRING that contains a JSONPath or an intrinsic function", k)
 			case isIntrinsic(s):
-				node = &intrinsicTemplate{expr: s, context: strings.Contains(s, "$$")}
+				it, err := compileIntrinsic(s)
+				if err != nil {
+					chk.schema(loc, "The value for the field '%s' must be a valid intrinsic function call: %v", k, err)
+				} else {
+					node = it
+				}
 			default:
 				p, err := compilePath(s, false)
 				if err != nil {
@@ -114,18 +114,6 @@ func (t *pathTemplate) eval(in any, c *evalCtx) (any, *failure) {
 			return nil, fail(ErrNameRuntime, "")
 		}
 		return nil, fail(ErrNameRuntime, err.Error())
-	}
-	return v, nil
-}
-
-func (t *intrinsicTemplate) eval(in any, c *evalCtx) (any, *failure) {
-	var ctx any
-	if t.context {
-		ctx = c.object()
-	}
-	v, err := evalIntrinsic(t.expr, in, ctx, c.x.engine)
-	if err != nil {
-		return nil, fail(ErrNameIntrinsicFailure, err.Error())
 	}
 	return v, nil
 }
