@@ -15,6 +15,9 @@ type Services struct {
 	SQS           http.Handler
 	SNS           http.Handler
 	KMS           http.Handler
+	// SNSCertPath is the path at which SNS serves its signing certificate
+	// (the SigningCertURL of notifications), answered by SNS.
+	SNSCertPath string
 }
 
 // maxQueryBody bounds how much of a form body the router reads to find the
@@ -55,6 +58,10 @@ func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if isQueuePath(r.URL.Path) && rt.s.SQS != nil {
 		rt.s.SQS.ServeHTTP(w, r)
+		return
+	}
+	if rt.s.SNSCertPath != "" && r.URL.Path == rt.s.SNSCertPath && rt.s.SNS != nil {
+		rt.s.SNS.ServeHTTP(w, r)
 		return
 	}
 	if r.Method == http.MethodGet && r.URL.Path == "/" {

@@ -1,0 +1,215 @@
+package stack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
+
+	"github.com/payflow-dev/payflow/internal/awsendpoint"
+	"github.com/payflow-dev/payflow/internal/clock"
+	"github.com/payflow-dev/payflow/internal/eventsource"
+	"github.com/payflow-dev/payflow/internal/gateway"
+)
+
+// LocalConfig describes a whole local stack.
+type LocalConfig struct {
+	TemplatePath string
+	// Addr and APIAddr are where the AWS endpoint and the HTTP API listen;
+	// a port of 0 picks a free one.
+	Addr, APIAddr string
+	Region        string
+	AccountID     string
+	StackName     string
+	Parameters    map[string]string
+	// Code runs the template's functions; functions it does not know are
+	// reported and not run.
+	Code   Code
+	Clock  clock.Clock
+	Logger *slog.Logger
+}
+
+// Local is a running local stack.
+type Local struct {
+	Endpoint    *awsendpoint.Endpoint
+	Stack       *Stack
+	EndpointURL string
+	APIURL      string
+	// AWS is an SDK configuration for the local endpoint with static
+	// credentials, as the hosted functions get.
+	AWS aws.Config
+
+	servers []*http.Server
+	stop    context.CancelFunc
+	mapping sync.WaitGroup
+	log     *slog.Logger
+}
+
+// Start listens, serves the endpoint, deploys the template onto it and
+// starts the functions. Close stops it all.
+func Start(ctx context.Context, cfg LocalConfig) (l *Local, err error) {
+	if cfg.Clock == nil {
+		cfg.Clock = clock.NewReal()
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	endpointLn, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen for the AWS endpoint: %w", err)
+	}
+	apiLn, err := net.Listen("tcp", cfg.APIAddr)
+	if err != nil {
+		endpointLn.Close()
+		return nil, fmt.Errorf("listen for the HTTP API: %w", err)
+	}
+	l = &Local{
+		EndpointURL: "http://" + endpointLn.Addr().String(),
+		APIURL:      "http://" + apiLn.Addr().String(),
+		log:         cfg.Logger,
+	}
+	runCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	l.stop = stop
+	defer func() {
+		if err != nil {
+			apiLn.Close()
+			l.Close(context.Background())
+		}
+	}()
+	l.Endpoint = awsendpoint.New(awsendpoint.Config{
+		Region: cfg.Region, Account: cfg.AccountID, Clock: cfg.Clock, BaseURL: l.EndpointURL,
+		Logger: cfg.Logger.With("component", "stepfunctions"),
+	})
+	l.serve(endpointLn, l.Endpoint)
+	l.AWS = localAWS(cfg.Region, l.EndpointURL)
+	l.Stack, err = Deploy(ctx, DeployConfig{
+		TemplatePath: cfg.TemplatePath, Region: cfg.Region, AccountID: cfg.AccountID, StackName: cfg.StackName,
+		Parameters: cfg.Parameters, AWS: l.AWS, APIURL: l.APIURL, Logger: cfg.Logger,
+	})
+	if err != nil {
+		return nil, err
+	}
+	routes, err := l.startFunctions(runCtx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	gw, err := gateway.New(gateway.Config{
+		Routes: routes, AccountID: cfg.AccountID, APIID: "local", Clock: cfg.Clock,
+		Logger: cfg.Logger.With("component", "gateway"), Handler: notDeployed,
+	})
+	if err != nil {
+		return nil, err
+	}
+	l.serve(apiLn, logRequests(gw, cfg.Logger.With("component", "api")))
+	return l, nil
+}
+
+// startFunctions builds each function the host has code for and starts
+// its event source mappings; it returns the HTTP API routes.
+func (l *Local) startFunctions(ctx context.Context, cfg LocalConfig) ([]gateway.Route, error) {
+	var routes []gateway.Route
+	client := sqs.NewFromConfig(l.AWS)
+	for _, f := range l.Stack.Functions {
+		deps := FunctionDeps{
+			AWS: l.AWS, Getenv: functionEnv(f, cfg.Region, l.EndpointURL), Clock: cfg.Clock,
+			Logger: cfg.Logger.With("function", f.LogicalID),
+		}
+		if len(f.Routes) > 0 {
+			build, ok := cfg.Code.HTTP[f.CodeURI]
+			if !ok {
+				cfg.Logger.Warn("no local code for function; its routes are not served", "function", f.LogicalID, "codeUri", f.CodeURI)
+				continue
+			}
+			h, err := build(ctx, deps)
+			if err != nil {
+				return nil, fmt.Errorf("start function %s: %w", f.LogicalID, err)
+			}
+			for _, r := range f.Routes {
+				r.Handler = h
+				routes = append(routes, r)
+			}
+		}
+		if len(f.Queues) > 0 {
+			build, ok := cfg.Code.Queue[f.CodeURI]
+			if !ok {
+				cfg.Logger.Warn("no local code for function; its queues are not polled", "function", f.LogicalID, "codeUri", f.CodeURI)
+				continue
+			}
+			h, err := build(ctx, deps)
+			if err != nil {
+				return nil, fmt.Errorf("start function %s: %w", f.LogicalID, err)
+			}
+			for _, q := range f.Queues {
+				m, err := eventsource.New(mappingConfig(f, q, client, cfg.Region, h, cfg.Clock, deps.Logger))
+				if err != nil {
+					return nil, fmt.Errorf("event source mapping of %s: %w", f.LogicalID, err)
+				}
+				l.mapping.Add(1)
+				go func() {
+					defer l.mapping.Done()
+					_ = m.Run(ctx)
+				}()
+			}
+		}
+	}
+	return routes, nil
+}
+
+func (l *Local) serve(ln net.Listener, h http.Handler) {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	l.servers = append(l.servers, srv)
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			l.log.Error("server stopped", "addr", ln.Addr().String(), "error", err)
+		}
+	}()
+}
+
+// Close stops taking API requests, lets the event source mappings finish
+// their batches, then stops the endpoint. ctx bounds the wait.
+func (l *Local) Close(ctx context.Context) error {
+	var errs []error
+	for i := len(l.servers) - 1; i >= 1; i-- { // the API first
+		errs = append(errs, l.servers[i].Shutdown(ctx))
+	}
+	if l.stop != nil {
+		l.stop()
+	}
+	done := make(chan struct{})
+	go func() { l.mapping.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		errs = append(errs, fmt.Errorf("event source mappings still running: %w", ctx.Err()))
+	}
+	if len(l.servers) > 0 {
+		if err := l.servers[0].Shutdown(ctx); err != nil {
+			errs = append(errs, l.servers[0].Close())
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// localAWS is the SDK configuration for the local endpoint: any static
+// credentials do, and a connection pool sized for a busy local flow.
+func localAWS(region, endpointURL string) aws.Config {
+	httpClient := awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
+		t.MaxIdleConns = 512
+		t.MaxIdleConnsPerHost = 512
+	})
+	return aws.Config{
+		Region:       region,
+		Credentials:  credentials.NewStaticCredentialsProvider("local", "local", ""),
+		BaseEndpoint: aws.String(endpointURL),
+		HTTPClient:   httpClient,
+	}
+}
