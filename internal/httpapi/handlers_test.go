@@ -147,7 +147,7 @@ func TestProblems(t *testing.T) {
 		{name: "orderId as number", method: "POST", path: "/orders", contentType: "application/json",
 			body: strings.Replace(validBody, `"orderId":"order-1"`, `"orderId":1`, 1), wantStatus: 400, wantFields: []string{"orderId"}},
 		{name: "validation failures", method: "POST", path: "/orders", contentType: "application/json",
-			body: strings.NewReplacer(`"amount":100`, `"amount":0`, `"cvv":"123"`, `"cvv":"12"`).Replace(validBody),
+			body:       strings.NewReplacer(`"amount":100`, `"amount":0`, `"cvv":"123"`, `"cvv":"12"`).Replace(validBody),
 			wantStatus: 422, wantFields: []string{"amount", "cvv"}},
 		{name: "empty object", method: "POST", path: "/orders", contentType: "application/json", body: `{}`, wantStatus: 422,
 			wantFields: []string{"orderId", "customerId", "orderDate", "amount", "nameOnCard", "creditCardNumber", "expiry", "cvv"}},
