@@ -1,0 +1,317 @@
+package snslocal_test
+
+import (
+	"bytes"
+	"context"
+	"crypto"
+	"crypto/rsa"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/json"
+	"encoding/pem"
+	"errors"
+	"io"
+	"net/http"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/aws/aws-sdk-go-v2/service/sns/types"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/payflow-dev/payflow/internal/snslocal"
+)
+
+// keyOrder returns the top-level keys of a JSON object in document order.
+func keyOrder(tb testing.TB, doc string) []string {
+	tb.Helper()
+	dec := json.NewDecoder(bytes.NewReader([]byte(doc)))
+	if _, err := dec.Token(); err != nil {
+		tb.Fatalf("envelope is not JSON: %v", err)
+	}
+	var keys []string
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			tb.Fatalf("envelope token: %v", err)
+		}
+		keys = append(keys, tok.(string))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			tb.Fatalf("envelope value: %v", err)
+		}
+	}
+	return keys
+}
+
+type envelopeDoc struct {
+	Type, MessageId, TopicArn, Subject, Message, Timestamp      string
+	SignatureVersion, Signature, SigningCertURL, UnsubscribeURL string
+	MessageAttributes                                           map[string]struct{ Type, Value string }
+}
+
+// verifySignature checks an envelope's signature against the certificate
+// served at its SigningCertURL, building the string to sign independently.
+func verifySignature(tb testing.TB, env envelopeDoc) {
+	tb.Helper()
+	resp, err := http.Get(env.SigningCertURL)
+	if err != nil {
+		tb.Fatalf("GET SigningCertURL: %v", err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		tb.Fatalf("read certificate: %v", err)
+	}
+	block, _ := pem.Decode(raw)
+	if block == nil {
+		tb.Fatalf("SigningCertURL did not serve PEM: %q", raw)
+	}
+	cert, err := x509.ParseCertificate(block.Bytes)
+	if err != nil {
+		tb.Fatalf("parse certificate: %v", err)
+	}
+	canon := "Message\n" + env.Message + "\nMessageId\n" + env.MessageId + "\n"
+	if env.Subject != "" {
+		canon += "Subject\n" + env.Subject + "\n"
+	}
+	canon += "Timestamp\n" + env.Timestamp + "\nTopicArn\n" + env.TopicArn + "\nType\n" + env.Type + "\n"
+	sig, err := base64.StdEncoding.DecodeString(env.Signature)
+	if err != nil {
+		tb.Fatalf("Signature is not base64: %v", err)
+	}
+	var h crypto.Hash
+	var digest []byte
+	if env.SignatureVersion == "2" {
+		sum := sha256.Sum256([]byte(canon))
+		h, digest = crypto.SHA256, sum[:]
+	} else {
+		sum := sha1.Sum([]byte(canon))
+		h, digest = crypto.SHA1, sum[:]
+	}
+	if err := rsa.VerifyPKCS1v15(cert.PublicKey.(*rsa.PublicKey), h, digest, sig); err != nil {
+		tb.Errorf("signature does not verify: %v", err)
+	}
+}
+
+func TestPublishDeliversSignedEnvelope(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	topic := e.createTopic(t, "payments")
+	sub := e.subscribe(t, topic, "notifications", nil)
+	out, err := e.client.Publish(ctx, &sns.PublishInput{
+		TopicArn: &topic,
+		Subject:  aws.String("Order o-1 paid"),
+		Message:  aws.String(`{"orderId":"o-1","status":"PAID","note":"<&>"}`),
+		MessageAttributes: map[string]types.MessageAttributeValue{
+			"status": {DataType: aws.String("String"), StringValue: aws.String("PAID")},
+			"amount": {DataType: aws.String("Number"), StringValue: aws.String("1999")},
+			"blob":   {DataType: aws.String("Binary"), BinaryValue: []byte{1, 2, 3}},
+			"tags":   {DataType: aws.String("String.Array"), StringValue: aws.String(`["a","b"]`)},
+		},
+	})
+	if err != nil {
+		t.Fatalf("Publish: %v", err)
+	}
+	got := e.sink.to("notifications")
+	if len(got) != 1 {
+		t.Fatalf("deliveries = %d, want 1", len(got))
+	}
+	if got[0].Attrs != nil {
+		t.Errorf("envelope delivery carried SQS attributes %v, want none", got[0].Attrs)
+	}
+	wantOrder := []string{"Type", "MessageId", "TopicArn", "Subject", "Message", "Timestamp", "SignatureVersion",
+		"Signature", "SigningCertURL", "UnsubscribeURL", "MessageAttributes"}
+	if diff := cmp.Diff(wantOrder, keyOrder(t, got[0].Body)); diff != "" {
+		t.Errorf("envelope fields (-want +got):\n%s", diff)
+	}
+	var env envelopeDoc
+	if err := json.Unmarshal([]byte(got[0].Body), &env); err != nil {
+		t.Fatalf("envelope: %v", err)
+	}
+	want := envelopeDoc{
+		Type: "Notification", MessageId: *out.MessageId, TopicArn: topic, Subject: "Order o-1 paid",
+		Message: `{"orderId":"o-1","status":"PAID","note":"<&>"}`, Timestamp: "2026-03-01T12:00:00.123Z",
+		SignatureVersion: "1", Signature: env.Signature, SigningCertURL: e.url + snslocal.CertPath,
+		UnsubscribeURL: env.UnsubscribeURL,
+		MessageAttributes: map[string]struct{ Type, Value string }{
+			"status": {"String", "PAID"}, "amount": {"Number", "1999"}, "blob": {"Binary", "AQID"}, "tags": {"String.Array", `["a","b"]`},
+		},
+	}
+	if diff := cmp.Diff(want, env); diff != "" {
+		t.Errorf("envelope (-want +got):\n%s", diff)
+	}
+	verifySignature(t, env)
+
+	// The UnsubscribeURL works as in AWS: a plain GET removes the subscription.
+	resp, err := http.Get(env.UnsubscribeURL)
+	if err != nil {
+		t.Fatalf("GET UnsubscribeURL: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET UnsubscribeURL: status %d", resp.StatusCode)
+	}
+	_, err = e.client.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionArn: &sub})
+	if code := errorCode(t, err); code != "NotFound" {
+		t.Errorf("subscription after UnsubscribeURL: code %q, want NotFound", code)
+	}
+}
+
+func TestPublishEnvelopeVariants(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	v2, err := e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("v2"), Attributes: map[string]string{"SignatureVersion": "2"}})
+	if err != nil {
+		t.Fatalf("CreateTopic: %v", err)
+	}
+	e.subscribe(t, *v2.TopicArn, "v2q", nil)
+	if _, err := e.client.Publish(ctx, &sns.PublishInput{TopicArn: v2.TopicArn, Message: aws.String("plain")}); err != nil {
+		t.Fatalf("Publish: %v", err)
+	}
+	got := e.sink.to("v2q")
+	if len(got) != 1 {
+		t.Fatalf("deliveries = %d, want 1", len(got))
+	}
+	keys := keyOrder(t, got[0].Body)
+	for _, k := range keys {
+		if k == "Subject" || k == "MessageAttributes" {
+			t.Errorf("envelope has %s although the message had none", k)
+		}
+	}
+	var env envelopeDoc
+	if err := json.Unmarshal([]byte(got[0].Body), &env); err != nil {
+		t.Fatalf("envelope: %v", err)
+	}
+	if env.SignatureVersion != "2" {
+		t.Errorf("SignatureVersion = %q, want 2", env.SignatureVersion)
+	}
+	verifySignature(t, env)
+}
+
+func TestRawMessageDelivery(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	topic := e.createTopic(t, "raw")
+	e.subscribe(t, topic, "rawq", map[string]string{"RawMessageDelivery": "true"})
+	_, err := e.client.Publish(context.Background(), &sns.PublishInput{
+		TopicArn: &topic, Message: aws.String(`{"orderId":"o-9"}`), Subject: aws.String("ignored in raw mode"),
+		MessageAttributes: map[string]types.MessageAttributeValue{
+			"status": {DataType: aws.String("String"), StringValue: aws.String("DECLINED")},
+			"bin":    {DataType: aws.String("Binary"), BinaryValue: []byte("xyz")},
+		},
+	})
+	if err != nil {
+		t.Fatalf("Publish: %v", err)
+	}
+	want := []delivery{{
+		Queue: queueARN("rawq"),
+		Body:  `{"orderId":"o-9"}`,
+		Attrs: map[string]snslocal.MessageAttribute{
+			"status": {DataType: "String", StringValue: "DECLINED"},
+			"bin":    {DataType: "Binary", BinaryValue: []byte("xyz")},
+		},
+	}}
+	if diff := cmp.Diff(want, e.sink.to("rawq")); diff != "" {
+		t.Errorf("raw deliveries (-want +got):\n%s", diff)
+	}
+}
+
+func TestPublishToTargetArnAndMessageStructure(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	topic := e.createTopic(t, "structured")
+	e.subscribe(t, topic, "sq", map[string]string{"RawMessageDelivery": "true"})
+	_, err := e.client.Publish(context.Background(), &sns.PublishInput{
+		TargetArn: &topic, MessageStructure: aws.String("json"),
+		Message: aws.String(`{"default":"for everyone","sqs":"for queues"}`),
+	})
+	if err != nil {
+		t.Fatalf("Publish: %v", err)
+	}
+	got := e.sink.to("sq")
+	if len(got) != 1 || got[0].Body != "for queues" {
+		t.Errorf("deliveries = %+v, want one with body %q", got, "for queues")
+	}
+}
+
+func TestPublishRejects(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	topic := e.createTopic(t, "strict")
+	attr := func(typ, val string) map[string]types.MessageAttributeValue {
+		return map[string]types.MessageAttributeValue{"a": {DataType: aws.String(typ), StringValue: aws.String(val)}}
+	}
+	tests := []struct {
+		name string
+		in   sns.PublishInput
+		want string
+	}{
+		{name: "empty message", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("")}, want: "InvalidParameter"},
+		{name: "too long", in: sns.PublishInput{TopicArn: &topic, Message: aws.String(string(make([]byte, 256*1024+1)))}, want: "InvalidParameter"},
+		{name: "long subject", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), Subject: aws.String(string(bytes.Repeat([]byte("s"), 100)))}, want: "InvalidParameter"},
+		{name: "subject line break", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), Subject: aws.String("a\nb")}, want: "InvalidParameter"},
+		{name: "NaN number", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageAttributes: attr("Number", "abc")}, want: "InvalidParameterValue"},
+		{name: "unknown type", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageAttributes: attr("Date", "x")}, want: "InvalidParameterValue"},
+		{name: "empty value", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageAttributes: attr("String", "")}, want: "InvalidParameterValue"},
+		{name: "reserved name", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageAttributes: map[string]types.MessageAttributeValue{
+			"AWS.trace": {DataType: aws.String("String"), StringValue: aws.String("x")}}}, want: "InvalidParameterValue"},
+		{name: "both ARNs", in: sns.PublishInput{TopicArn: &topic, TargetArn: &topic, Message: aws.String("m")}, want: "InvalidParameter"},
+		{name: "no target", in: sns.PublishInput{Message: aws.String("m")}, want: "InvalidParameter"},
+		{name: "custom type", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageAttributes: attr("String.id", "x")}, want: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := e.client.Publish(context.Background(), &tt.in)
+			if got := errorCode(t, err); got != tt.want {
+				t.Errorf("code %q (%v), want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDeliveryFailureDoesNotFailPublish(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	topic := e.createTopic(t, "partial")
+	e.subscribe(t, topic, "broken-queue", nil)
+	e.subscribe(t, topic, "working", nil)
+	if _, err := e.client.Publish(context.Background(), &sns.PublishInput{TopicArn: &topic, Message: aws.String("m")}); err != nil {
+		t.Fatalf("Publish: %v", err)
+	}
+	if n := len(e.sink.to("working")); n != 1 {
+		t.Errorf("deliveries to the working queue = %d, want 1", n)
+	}
+	if n := e.svc.DeliveryFailures(); n != 1 {
+		t.Errorf("DeliveryFailures = %d, want 1", n)
+	}
+}
+
+func TestInProcessPublish(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	topic := e.createTopic(t, "inproc")
+	e.subscribe(t, topic, "q", map[string]string{"RawMessageDelivery": "true"})
+	id, err := e.svc.Publish(context.Background(), snslocal.PublishInput{
+		TopicArn: topic, Message: "hello", Attributes: map[string]snslocal.MessageAttribute{"k": {DataType: "String", StringValue: "v"}},
+	})
+	if err != nil {
+		t.Fatalf("Publish: %v", err)
+	}
+	if id == "" {
+		t.Errorf("empty message id")
+	}
+	if got := e.sink.to("q"); len(got) != 1 || got[0].Body != "hello" || got[0].Attrs["k"].StringValue != "v" {
+		t.Errorf("deliveries = %+v, want one raw hello with k=v", got)
+	}
+	_, err = e.svc.Publish(context.Background(), snslocal.PublishInput{TopicArn: topic + "-missing", Message: "x"})
+	var serr *snslocal.Error
+	if !errors.As(err, &serr) || serr.Code != "NotFound" {
+		t.Errorf("Publish to a missing topic: %v, want *Error NotFound", err)
+	}
+}
