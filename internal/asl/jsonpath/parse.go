@@ -62,6 +62,10 @@ func (p *parser) parseRoot() ([]segment, error) {
 // until something that cannot continue a path.
 func (p *parser) parseSegments() ([]segment, error) {
 	var segs []segment
+	if !p.filter {
+		// Every segment starts with '.' or '[', so this is enough room.
+		segs = make([]segment, 0, strings.Count(p.src, ".")+strings.Count(p.src, "["))
+	}
 	for !p.eof() {
 		var seg segment
 		switch p.peek() {
