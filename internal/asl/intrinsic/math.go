@@ -6,14 +6,15 @@ import (
 	"math/rand/v2"
 )
 
-// mathRandom returns a random integer in [start, end). With a seed (rounded
-// to an integer) the result is the same on every call.
+// mathRandom returns a random integer in [start, end). Fractional
+// arguments are rounded to the nearest integer. With a seed the result is
+// the same on every call.
 func mathRandom(ev *evaluator, _ *call, args []any) (any, error) {
-	start, err := intArg(args, 0, false)
+	start, err := intArg(args, 0, true)
 	if err != nil {
 		return nil, err
 	}
-	end, err := intArg(args, 1, false)
+	end, err := intArg(args, 1, true)
 	if err != nil {
 		return nil, err
 	}

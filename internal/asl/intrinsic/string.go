@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -44,36 +46,54 @@ func format(_ *evaluator, c *call, args []any) (any, error) {
 	var b strings.Builder
 	b.WriteString(pieces[0])
 	for i, v := range args[1:] {
-		if err := writeFormatValue(&b, i+1, v); err != nil {
-			return nil, err
-		}
+		writeFormatValue(&b, v)
 		b.WriteString(pieces[i+1])
 	}
 	return b.String(), nil
 }
 
-func writeFormatValue(b *strings.Builder, i int, v any) error {
+// writeFormatValue renders one States.Format value. Strings go in as they
+// are and other scalars as JSON; objects and arrays are rendered the way
+// Step Functions' Java runtime prints them, {key=value, ...} and
+// [item, ...], with members in key order.
+func writeFormatValue(b *strings.Builder, v any) {
 	switch x := v.(type) {
 	case string:
 		b.WriteString(x)
 	case nil:
 		b.WriteString("null")
 	case bool:
-		if x {
-			b.WriteString("true")
-		} else {
-			b.WriteString("false")
-		}
+		b.WriteString(strconv.FormatBool(x))
 	case json.Number:
 		b.WriteString(string(x))
-	default:
-		if _, ok := toFloat(v); ok {
-			fmt.Fprint(b, v)
-			return nil
+	case []any:
+		b.WriteByte('[')
+		for i, e := range x {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeFormatValue(b, e)
 		}
-		return wrongType(i, "a string, number, boolean or null", v)
+		b.WriteByte(']')
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		b.WriteByte('{')
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(k)
+			b.WriteByte('=')
+			writeFormatValue(b, x[k])
+		}
+		b.WriteByte('}')
+	default:
+		fmt.Fprint(b, v)
 	}
-	return nil
 }
 
 // stringSplit splits a string on any of the delimiter characters, dropping

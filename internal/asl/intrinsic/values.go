@@ -69,15 +69,15 @@ func objectArg(args []any, i int) (map[string]any, error) {
 }
 
 // intArg reads an integer argument. With round set, a fractional number is
-// rounded to the nearest integer (as States.MathAdd does); otherwise it is an
-// error.
+// rounded to the nearest integer, halves upwards as Java's Math.round does
+// (States.MathAdd and States.MathRandom); otherwise it is an error.
 func intArg(args []any, i int, round bool) (int64, error) {
 	f, ok := toFloat(args[i])
 	if !ok {
 		return 0, wrongType(i, "an integer", args[i])
 	}
 	if round {
-		f = math.Round(f)
+		f = math.Floor(f + 0.5)
 	}
 	if f != math.Trunc(f) || math.IsInf(f, 0) || math.IsNaN(f) {
 		return 0, wrongType(i, "an integer", args[i])
