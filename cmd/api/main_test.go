@@ -35,7 +35,9 @@ func TestRunServesHTTPUntilCancelled(t *testing.T) {
 	defer cancel()
 	stdout := &syncBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, env(validEnv(map[string]string{"LOG_LEVEL": "debug"})), stdout, &syncBuffer{}) }()
+	go func() {
+		done <- run(ctx, env(validEnv(map[string]string{"LOG_LEVEL": "debug"})), stdout, &syncBuffer{})
+	}()
 
 	addr := waitForAddr(t, stdout, done)
 	for _, tt := range []struct {
