@@ -37,6 +37,34 @@ type Code struct {
 	Queue map[string]QueueFunction
 }
 
+// httpFor finds the code of an HTTP function: by CodeUri, then by logical
+// ID, then the only HTTP code there is (templates that build every
+// function from "." with a Makefile give no better hint).
+func (c Code) httpFor(f Function) (HTTPFunction, bool) {
+	return pick(c.HTTP, f)
+}
+
+// queueFor finds the code of a queue-fed function, as httpFor does.
+func (c Code) queueFor(f Function) (QueueFunction, bool) {
+	return pick(c.Queue, f)
+}
+
+func pick[T any](m map[string]T, f Function) (T, bool) {
+	if v, ok := m[f.CodeURI]; ok {
+		return v, true
+	}
+	if v, ok := m[f.LogicalID]; ok {
+		return v, true
+	}
+	var zero T
+	if len(m) == 1 {
+		for _, v := range m {
+			return v, true
+		}
+	}
+	return zero, false
+}
+
 // functionEnv returns the environment a function sees: the template's
 // variables plus those the Lambda runtime sets.
 func functionEnv(f Function, region, endpointURL string) func(string) string {

@@ -48,6 +48,8 @@ type Local struct {
 	// credentials, as the hosted functions get.
 	AWS aws.Config
 
+	cfg     LocalConfig
+	runCtx  context.Context
 	servers []*http.Server
 	stop    context.CancelFunc
 	mapping sync.WaitGroup
@@ -76,9 +78,9 @@ func Start(ctx context.Context, cfg LocalConfig) (l *Local, err error) {
 		EndpointURL: "http://" + endpointLn.Addr().String(),
 		APIURL:      "http://" + apiLn.Addr().String(),
 		log:         cfg.Logger,
+		cfg:         cfg,
 	}
-	runCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
-	l.stop = stop
+	l.runCtx, l.stop = context.WithCancel(context.WithoutCancel(ctx))
 	defer func() {
 		if err != nil {
 			apiLn.Close()
@@ -98,7 +100,7 @@ func Start(ctx context.Context, cfg LocalConfig) (l *Local, err error) {
 	if err != nil {
 		return nil, err
 	}
-	routes, err := l.startFunctions(runCtx, cfg)
+	routes, err := l.startFunctions(cfg.Code)
 	if err != nil {
 		return nil, err
 	}
@@ -115,21 +117,16 @@ func Start(ctx context.Context, cfg LocalConfig) (l *Local, err error) {
 
 // startFunctions builds each function the host has code for and starts
 // its event source mappings; it returns the HTTP API routes.
-func (l *Local) startFunctions(ctx context.Context, cfg LocalConfig) ([]gateway.Route, error) {
+func (l *Local) startFunctions(code Code) ([]gateway.Route, error) {
 	var routes []gateway.Route
-	client := sqs.NewFromConfig(l.AWS)
 	for _, f := range l.Stack.Functions {
-		deps := FunctionDeps{
-			AWS: l.AWS, Getenv: functionEnv(f, cfg.Region, l.EndpointURL), Clock: cfg.Clock,
-			Logger: cfg.Logger.With("function", f.LogicalID),
-		}
 		if len(f.Routes) > 0 {
-			build, ok := cfg.Code.HTTP[f.CodeURI]
+			build, ok := code.httpFor(f)
 			if !ok {
-				cfg.Logger.Warn("no local code for function; its routes are not served", "function", f.LogicalID, "codeUri", f.CodeURI)
+				l.log.Warn("no local code for function; its routes are not served", "function", f.LogicalID, "codeUri", f.CodeURI)
 				continue
 			}
-			h, err := build(ctx, deps)
+			h, err := build(l.runCtx, l.deps(f))
 			if err != nil {
 				return nil, fmt.Errorf("start function %s: %w", f.LogicalID, err)
 			}
@@ -139,29 +136,57 @@ func (l *Local) startFunctions(ctx context.Context, cfg LocalConfig) ([]gateway.
 			}
 		}
 		if len(f.Queues) > 0 {
-			build, ok := cfg.Code.Queue[f.CodeURI]
+			build, ok := code.queueFor(f)
 			if !ok {
-				cfg.Logger.Warn("no local code for function; its queues are not polled", "function", f.LogicalID, "codeUri", f.CodeURI)
+				l.log.Warn("no local code for function; its queues are not polled", "function", f.LogicalID, "codeUri", f.CodeURI)
 				continue
 			}
-			h, err := build(ctx, deps)
-			if err != nil {
-				return nil, fmt.Errorf("start function %s: %w", f.LogicalID, err)
-			}
-			for _, q := range f.Queues {
-				m, err := eventsource.New(mappingConfig(f, q, client, cfg.Region, h, cfg.Clock, deps.Logger))
-				if err != nil {
-					return nil, fmt.Errorf("event source mapping of %s: %w", f.LogicalID, err)
-				}
-				l.mapping.Add(1)
-				go func() {
-					defer l.mapping.Done()
-					_ = m.Run(ctx)
-				}()
+			if err := l.startMappings(f, build); err != nil {
+				return nil, err
 			}
 		}
 	}
 	return routes, nil
+}
+
+// StartQueueFunction starts the event source mappings of the named
+// function with the given code, for a function Start left without code.
+// Tests use it to let messages pile up before the function runs.
+func (l *Local) StartQueueFunction(logicalID string, build QueueFunction) error {
+	for _, f := range l.Stack.Functions {
+		if f.LogicalID == logicalID {
+			return l.startMappings(f, build)
+		}
+	}
+	return fmt.Errorf("stack has no function %s", logicalID)
+}
+
+func (l *Local) startMappings(f Function, build QueueFunction) error {
+	deps := l.deps(f)
+	h, err := build(l.runCtx, deps)
+	if err != nil {
+		return fmt.Errorf("start function %s: %w", f.LogicalID, err)
+	}
+	client := sqs.NewFromConfig(l.AWS)
+	for _, q := range f.Queues {
+		m, err := eventsource.New(mappingConfig(f, q, client, l.cfg.Region, h, l.cfg.Clock, deps.Logger))
+		if err != nil {
+			return fmt.Errorf("event source mapping of %s: %w", f.LogicalID, err)
+		}
+		l.mapping.Add(1)
+		go func() {
+			defer l.mapping.Done()
+			_ = m.Run(l.runCtx)
+		}()
+	}
+	return nil
+}
+
+func (l *Local) deps(f Function) FunctionDeps {
+	return FunctionDeps{
+		AWS: l.AWS, Getenv: functionEnv(f, l.cfg.Region, l.EndpointURL), Clock: l.cfg.Clock,
+		Logger: l.cfg.Logger.With("function", f.LogicalID),
+	}
 }
 
 func (l *Local) serve(ln net.Listener, h http.Handler) {

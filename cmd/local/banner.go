@@ -1,0 +1,74 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/payflow-dev/payflow/internal/stack"
+)
+
+// printBanner prints where everything listens, the stack's outputs and
+// commands to paste.
+func printBanner(w io.Writer, l *stack.Local, o options, took time.Duration, now time.Time) {
+	fmt.Fprintf(w, "Local stack %q is up (%d resources, started in %s)\n\n", l.Stack.Name, len(l.Stack.Resources), took.Round(time.Millisecond))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "  AWS endpoint\t%s\t(Step Functions, SQS, SNS, KMS; region %s, account %s, any credentials)\n", l.EndpointURL, o.region, o.account)
+	fmt.Fprintf(tw, "  HTTP API\t%s\t\n", l.APIURL)
+	tw.Flush()
+
+	fmt.Fprintln(w, "\nOutputs:")
+	names := make([]string, 0, len(l.Stack.Outputs))
+	for n := range l.Stack.Outputs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, n := range names {
+		fmt.Fprintf(tw, "  %s\t%s\n", n, l.Stack.Outputs[n].Value)
+	}
+	tw.Flush()
+
+	endpoint := strings.Replace(l.EndpointURL, "127.0.0.1", "localhost", 1)
+	expiry := fmt.Sprintf("12/%02d", (now.Year()+1)%100)
+	order := fmt.Sprintf(`{"orderId":"order-1001","customerId":"98766","orderDate":"%s","amount":100.00,"currency":"USD",`+
+		`"nameOnCard":"FIRSTNAME LASTNAME","creditCardNumber":"4242 4242 4242 4242","expiry":"%s","cvv":"123"}`,
+		now.Format("2006-01-02"), expiry)
+	fmt.Fprintln(w, "\nTry it (test card 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 declined):")
+	fmt.Fprintf(w, "  curl -i -X POST %s/orders -H 'Content-Type: application/json' \\\n    -d '%s'\n", l.APIURL, order)
+	fmt.Fprintf(w, "  curl -s %s/orders/order-1001/status\n", l.APIURL)
+	if q := findOutput(l.Stack.Outputs, "test", "url"); q != "" {
+		fmt.Fprintf(w, "  aws sqs receive-message --endpoint-url %s --region %s --queue-url %s --max-number-of-messages 10 --wait-time-seconds 20\n", endpoint, o.region, q)
+	}
+	if sm := findOutput(l.Stack.Outputs, "statemachine", "arn"); sm != "" {
+		fmt.Fprintf(w, "  aws stepfunctions list-executions --endpoint-url %s --region %s --state-machine-arn %s\n", endpoint, o.region, sm)
+	}
+	fmt.Fprintln(w, "\nOrder progress is logged below. Ctrl-C stops.")
+}
+
+// findOutput returns the value of the first output (by name) whose name
+// contains every word, case-insensitively.
+func findOutput(outputs map[string]stack.Output, words ...string) string {
+	names := make([]string, 0, len(outputs))
+	for n := range outputs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		lower := strings.ToLower(n)
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(lower, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return outputs[n].Value
+		}
+	}
+	return ""
+}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/payflow-dev/payflow/internal/clock"
+	"github.com/payflow-dev/payflow/internal/stack"
+)
+
+// options are the command-line flags.
+type options struct {
+	template, addr, apiAddr string
+	region, account, stack  string
+	logLevel                string
+	params                  paramFlag
+}
+
+// paramFlag collects repeated -param Key=Value template parameters.
+type paramFlag map[string]string
+
+func (p paramFlag) String() string { return fmt.Sprint(map[string]string(p)) }
+
+func (p paramFlag) Set(s string) error {
+	k, v, ok := strings.Cut(s, "=")
+	if !ok || k == "" {
+		return fmt.Errorf("want Key=Value, got %q", s)
+	}
+	p[k] = v
+	return nil
+}
+
+func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (options, error) {
+	o := options{params: paramFlag{}}
+	fs := flag.NewFlagSet("local", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.template, "template", "template.yml", "SAM template to create the stack from")
+	fs.StringVar(&o.addr, "addr", "127.0.0.1:4566", "listen address of the local AWS endpoint")
+	fs.StringVar(&o.apiAddr, "api-addr", "127.0.0.1:3000", "listen address of the HTTP API")
+	fs.StringVar(&o.region, "region", orDefault(getenv("AWS_REGION"), "us-east-1"), "AWS Region of the local stack")
+	fs.StringVar(&o.account, "account", "123456789012", "AWS account ID of the local stack")
+	fs.StringVar(&o.stack, "stack-name", "payflow", "stack name, used in resource names")
+	fs.StringVar(&o.logLevel, "log-level", orDefault(getenv("LOG_LEVEL"), "info"), "log level: debug, info, warn or error")
+	fs.Var(o.params, "param", "template parameter override Key=Value (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		return options{}, err
+	}
+	if fs.NArg() > 0 {
+		return options{}, fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	return o, nil
+}
+
+// run starts the local stack, prints how to use it, and serves until ctx
+// is cancelled or the process is interrupted.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	started := time.Now()
+	o, err := parseFlags(args, getenv, stderr)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(o.logLevel)); err != nil {
+		return fmt.Errorf("-log-level: %w", err)
+	}
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	local, err := stack.Start(ctx, stack.LocalConfig{
+		TemplatePath: o.template, Addr: o.addr, APIAddr: o.apiAddr,
+		Region: o.region, AccountID: o.account, StackName: o.stack, Parameters: o.params,
+		Code: stack.PayflowCode(), Clock: clock.NewReal(), Logger: logger,
+	})
+	if err != nil {
+		return err
+	}
+	printBanner(stdout, local, o, time.Since(started), clock.NewReal().Now())
+	<-ctx.Done()
+	fmt.Fprintln(stdout, "\nstopping...")
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return local.Close(shutdown)
+}
+
+func orDefault(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
