@@ -74,7 +74,7 @@ func machineType(t string) (string, error) {
 	case "", "STANDARD":
 		return "STANDARD", nil
 	case "EXPRESS":
-		return "", errorf(codeStateMachineTypeNotSupport, "This local endpoint runs STANDARD state machines only")
+		return "", errorf(codeStateMachineTypeNotSupported, "This local endpoint runs STANDARD state machines only")
 	}
 	return "", errorf(codeValidation, "1 validation error detected: Value '%s' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]", t)
 }

@@ -73,7 +73,7 @@ func (s *Service) register(machineArn, name, input string) (*execution, *stateMa
 		return nil, nil, false, errorf(codeExecutionAlreadyExists, "Execution Already Exists: '%s'", arn)
 	}
 	if s.store.open >= maxOpenExecutions {
-		return nil, nil, false, errorf("ExecutionLimitExceeded", "Execution Limit Exceeded: 'The maximum number of running executions has been reached'")
+		return nil, nil, false, errorf(codeExecutionLimitExceeded, "Execution Limit Exceeded: 'The maximum number of running executions has been reached'")
 	}
 	x := &execution{
 		arn:        arn,
