@@ -160,11 +160,9 @@ func (p *parser) peekAt(off int) byte {
 	return p.src[p.pos+off]
 }
 
-// validNumber reports whether s is a JSON number.
-func validNumber(s string) bool {
-	var v any
-	return json.Unmarshal([]byte(s), &v) == nil && s != "" && s[0] != ' '
-}
+// validNumber reports whether s, made only of number characters, is a
+// JSON number.
+func validNumber(s string) bool { return json.Valid([]byte(s)) }
 
 // parsePath reads a JSONPath argument up to the ',' or ')' that ends it,
 // skipping over brackets, parentheses and quoted names inside it.
