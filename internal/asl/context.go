@@ -35,28 +35,45 @@ func (c *evalCtx) object() any {
 	if c.obj != nil {
 		return c.obj
 	}
-	x := c.x
-	obj := map[string]any{
-		"Execution": x.contextExecution(),
-		"State": map[string]any{
-			"Name":        c.stateName,
-			"EnteredTime": formatTime(c.entered),
-			"RetryCount":  json.Number(strconv.Itoa(c.retryCount)),
-		},
-		"StateMachine": map[string]any{
-			"Id":   x.params.StateMachineArn,
-			"Name": x.params.StateMachineName,
-		},
-	}
-	if c.token != "" {
-		obj["Task"] = map[string]any{"Token": c.token}
-	}
-	if c.item != nil {
-		obj["Map"] = map[string]any{"Item": map[string]any{
-			"Index": json.Number(strconv.Itoa(c.item.index)),
-			"Value": c.item.value,
-		}}
+	obj := make(map[string]any, 5)
+	for _, k := range [...]string{"Execution", "State", "StateMachine", "Task", "Map"} {
+		if v, ok := c.part(k); ok {
+			obj[k] = v
+		}
 	}
 	c.obj = obj
 	return obj
+}
+
+// part returns one member of the context object without building the
+// others.
+func (c *evalCtx) part(name string) (any, bool) {
+	if c.obj != nil {
+		v, ok := c.obj[name]
+		return v, ok
+	}
+	switch name {
+	case "Execution":
+		return c.x.contextExecution(), true
+	case "State":
+		return map[string]any{
+			"Name":        c.stateName,
+			"EnteredTime": formatTime(c.entered),
+			"RetryCount":  json.Number(strconv.Itoa(c.retryCount)),
+		}, true
+	case "StateMachine":
+		return map[string]any{"Id": c.x.params.StateMachineArn, "Name": c.x.params.StateMachineName}, true
+	case "Task":
+		if c.token != "" {
+			return map[string]any{"Token": c.token}, true
+		}
+	case "Map":
+		if c.item != nil {
+			return map[string]any{"Item": map[string]any{
+				"Index": json.Number(strconv.Itoa(c.item.index)),
+				"Value": c.item.value,
+			}}, true
+		}
+	}
+	return nil, false
 }

@@ -1,10 +1,7 @@
 package asl
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
-	"io"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -17,14 +14,14 @@ import (
 
 // decodeValue parses one JSON document, keeping numbers exact.
 func decodeValue(raw []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
+	d := jsonDecoder{data: raw}
+	v, err := d.value()
+	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, errors.New("unexpected data after the JSON value")
+	d.skipSpace()
+	if d.pos != len(d.data) {
+		return nil, d.errorf("unexpected data after the JSON value")
 	}
 	return v, nil
 }
@@ -34,7 +31,7 @@ func decodeValue(raw []byte) (any, error) {
 // through a state machine, and it does not escape HTML characters (Step
 // Functions does not either).
 func encodeValue(v any) string {
-	var buf [256]byte
+	var buf [512]byte
 	return string(appendValue(buf[:0], v))
 }
 

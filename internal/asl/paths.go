@@ -13,7 +13,11 @@ import (
 type path struct {
 	src     string
 	context bool
-	whole   bool // "$" or "$$": the document itself, no lookup needed
+	// ctxHead names the context object member a "$$.Head..." path starts
+	// with, so evaluation builds only that member; the rest of the path
+	// (p, or whole) applies to it.
+	ctxHead string
+	whole   bool // the document itself, no lookup needed
 	p       *jsonpath.Path
 }
 
@@ -28,6 +32,9 @@ func compilePath(src string, reference bool) (*path, error) {
 	if strings.HasPrefix(src, "$$") {
 		out.context = true
 		expr = src[1:]
+		if head, rest, ok := contextHead(expr); ok {
+			out.ctxHead, expr = head, rest
+		}
 	}
 	if expr == "$" {
 		out.whole = true
@@ -48,7 +55,14 @@ func compilePath(src string, reference bool) (*path, error) {
 // input lacks the node.
 func (p *path) get(in any, c *evalCtx) (any, error) {
 	doc := in
-	if p.context {
+	switch {
+	case p.ctxHead != "":
+		part, ok := c.part(p.ctxHead)
+		if !ok {
+			return nil, fmt.Errorf("%w: the context object has no %s", jsonpath.ErrNoMatch, p.ctxHead)
+		}
+		doc = part
+	case p.context:
 		doc = c.object()
 	}
 	if p.whole {
@@ -76,3 +90,22 @@ func (p *path) set(doc, value any) (any, error) {
 
 // isNoMatch reports whether err says the path matched nothing.
 func isNoMatch(err error) bool { return errors.Is(err, jsonpath.ErrNoMatch) }
+
+// contextHead splits "$.Execution.Name" into "Execution" and "$.Name".
+func contextHead(expr string) (head, rest string, ok bool) {
+	if !strings.HasPrefix(expr, "$.") {
+		return "", "", false
+	}
+	i := 2
+	for i < len(expr) && expr[i] != '.' && expr[i] != '[' {
+		c := expr[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+			return "", "", false
+		}
+		i++
+	}
+	if i == 2 {
+		return "", "", false
+	}
+	return expr[2:i], "$" + expr[i:], true
+}
