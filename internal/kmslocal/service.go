@@ -37,6 +37,8 @@ type Service struct {
 	clock           clock.Clock
 	random          io.Reader
 
+	ops map[string]handler // built once in New, read-only after
+
 	mu      sync.RWMutex
 	keys    map[string]*key   // by key id
 	aliases map[string]*alias // by alias name, "alias/..."
@@ -51,6 +53,7 @@ func New(cfg Config) *Service {
 		random:  cfg.Random,
 		keys:    make(map[string]*key),
 		aliases: make(map[string]*alias),
+		ops:     operations(),
 	}
 	if s.region == "" {
 		s.region = "us-east-1"
@@ -70,8 +73,8 @@ func New(cfg Config) *Service {
 // handler runs one decoded operation and returns its response document.
 type handler func(s *Service, body []byte) (any, error)
 
-// operations maps each supported operation name to its handler. It is built
-// per call so that no package-level mutable state exists.
+// operations maps each supported operation name to its handler. Each
+// Service builds its own, so that no package-level state exists.
 func operations() map[string]handler {
 	return map[string]handler{
 		"CreateKey":                       (*Service).createKey,
@@ -107,7 +110,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errorf(codeUnknownOperation, "unknown target %q", target))
 		return
 	}
-	h, ok := operations()[op]
+	h, ok := s.ops[op]
 	if !ok {
 		writeError(w, errorf(codeUnknownOperation, "operation %q is not supported", op))
 		return

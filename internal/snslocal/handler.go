@@ -21,8 +21,8 @@ type request struct {
 // operations whose response has no result).
 type action func(s *Service, req *request) (any, error)
 
-// actions maps each supported Action to its handler. It is built per call
-// so that no package-level mutable state exists.
+// actions maps each supported Action to its handler. Each Service builds
+// its own, so that no package-level state exists.
 func actions() map[string]action {
 	return map[string]action{
 		"CreateTopic":               (*Service).createTopicAction,
@@ -65,7 +65,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, requestID, errorf(codeInvalidAction, "Version %q is not supported", v))
 		return
 	}
-	act, ok := actions()[name]
+	act, ok := s.actions[name]
 	if !ok {
 		writeError(w, requestID, errorf(codeInvalidAction, "Action %s is not valid for this endpoint", name))
 		return

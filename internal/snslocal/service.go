@@ -68,6 +68,8 @@ type Service struct {
 	logger          *slog.Logger
 	random          io.Reader
 
+	actions map[string]action // built once in New, read-only after
+
 	mu     sync.RWMutex
 	topics map[string]*topic        // by ARN
 	subs   map[string]*subscription // by ARN
@@ -91,6 +93,7 @@ func New(cfg Config) *Service {
 		random:  rand.Reader,
 		topics:  make(map[string]*topic),
 		subs:    make(map[string]*subscription),
+		actions: actions(),
 	}
 	if s.region == "" {
 		s.region = "us-east-1"
@@ -112,10 +115,13 @@ func New(cfg Config) *Service {
 func (s *Service) DeliveryFailures() int64 { return s.failures.Load() }
 
 // signingKey returns the RSA key that signs notifications, generating it on
-// first use so that services which never deliver pay nothing for it.
+// first use so that services which never deliver pay nothing for it. The key
+// has 1024 bits rather than AWS's 2048: signing every notification is the
+// most expensive step of a local publish, and the smaller key makes it about
+// five times cheaper while staying verifiable the usual way.
 func (s *Service) signingKey() (*signer, error) {
 	s.signerOnce.Do(func() {
-		key, err := rsa.GenerateKey(s.random, 2048)
+		key, err := rsa.GenerateKey(s.random, 1024)
 		if err != nil {
 			s.signerErr = fmt.Errorf("generate signing key: %w", err)
 			return
