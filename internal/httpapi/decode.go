@@ -60,6 +60,10 @@ func decode[T any](w http.ResponseWriter, r *http.Request, v Validator) (T, erro
 	if err := dec.Decode(new(json.RawMessage)); !errors.Is(err, io.EOF) {
 		return zero, &requestError{status: http.StatusBadRequest, detail: "The request body must hold a single JSON object."}
 	}
+	// encoding/json matches names regardless of case; the contract does not.
+	if unknown := unknownFields[T](body); len(unknown) > 0 {
+		return zero, unknownFieldsError(unknown)
+	}
 	if err := v.Validate(t); err != nil {
 		return zero, err
 	}
@@ -90,17 +94,22 @@ func decodeError[T any](err error, body []byte) error {
 	// encoding/json reports unknown fields with an untyped error, so find
 	// them ourselves rather than read its message.
 	if unknown := unknownFields[T](body); len(unknown) > 0 {
-		fields := make([]orders.FieldError, 0, len(unknown))
-		for _, name := range unknown {
-			fields = append(fields, orders.FieldError{Field: name, Message: "is not a known field"})
-		}
-		return bad("The request body has fields this API does not accept.", fields...)
+		return unknownFieldsError(unknown)
 	}
 	return bad("The request body could not be decoded.")
 }
 
-// unknownFields returns the top-level keys of a JSON object that no field
-// of struct T accepts, matching names as encoding/json does (ignoring case).
+// unknownFieldsError refuses a body for the fields it should not have.
+func unknownFieldsError(names []string) error {
+	fields := make([]orders.FieldError, 0, len(names))
+	for _, name := range names {
+		fields = append(fields, orders.FieldError{Field: name, Message: "is not a known field (names are case-sensitive)"})
+	}
+	return &requestError{status: http.StatusBadRequest, detail: "The request body has fields this API does not accept.", fields: fields}
+}
+
+// unknownFields returns the top-level keys of a JSON object that do not
+// name a field of struct T exactly.
 func unknownFields[T any](body []byte) []string {
 	var keys map[string]json.RawMessage
 	if json.Unmarshal(body, &keys) != nil {
@@ -127,7 +136,7 @@ func hasJSONField(typ reflect.Type, key string) bool {
 		if name == "" {
 			name = f.Name
 		}
-		if f.IsExported() && name != "-" && strings.EqualFold(name, key) {
+		if f.IsExported() && name != "-" && name == key {
 			return true
 		}
 	}

@@ -142,6 +142,8 @@ func TestProblems(t *testing.T) {
 		{name: "two JSON values", method: "POST", path: "/orders", contentType: "application/json", body: validBody + validBody, wantStatus: 400},
 		{name: "unknown fields", method: "POST", path: "/orders", contentType: "application/json",
 			body: strings.Replace(validBody, `{`, `{"tip":5,"coupon":"X",`, 1), wantStatus: 400, wantFields: []string{"coupon", "tip"}},
+		{name: "field name in the wrong case", method: "POST", path: "/orders", contentType: "application/json",
+			body: strings.Replace(validBody, `"orderId"`, `"OrderID"`, 1), wantStatus: 400, wantFields: []string{"OrderID"}},
 		{name: "amount as string", method: "POST", path: "/orders", contentType: "application/json",
 			body: strings.Replace(validBody, `"amount":100`, `"amount":"100"`, 1), wantStatus: 400, wantFields: []string{"amount"}},
 		{name: "orderId as number", method: "POST", path: "/orders", contentType: "application/json",

@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
@@ -215,63 +214,6 @@ func TestPlaceClassifiesUpstreamErrors(t *testing.T) {
 				t.Fatalf("Place error = %v, want %v", err, tt.wantErr)
 			}
 		})
-	}
-}
-
-func TestStatus(t *testing.T) {
-	t.Parallel()
-	const arn = "arn:aws:states:us-east-1:123456789012:execution:Payment:order-1234567"
-	stop := testNow.Add(time.Minute)
-	tests := []struct {
-		name           string
-		status         types.ExecutionStatus // empty leaves it running
-		errName, cause string
-		want           orders.OrderStatus
-	}{
-		{"running", "", "", "", orders.OrderStatus{Status: "RUNNING", PaymentStatus: "PENDING"}},
-		{"paid", types.ExecutionStatusSucceeded, "", "", orders.OrderStatus{Status: "SUCCEEDED", PaymentStatus: "PAID", StopDate: stop}},
-		{"declined", types.ExecutionStatusFailed, orders.ErrorDeclined, "Card declined",
-			orders.OrderStatus{Status: "FAILED", PaymentStatus: "DECLINED", StopDate: stop, Error: orders.ErrorDeclined, Reason: "Card declined"}},
-		{"timed out in workflow", types.ExecutionStatusFailed, orders.ErrorTimedOut, "No answer",
-			orders.OrderStatus{Status: "FAILED", PaymentStatus: "TIMED_OUT", StopDate: stop, Error: orders.ErrorTimedOut, Reason: "No answer"}},
-		{"execution timed out", types.ExecutionStatusTimedOut, "", "",
-			orders.OrderStatus{Status: "TIMED_OUT", PaymentStatus: "TIMED_OUT", StopDate: stop}},
-		{"aborted", types.ExecutionStatusAborted, "Ops", "stopped by hand",
-			orders.OrderStatus{Status: "ABORTED", PaymentStatus: "CANCELLED", StopDate: stop, Error: "Ops", Reason: "stopped by hand"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			f := newFixture(t)
-			if _, err := f.svc.Place(context.Background(), validOrder()); err != nil {
-				t.Fatalf("Place: %v", err)
-			}
-			f.clock.Advance(time.Minute)
-			if tt.status != "" {
-				if err := f.execs.Finish("order-1234567", tt.status, tt.errName, tt.cause); err != nil {
-					t.Fatal(err)
-				}
-			}
-			got, err := f.svc.Status(context.Background(), "order-1234567")
-			if err != nil {
-				t.Fatalf("Status: %v", err)
-			}
-			want := tt.want
-			want.OrderID, want.ExecutionARN, want.StartDate = "order-1234567", arn, testNow
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("Status() mismatch (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
-func TestStatusNotFound(t *testing.T) {
-	t.Parallel()
-	f := newFixture(t)
-	for _, id := range []string{"never-placed", "not/an/id", ""} {
-		if _, err := f.svc.Status(context.Background(), id); !errors.Is(err, orders.ErrNotFound) {
-			t.Errorf("Status(%q) error = %v, want ErrNotFound", id, err)
-		}
 	}
 }
 

@@ -2,6 +2,7 @@ package orders_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,8 +42,8 @@ func TestValidate(t *testing.T) {
 		{"everything missing", func(o *orders.Order) { *o = orders.Order{} },
 			[]string{"orderId", "customerId", "orderDate", "amount", "nameOnCard", "creditCardNumber", "expiry", "cvv"}},
 
-		{"orderId 64 chars", func(o *orders.Order) { o.OrderID = repeat("a", 64) }, nil},
-		{"orderId 65 chars", func(o *orders.Order) { o.OrderID = repeat("a", 65) }, []string{"orderId"}},
+		{"orderId 64 chars", func(o *orders.Order) { o.OrderID = strings.Repeat("a", 64) }, nil},
+		{"orderId 65 chars", func(o *orders.Order) { o.OrderID = strings.Repeat("a", 65) }, []string{"orderId"}},
 		{"orderId underscore dash", func(o *orders.Order) { o.OrderID = "A_b-9" }, nil},
 		{"orderId slash", func(o *orders.Order) { o.OrderID = "a/b" }, []string{"orderId"}},
 		{"orderId space", func(o *orders.Order) { o.OrderID = "a b" }, []string{"orderId"}},
@@ -79,7 +80,7 @@ func TestValidate(t *testing.T) {
 		{"name accented", func(o *orders.Order) { o.NameOnCard = "José Müller" }, nil},
 		{"name blank", func(o *orders.Order) { o.NameOnCard = "   " }, []string{"nameOnCard"}},
 		{"name control char", func(o *orders.Order) { o.NameOnCard = "A\x00B" }, []string{"nameOnCard"}},
-		{"name too long", func(o *orders.Order) { o.NameOnCard = repeat("x", 101) }, []string{"nameOnCard"}},
+		{"name too long", func(o *orders.Order) { o.NameOnCard = strings.Repeat("x", 101) }, []string{"nameOnCard"}},
 
 		{"card plain digits", func(o *orders.Order) { o.CreditCardNumber = "4242424242424242" }, nil},
 		{"card dashes", func(o *orders.Order) { o.CreditCardNumber = "4242-4242-4242-4242" }, nil},
@@ -148,7 +149,7 @@ func TestValidationErrorNeverQuotesTheCard(t *testing.T) {
 		t.Fatal("Validate() = nil, want an error")
 	}
 	for _, secret := range []string{"4241", "4242", " 12"} {
-		if contains(err.Error(), secret) {
+		if strings.Contains(err.Error(), secret) {
 			t.Errorf("error %q quotes %q", err, secret)
 		}
 	}
