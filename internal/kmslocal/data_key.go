@@ -73,3 +73,27 @@ func (s *Service) generateDataKeyWithoutPlaintext(body []byte) (any, error) {
 	out.Plaintext = nil
 	return out, err
 }
+
+type generateRandomInput struct {
+	NumberOfBytes *int `json:"NumberOfBytes"`
+}
+
+type generateRandomOutput struct {
+	Plaintext []byte `json:"Plaintext"`
+}
+
+// generateRandom returns 1 to 1024 random bytes, independent of any key.
+func (s *Service) generateRandom(body []byte) (any, error) {
+	var in generateRandomInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	if in.NumberOfBytes == nil || *in.NumberOfBytes < 1 || *in.NumberOfBytes > 1024 {
+		return nil, errorf(codeValidation, "NumberOfBytes must be between 1 and 1024")
+	}
+	out := make([]byte, *in.NumberOfBytes)
+	if _, err := io.ReadFull(s.random, out); err != nil {
+		return nil, fmt.Errorf("generate random: %w", err)
+	}
+	return generateRandomOutput{Plaintext: out}, nil
+}

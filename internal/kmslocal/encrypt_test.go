@@ -180,3 +180,23 @@ func TestGenerateDataKey(t *testing.T) {
 		})
 	}
 }
+
+func TestGenerateRandom(t *testing.T) {
+	t.Parallel()
+	c, _ := newClient(t)
+	a, err := c.GenerateRandom(context.Background(), &kms.GenerateRandomInput{NumberOfBytes: aws.Int32(32)})
+	if err != nil {
+		t.Fatalf("GenerateRandom: %v", err)
+	}
+	b, err := c.GenerateRandom(context.Background(), &kms.GenerateRandomInput{NumberOfBytes: aws.Int32(32)})
+	if err != nil {
+		t.Fatalf("GenerateRandom: %v", err)
+	}
+	if len(a.Plaintext) != 32 || bytes.Equal(a.Plaintext, b.Plaintext) {
+		t.Errorf("GenerateRandom gave %x and %x, want two different 32-byte values", a.Plaintext, b.Plaintext)
+	}
+	_, err = c.GenerateRandom(context.Background(), &kms.GenerateRandomInput{NumberOfBytes: aws.Int32(1025)})
+	if got := errorCode(t, err); got != "ValidationException" {
+		t.Errorf("1025 bytes: code %q, want ValidationException", got)
+	}
+}

@@ -92,6 +92,7 @@ func operations() map[string]handler {
 		"Decrypt":                         (*Service).decrypt,
 		"GenerateDataKey":                 (*Service).generateDataKey,
 		"GenerateDataKeyWithoutPlaintext": (*Service).generateDataKeyWithoutPlaintext,
+		"GenerateRandom":                  (*Service).generateRandom,
 		"GenerateMac":                     (*Service).generateMac,
 		"VerifyMac":                       (*Service).verifyMac,
 		"ListResourceTags":                (*Service).listResourceTags,

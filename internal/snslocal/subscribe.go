@@ -3,6 +3,7 @@ package snslocal
 import (
 	"maps"
 	"sort"
+	"strings"
 )
 
 type subscribeResult struct {
@@ -23,6 +24,9 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 	}
 	if !validQueueARN(endpoint) {
 		return nil, invalidParameter("SQS endpoint ARN")
+	}
+	if strings.HasSuffix(endpoint, ".fifo") {
+		return nil, invalidParameter("Invalid SQS FIFO endpoint ARN for a standard topic")
 	}
 	attrs, err := p.stringMap("Attributes")
 	if err != nil {

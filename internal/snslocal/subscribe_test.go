@@ -81,6 +81,7 @@ func TestSubscribeRejects(t *testing.T) {
 	}{
 		{name: "http protocol", protocol: "http", endpoint: "http://example.com", want: "InvalidParameter"},
 		{name: "queue URL not ARN", protocol: "sqs", endpoint: "http://127.0.0.1:4566/123456789012/q", want: "InvalidParameter"},
+		{name: "FIFO queue", protocol: "sqs", endpoint: queueARN("q.fifo"), want: "InvalidParameter"},
 		{name: "bad raw flag", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"RawMessageDelivery": "yes"}, want: "InvalidParameter"},
 		{name: "bad filter JSON", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"FilterPolicy": "{"}, want: "InvalidParameter"},
 		{name: "bad filter operator", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"FilterPolicy": `{"a":[{"like":"x"}]}`}, want: "InvalidParameter"},
