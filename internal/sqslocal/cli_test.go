@@ -1,0 +1,76 @@
+package sqslocal_test
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// TestAWSCLI drives the local SQS with the AWS CLI, when one is installed,
+// the way the walkthrough does with --endpoint-url.
+func TestAWSCLI(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("starts the AWS CLI several times")
+	}
+	bin, err := exec.LookPath("aws")
+	if err != nil {
+		t.Skip("aws CLI not on PATH")
+	}
+	if err := exec.Command(bin, "--version").Run(); err != nil {
+		t.Skipf("aws CLI does not run: %v", err)
+	}
+	e := newEnv(t)
+	dir := t.TempDir()
+	run := func(out any, args ...string) {
+		t.Helper()
+		cmd := exec.Command(bin, append(args, "--endpoint-url", e.srv.URL, "--region", "us-east-1", "--output", "json")...)
+		cmd.Env = append(os.Environ(),
+			"AWS_ACCESS_KEY_ID=AKIDLOCAL", "AWS_SECRET_ACCESS_KEY=secret",
+			"AWS_CONFIG_FILE="+filepath.Join(dir, "config"),
+			"AWS_SHARED_CREDENTIALS_FILE="+filepath.Join(dir, "credentials"),
+			"AWS_PAGER=")
+		got, err := cmd.Output()
+		if err != nil {
+			var stderr []byte
+			if ee, ok := err.(*exec.ExitError); ok {
+				stderr = ee.Stderr
+			}
+			t.Fatalf("aws %v: %v\n%s", args, err, stderr)
+		}
+		if out != nil {
+			if err := json.Unmarshal(got, out); err != nil {
+				t.Fatalf("aws %v: decode %s: %v", args, got, err)
+			}
+		}
+	}
+	var created struct{ QueueUrl string }
+	run(&created, "sqs", "create-queue", "--queue-name", "cli-test", "--attributes", "VisibilityTimeout=40")
+	if want := e.srv.URL + "/" + account + "/cli-test"; created.QueueUrl != want {
+		t.Fatalf("create-queue QueueUrl = %q, want %q", created.QueueUrl, want)
+	}
+	var sent struct{ MessageId, MD5OfMessageBody, MD5OfMessageAttributes string }
+	run(&sent, "sqs", "send-message", "--queue-url", created.QueueUrl, "--message-body", `{"orderId":"o-9"}`,
+		"--message-attributes", `{"attribName1":{"DataType":"String","StringValue":"attribValue 1"}}`)
+	if sent.MD5OfMessageBody != md5hex(`{"orderId":"o-9"}`) || sent.MD5OfMessageAttributes != "19e27d4e946b072f3f58da80d94fd778" {
+		t.Fatalf("send-message = %+v", sent)
+	}
+	var got struct {
+		Messages []struct {
+			MessageId, ReceiptHandle, Body string
+			Attributes                     map[string]string
+		}
+	}
+	run(&got, "sqs", "receive-message", "--queue-url", created.QueueUrl, "--attribute-names", "All", "--message-attribute-names", "All")
+	if len(got.Messages) != 1 || got.Messages[0].MessageId != sent.MessageId || got.Messages[0].Attributes["ApproximateReceiveCount"] != "1" {
+		t.Fatalf("receive-message = %+v", got)
+	}
+	run(nil, "sqs", "delete-message", "--queue-url", created.QueueUrl, "--receipt-handle", got.Messages[0].ReceiptHandle)
+	var attrs struct{ Attributes map[string]string }
+	run(&attrs, "sqs", "get-queue-attributes", "--queue-url", created.QueueUrl, "--attribute-names", "All")
+	if attrs.Attributes["VisibilityTimeout"] != "40" || attrs.Attributes["ApproximateNumberOfMessagesNotVisible"] != "0" {
+		t.Fatalf("get-queue-attributes = %+v", attrs.Attributes)
+	}
+}
