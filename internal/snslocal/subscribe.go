@@ -1,6 +1,7 @@
 package snslocal
 
 import (
+	"errors"
 	"maps"
 	"sort"
 	"strings"
@@ -68,10 +69,17 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 	return subscribeResult{SubscriptionArn: sub.arn}, nil
 }
 
+// unsubscribeAction removes a subscription. Removing one that no longer
+// exists succeeds, as AWS does in practice (its documentation lists
+// NotFound, but the service does not return it).
 func (s *Service) unsubscribeAction(req *request) (any, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sub, err := s.lookupSubscription(req.params["SubscriptionArn"])
+	var serr *Error
+	if errors.As(err, &serr) && serr.Code == codeNotFound {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}

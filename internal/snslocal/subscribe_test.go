@@ -62,9 +62,16 @@ func TestSubscriptionLifecycle(t *testing.T) {
 	if _, err := e.client.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionArn: &sub}); err != nil {
 		t.Fatalf("Unsubscribe: %v", err)
 	}
-	_, err = e.client.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionArn: &sub})
+	if _, err := e.client.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionArn: &sub}); err != nil {
+		t.Errorf("second Unsubscribe: %v, want success as in AWS", err)
+	}
+	_, err = e.client.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionArn: &sub})
 	if got := errorCode(t, err); got != "NotFound" {
-		t.Errorf("second Unsubscribe: code %q, want NotFound", got)
+		t.Errorf("GetSubscriptionAttributes after Unsubscribe: code %q, want NotFound", got)
+	}
+	_, err = e.client.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionArn: aws.String("not-an-arn")})
+	if got := errorCode(t, err); got != "InvalidParameter" {
+		t.Errorf("Unsubscribe of a malformed ARN: code %q, want InvalidParameter", got)
 	}
 }
 

@@ -63,6 +63,9 @@ func (s *Service) topicARN(name string) string {
 // checkTopicARN validates the shape and owner of a topic ARN parameter.
 func (s *Service) checkTopicARN(param, arn string) error {
 	parts := strings.Split(arn, ":")
+	if len(parts) < 6 {
+		return invalidParameter("%s Reason: An ARN must have at least 6 elements, not %d", param, len(parts))
+	}
 	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "sns" || !validTopicName(parts[5]) {
 		return invalidParameter("%s", param)
 	}
