@@ -35,7 +35,7 @@ type Deps struct {
 	// Getenv reads configuration, os.Getenv in production.
 	Getenv func(string) string
 	Logger *slog.Logger
-	// Clock is read to refuse expired cards.
+	// Clock is read to refuse expired cards and to time requests.
 	Clock clock.Clock
 }
 
@@ -75,5 +75,5 @@ func New(ctx context.Context, d Deps) (http.Handler, error) {
 		return nil, fmt.Errorf("apifunc: %w", err)
 	}
 	d.Logger.InfoContext(ctx, "order API configured", "stateMachineArn", stateMachine)
-	return httpapi.NewHandler(httpapi.Config{Orders: svc, Validator: validator, Logger: d.Logger}), nil
+	return httpapi.NewHandler(httpapi.Config{Orders: svc, Validator: validator, Logger: d.Logger, Clock: d.Clock}), nil
 }

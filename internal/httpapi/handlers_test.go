@@ -12,6 +12,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/payflow-dev/payflow/internal/clock"
 	"github.com/payflow-dev/payflow/internal/httpapi"
 	"github.com/payflow-dev/payflow/internal/orders"
 )
@@ -258,7 +259,7 @@ func TestInternalErrorsAreGeneric(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			logs := &syncBuffer{}
-			h := httpapi.NewHandler(httpapi.Config{Orders: tt.svc, Validator: noValidation{}, Logger: newLogger(logs)})
+			h := httpapi.NewHandler(httpapi.Config{Orders: tt.svc, Validator: noValidation{}, Logger: newLogger(logs), Clock: clock.NewFake(testNow)})
 			for _, req := range []struct{ method, path, body string }{
 				{http.MethodPost, "/orders", validBody},
 				{http.MethodGet, "/orders/order-1/status", ""},

@@ -56,7 +56,7 @@ func newAPI(tb testing.TB) api {
 		tb.Fatalf("NewService: %v", err)
 	}
 	logs := &syncBuffer{}
-	h := httpapi.NewHandler(httpapi.Config{Orders: svc, Validator: v, Logger: newLogger(logs)})
+	h := httpapi.NewHandler(httpapi.Config{Orders: svc, Validator: v, Logger: newLogger(logs), Clock: clk})
 	return api{handler: h, execs: execs, kms: keys, logs: logs}
 }
 

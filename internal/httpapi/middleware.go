@@ -5,10 +5,11 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
-	"time"
 
 	"github.com/awslabs/aws-lambda-go-api-proxy/core"
 	"github.com/go-chi/chi/v5"
+
+	"github.com/payflow-dev/payflow/internal/clock"
 )
 
 // statusRecorder remembers what a handler wrote, for the access log and
@@ -43,10 +44,10 @@ func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter 
 // The log line holds the method, route pattern, path, status, size and
 // duration, and the API Gateway request id under Lambda. It never holds
 // bodies, query strings or headers, which is where card data could be.
-func observe(log *slog.Logger) func(http.Handler) http.Handler {
+func observe(log *slog.Logger, clk clock.Clock) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			start := time.Now()
+			start := clk.Now()
 			rec := &statusRecorder{ResponseWriter: w}
 			defer func() {
 				if v := recover(); v != nil {
@@ -66,7 +67,7 @@ func observe(log *slog.Logger) func(http.Handler) http.Handler {
 					"path", r.URL.Path,
 					"status", rec.status,
 					"bytes", rec.bytes,
-					"duration", time.Since(start),
+					"duration", clk.Now().Sub(start),
 				}
 				if gw, ok := core.GetAPIGatewayV2ContextFromContext(r.Context()); ok {
 					attrs = append(attrs, "requestId", gw.RequestID)

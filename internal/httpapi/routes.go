@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/payflow-dev/payflow/internal/clock"
 	"github.com/payflow-dev/payflow/internal/orders"
 )
 
@@ -27,12 +28,14 @@ type Config struct {
 	Orders    OrderService
 	Validator Validator
 	Logger    *slog.Logger
+	// Clock times requests for the access log.
+	Clock clock.Clock
 }
 
 // NewHandler returns the router serving the order API.
 func NewHandler(cfg Config) http.Handler {
 	r := chi.NewRouter()
-	r.Use(observe(cfg.Logger))
+	r.Use(observe(cfg.Logger, cfg.Clock))
 	r.NotFound(handleNoRoute(cfg.Logger))
 	r.MethodNotAllowed(handleWrongMethod(r, cfg.Logger))
 	addRoutes(r, cfg)
