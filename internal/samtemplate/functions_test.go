@@ -1,0 +1,189 @@
+package samtemplate_test
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/payflow-dev/payflow/internal/payments"
+	"github.com/payflow-dev/payflow/internal/samtemplate"
+)
+
+func TestTemplateIsSAM(t *testing.T) {
+	t.Parallel()
+	tmpl := loadTemplate(t)
+	if got := tmpl["Transform"]; got != "AWS::Serverless-2016-10-31" {
+		t.Errorf("Transform = %v, want AWS::Serverless-2016-10-31", got)
+	}
+}
+
+func TestFunctionsRuntimeAndBuild(t *testing.T) {
+	t.Parallel()
+	tmpl := loadTemplate(t)
+	makefile, err := os.ReadFile(filepath.Join(repoRoot, "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"ApiFunction", "CallbackFunction"} {
+		t.Run(id, func(t *testing.T) {
+			t.Parallel()
+			p := props(t, tmpl, id, "AWS::Serverless::Function")
+			got := map[string]any{
+				"Runtime": p["Runtime"], "Architectures": p["Architectures"],
+				"Handler": p["Handler"], "Tracing": p["Tracing"],
+			}
+			want := map[string]any{
+				"Runtime": "provided.al2023", "Architectures": []any{"arm64"},
+				"Handler": "bootstrap", "Tracing": "Active",
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("runtime settings (-want +got):\n%s", diff)
+			}
+			if bm := samtemplate.Lookup(tmpl.Resource(id), "Metadata", "BuildMethod"); bm != "makefile" {
+				t.Errorf("Metadata.BuildMethod = %v, want makefile", bm)
+			}
+			if !strings.Contains(string(makefile), "\nbuild-"+id+":") {
+				t.Errorf("Makefile has no build-%s target for sam build", id)
+			}
+		})
+	}
+}
+
+func TestFunctionEnvironment(t *testing.T) {
+	t.Parallel()
+	tmpl := loadTemplate(t)
+	tests := []struct {
+		id   string
+		want map[string]any
+	}{
+		{"ApiFunction", map[string]any{
+			"STATE_MACHINE_ARN": ref("PaymentStateMachine"),
+			"CARD_KEY_ID":       getAtt("CardKey", "Arn"),
+			"MAC_KEY_ID":        getAtt("MacKey", "Arn"),
+			"LOG_LEVEL":         "info",
+		}},
+		{"CallbackFunction", map[string]any{
+			"PAYMENT_MODE":      "simulated",
+			"HEARTBEAT_SECONDS": "20",
+			"LOG_LEVEL":         "info",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			t.Parallel()
+			p := props(t, tmpl, tt.id, "AWS::Serverless::Function")
+			if diff := cmp.Diff(tt.want, samtemplate.Lookup(p, "Environment", "Variables")); diff != "" {
+				t.Errorf("environment (-want +got):\n%s", diff)
+			}
+		})
+	}
+	callback := props(t, tmpl, "CallbackFunction", "AWS::Serverless::Function")
+	mode, _ := samtemplate.Lookup(callback, "Environment", "Variables", "PAYMENT_MODE").(string)
+	if _, err := payments.ParseMode(mode); err != nil {
+		t.Errorf("PAYMENT_MODE: %v", err)
+	}
+}
+
+func TestCallbackHeartbeatFitsItsTimeout(t *testing.T) {
+	t.Parallel()
+	tmpl := loadTemplate(t)
+	p := props(t, tmpl, "CallbackFunction", "AWS::Serverless::Function")
+	hb, err := strconv.Atoi(samtemplate.Lookup(p, "Environment", "Variables", "HEARTBEAT_SECONDS").(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	timeout := number(t, p["Timeout"], "CallbackFunction Timeout")
+	if hb >= timeout {
+		t.Errorf("HEARTBEAT_SECONDS %d must be below the callback's Timeout %d, or no heartbeat is ever sent", hb, timeout)
+	}
+}
+
+func TestCallbackConsumesThePaymentQueueWithPartialBatchResponses(t *testing.T) {
+	t.Parallel()
+	tmpl := loadTemplate(t)
+	p := props(t, tmpl, "CallbackFunction", "AWS::Serverless::Function")
+	events, _ := p["Events"].(map[string]any)
+	if len(events) != 1 {
+		t.Fatalf("CallbackFunction has %d events, want exactly the payment queue", len(events))
+	}
+	for name, ev := range events {
+		if got := samtemplate.Lookup(ev, "Type"); got != "SQS" {
+			t.Fatalf("event %s has Type %v, want SQS", name, got)
+		}
+		ep := samtemplate.Lookup(ev, "Properties").(map[string]any)
+		if diff := cmp.Diff(getAtt("PaymentQueue", "Arn"), ep["Queue"]); diff != "" {
+			t.Errorf("event queue (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff([]any{"ReportBatchItemFailures"}, ep["FunctionResponseTypes"]); diff != "" {
+			t.Errorf("FunctionResponseTypes (-want +got):\n%s", diff)
+		}
+		if n := number(t, ep["BatchSize"], "BatchSize"); n < 1 || n > 10 {
+			t.Errorf("BatchSize = %d, want 1-10", n)
+		}
+		if _, ok := ep["MaximumBatchingWindowInSeconds"]; !ok {
+			t.Error("MaximumBatchingWindowInSeconds is not set")
+		}
+	}
+}
+
+func TestApiRoutesAndThrottling(t *testing.T) {
+	t.Parallel()
+	tmpl := loadTemplate(t)
+	p := props(t, tmpl, "ApiFunction", "AWS::Serverless::Function")
+	got := map[string]string{}
+	for name, ev := range p["Events"].(map[string]any) {
+		if samtemplate.Lookup(ev, "Type") != "HttpApi" {
+			t.Errorf("event %s is not an HttpApi event", name)
+			continue
+		}
+		ep := samtemplate.Lookup(ev, "Properties").(map[string]any)
+		if diff := cmp.Diff(ref("HttpApi"), ep["ApiId"]); diff != "" {
+			t.Errorf("event %s ApiId (-want +got):\n%s", name, diff)
+		}
+		if ep["PayloadFormatVersion"] != "2.0" {
+			t.Errorf("event %s PayloadFormatVersion = %v, want 2.0", name, ep["PayloadFormatVersion"])
+		}
+		got[name] = ep["Method"].(string) + " " + ep["Path"].(string)
+	}
+	want := map[string]string{"CreateOrder": "POST /orders", "GetOrderStatus": "GET /orders/{orderId}/status"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("routes (-want +got):\n%s", diff)
+	}
+	api := props(t, tmpl, "HttpApi", "AWS::Serverless::HttpApi")
+	for _, key := range []string{"ThrottlingBurstLimit", "ThrottlingRateLimit"} {
+		if n := number(t, samtemplate.Lookup(api, "DefaultRouteSettings", key), key); n <= 0 {
+			t.Errorf("%s = %d, want > 0", key, n)
+		}
+	}
+	if diff := cmp.Diff(getAtt("ApiAccessLogGroup", "Arn"), samtemplate.Lookup(api, "AccessLogSettings", "DestinationArn")); diff != "" {
+		t.Errorf("access log destination (-want +got):\n%s", diff)
+	}
+	props(t, tmpl, "ApiAccessLogGroup", "AWS::Logs::LogGroup")
+}
+
+func TestKeys(t *testing.T) {
+	t.Parallel()
+	tmpl := loadTemplate(t)
+	card := props(t, tmpl, "CardKey", "AWS::KMS::Key")
+	mac := props(t, tmpl, "MacKey", "AWS::KMS::Key")
+	got := map[string]any{
+		"card spec": card["KeySpec"], "card rotation": card["EnableKeyRotation"],
+		"mac spec": mac["KeySpec"], "mac usage": mac["KeyUsage"],
+	}
+	want := map[string]any{
+		"card spec": "SYMMETRIC_DEFAULT", "card rotation": true,
+		"mac spec": "HMAC_256", "mac usage": "GENERATE_VERIFY_MAC",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("keys (-want +got):\n%s", diff)
+	}
+	for id, p := range map[string]map[string]any{"CardKey": card, "MacKey": mac} {
+		if samtemplate.Lookup(p, "KeyPolicy", "Statement") == nil {
+			t.Errorf("%s has no key policy", id)
+		}
+	}
+}
