@@ -39,6 +39,8 @@ func actions() map[string]action {
 		"Publish":                   (*Service).publishAction,
 		"PublishBatch":              (*Service).publishBatchAction,
 		"ListTagsForResource":       (*Service).listTagsForResourceAction,
+		"TagResource":               (*Service).tagResourceAction,
+		"UntagResource":             (*Service).untagResourceAction,
 	}
 }
 

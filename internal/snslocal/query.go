@@ -84,6 +84,32 @@ func (p params) members(prefix string) ([]params, error) {
 	return out, nil
 }
 
+// list decodes a list of scalars such as TagKeys.member.N, in index order.
+func (p params) list(prefix string) ([]string, error) {
+	byIndex := map[int]string{}
+	for k, v := range p {
+		idx, ok := strings.CutPrefix(k, prefix+".")
+		if !ok {
+			continue
+		}
+		n, err := strconv.Atoi(idx)
+		if err != nil || n < 1 || n > maxMembers {
+			return nil, invalidParameter("%s", k)
+		}
+		byIndex[n] = v
+	}
+	idxs := make([]int, 0, len(byIndex))
+	for n := range byIndex {
+		idxs = append(idxs, n)
+	}
+	sort.Ints(idxs)
+	out := make([]string, 0, len(idxs))
+	for _, n := range idxs {
+		out = append(out, byIndex[n])
+	}
+	return out, nil
+}
+
 // stringMap decodes a map member such as Attributes.entry.N.key/value.
 func (p params) stringMap(name string) (map[string]string, error) {
 	entries, err := p.members(name + ".entry")

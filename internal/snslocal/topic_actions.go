@@ -1,6 +1,9 @@
 package snslocal
 
-import "sort"
+import (
+	"maps"
+	"sort"
+)
 
 type createTopicResult struct {
 	TopicArn string `xml:"TopicArn"`
@@ -146,3 +149,51 @@ func (s *Service) listTagsForResourceAction(req *request) (any, error) {
 	}
 	return out, nil
 }
+
+// tagResourceAction adds or replaces tags on a topic (at most 50 in all).
+func (s *Service) tagResourceAction(req *request) (any, error) {
+	list, err := req.params.members("Tags.member")
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, err := s.lookupTopic("ResourceArn", req.params["ResourceArn"])
+	if err != nil {
+		return nil, err
+	}
+	next := maps.Clone(t.tags)
+	for _, tag := range list {
+		if tag["Key"] == "" || len(tag["Key"]) > 128 || len(tag["Value"]) > 256 {
+			return nil, invalidParameter("Tags")
+		}
+		next[tag["Key"]] = tag["Value"]
+	}
+	if len(next) > 50 {
+		return nil, errorf("TagLimitExceeded", "Could not complete request: tag quota of per resource exceeded")
+	}
+	t.tags = next
+	return emptyResult{}, nil
+}
+
+// untagResourceAction removes tags by key; absent keys are ignored.
+func (s *Service) untagResourceAction(req *request) (any, error) {
+	keys, err := req.params.list("TagKeys.member")
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, err := s.lookupTopic("ResourceArn", req.params["ResourceArn"])
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range keys {
+		delete(t.tags, k)
+	}
+	return emptyResult{}, nil
+}
+
+// emptyResult renders an empty <ActionResult/>, which the SDK requires for
+// operations whose output is an empty structure rather than nothing.
+type emptyResult struct{}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -33,11 +34,16 @@ func TestCreateTopicIsIdempotent(t *testing.T) {
 	if got := errorCode(t, err); got != "InvalidParameter" {
 		t.Errorf("CreateTopic with other attributes: code %q, want InvalidParameter", got)
 	}
+	_, err = e.client.SetTopicAttributes(ctx, &sns.SetTopicAttributesInput{TopicArn: first.TopicArn,
+		AttributeName: aws.String("SignatureVersion"), AttributeValue: aws.String("2")})
+	if err != nil {
+		t.Fatalf("SetTopicAttributes: %v", err)
+	}
 	got, err := e.client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: first.TopicArn})
 	if err != nil {
 		t.Fatalf("GetTopicAttributes: %v", err)
 	}
-	for k, want := range map[string]string{"DisplayName": "Payments", "TopicArn": *first.TopicArn, "Owner": "123456789012", "SubscriptionsConfirmed": "0"} {
+	for k, want := range map[string]string{"DisplayName": "Payments", "TopicArn": *first.TopicArn, "Owner": "123456789012", "SubscriptionsConfirmed": "0", "SignatureVersion": "2"} {
 		if got.Attributes[k] != want {
 			t.Errorf("attribute %s = %q, want %q", k, got.Attributes[k], want)
 		}
@@ -129,5 +135,33 @@ func TestListTopicsPagesAndDeleteTopic(t *testing.T) {
 	_, err = e.client.Publish(ctx, &sns.PublishInput{TopicArn: &arn, Message: aws.String("m")})
 	if got := errorCode(t, err); got != "NotFound" {
 		t.Errorf("Publish to a deleted topic: code %q, want NotFound", got)
+	}
+}
+
+func TestTopicTags(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	out, err := e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("tagged"), Tags: []types.Tag{{Key: aws.String("app"), Value: aws.String("payflow")}}})
+	if err != nil {
+		t.Fatalf("CreateTopic: %v", err)
+	}
+	if _, err := e.client.TagResource(ctx, &sns.TagResourceInput{ResourceArn: out.TopicArn, Tags: []types.Tag{
+		{Key: aws.String("team"), Value: aws.String("payments")}, {Key: aws.String("env"), Value: aws.String("local")}}}); err != nil {
+		t.Fatalf("TagResource: %v", err)
+	}
+	if _, err := e.client.UntagResource(ctx, &sns.UntagResourceInput{ResourceArn: out.TopicArn, TagKeys: []string{"env", "absent"}}); err != nil {
+		t.Fatalf("UntagResource: %v", err)
+	}
+	tags, err := e.client.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceArn: out.TopicArn})
+	if err != nil {
+		t.Fatalf("ListTagsForResource: %v", err)
+	}
+	got := map[string]string{}
+	for _, tag := range tags.Tags {
+		got[*tag.Key] = *tag.Value
+	}
+	if diff := cmp.Diff(map[string]string{"app": "payflow", "team": "payments"}, got); diff != "" {
+		t.Errorf("tags (-want +got):\n%s", diff)
 	}
 }
