@@ -51,6 +51,7 @@ func decode[T any](w http.ResponseWriter, r *http.Request, v Validator) (T, erro
 		}
 		return zero, fmt.Errorf("read request body: %w", err)
 	}
+	defer clear(body) // decoded strings are copies; drop the card's bytes early
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	var t T

@@ -3,6 +3,7 @@ package orders
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/kms"
@@ -67,7 +68,7 @@ func NewService(cfg Config) (*Service, error) {
 		errs = append(errs, errors.New("starter, describer, sealer, digester and validator are required"))
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, &configError{err}
+		return nil, fmt.Errorf("orders: invalid config: %w", err)
 	}
 	return &Service{cfg: cfg}, nil
 }
@@ -77,10 +78,3 @@ func NewService(cfg Config) (*Service, error) {
 func (s *Service) executionARN(orderID string) string {
 	return strings.Replace(s.cfg.StateMachineARN, ":stateMachine:", ":execution:", 1) + ":" + orderID
 }
-
-// configError prefixes configuration problems so a failed start-up says
-// which constructor refused.
-type configError struct{ err error }
-
-func (e *configError) Error() string { return "orders: invalid config: " + e.err.Error() }
-func (e *configError) Unwrap() error { return e.err }
