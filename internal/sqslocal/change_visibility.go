@@ -57,8 +57,8 @@ func (s *Service) changeVisibility(q *queue, handle string, timeout *int) *Error
 	}
 	if *timeout == 0 {
 		heap.Remove(&q.timed, m.heapIndex)
-		q.nInflight--
 		q.makeReadyLocked(m)
+		q.inflightDoneLocked(m)
 		return nil
 	}
 	m.due = now.Add(time.Duration(*timeout) * time.Second)

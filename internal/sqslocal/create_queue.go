@@ -53,6 +53,11 @@ func (s *Service) createQueue(_ context.Context, c *call, in *createQueueInput) 
 	}
 	if fifo {
 		st.other["FifoQueue"] = "true"
+		for k, v := range map[string]string{"ContentBasedDeduplication": "false", "DeduplicationScope": "queue", "FifoThroughputLimit": "perQueue"} {
+			if _, ok := st.other[k]; !ok {
+				st.other[k] = v
+			}
+		}
 	}
 	now := s.clock.Now()
 

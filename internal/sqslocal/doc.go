@@ -12,8 +12,12 @@
 // Time comes from an injected clock.Clock, so visibility timeouts, delays,
 // retention and long polls can be driven by a fake clock in tests.
 //
+// FIFO queues keep per-group order (a group with a message in flight hands
+// out nothing else), number their messages and deduplicate by
+// MessageDeduplicationId or content over a five-minute window.
+//
 // It is not a durable store and not a security boundary: messages live in
 // memory, any credentials are accepted and queue policies are stored but
-// never enforced. FIFO queues are accepted as names and attributes only;
-// their ordering and deduplication rules are not implemented yet.
+// never enforced. High-throughput FIFO limits, message move tasks and
+// permissions (AddPermission) are not emulated.
 package sqslocal

@@ -185,3 +185,17 @@ func (e *env) counts(tb testing.TB, url string) [3]string {
 	a := out.Attributes
 	return [3]string{a["ApproximateNumberOfMessages"], a["ApproximateNumberOfMessagesNotVisible"], a["ApproximateNumberOfMessagesDelayed"]}
 }
+
+func (e *env) deleteHandle(tb testing.TB, url string, handle *string) {
+	tb.Helper()
+	if _, err := e.sqs.DeleteMessage(context.Background(), &sqs.DeleteMessageInput{QueueUrl: &url, ReceiptHandle: handle}); err != nil {
+		tb.Fatalf("DeleteMessage: %v", err)
+	}
+}
+
+func (e *env) changeVisibility(tb testing.TB, url string, handle *string, seconds int32) {
+	tb.Helper()
+	if _, err := e.sqs.ChangeMessageVisibility(context.Background(), &sqs.ChangeMessageVisibilityInput{QueueUrl: &url, ReceiptHandle: handle, VisibilityTimeout: seconds}); err != nil {
+		tb.Fatalf("ChangeMessageVisibility: %v", err)
+	}
+}

@@ -57,6 +57,8 @@ type received struct {
 	sentAt            time.Time
 	senderID          string
 	sourceARN         string
+	groupID, dedupID  string
+	seq               uint64
 }
 
 // receive takes up to opt.max visible messages, parking for up to opt.wait
@@ -109,9 +111,12 @@ func (s *Service) receive(ctx context.Context, q *queue, opt receiveOptions) ([]
 func (q *queue) takeLocked(now time.Time, opt receiveOptions, dlq *queue) (out []received, moved []*message) {
 	q.promoteLocked(now)
 	retention := time.Duration(q.settings.retention) * time.Second
-	var again []*message
+	var (
+		again []*message
+		cur   *msgGroup
+	)
 	for len(out) < opt.max {
-		m := q.ready.pop()
+		m := q.popReadyLocked(&cur)
 		if m == nil {
 			break
 		}
@@ -141,18 +146,25 @@ func (q *queue) takeLocked(now time.Time, opt receiveOptions, dlq *queue) (out [
 			handle:   receipt{queue: q.name, id: m.id, gen: m.receipt}.encode(),
 			receives: m.receives, firstReceive: m.firstReceive, sentAt: m.sentAt,
 			senderID: m.senderID, sourceARN: m.sourceARN,
+			groupID: m.groupID, dedupID: m.dedupID, seq: m.seq,
 		})
 		if opt.visibility > 0 {
 			m.state = stateInflight
 			m.due = now.Add(opt.visibility)
 			heap.Push(&q.timed, m)
 			q.nInflight++
+			if q.fifo != nil {
+				q.fifo.group(m.groupID).inflight++
+			}
 		} else {
 			again = append(again, m)
 		}
 	}
 	for _, m := range again {
 		q.makeReadyLocked(m)
+	}
+	if cur != nil && q.fifo.queueGroup(cur) {
+		q.wakeLocked(1)
 	}
 	q.armLocked(now)
 	return out, moved

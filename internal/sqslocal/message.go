@@ -45,6 +45,11 @@ type message struct {
 	senderID string
 	// sourceARN is set once a message has been moved to a dead-letter queue.
 	sourceARN string
+	// groupID, dedupID and seq order and deduplicate FIFO messages; seq is
+	// zero on standard queues.
+	groupID string
+	dedupID string
+	seq     uint64
 
 	state        msgState
 	due          time.Time // when a delayed or in-flight message turns visible

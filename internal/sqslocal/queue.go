@@ -15,7 +15,6 @@ import (
 type queue struct {
 	name    string
 	arn     string
-	fifo    bool
 	created time.Time
 	clock   clock.Clock
 
@@ -37,14 +36,19 @@ type queue struct {
 	timerGen uint64
 	receipts uint64
 	waiters  []*waiter
+	// fifo is nil for standard queues.
+	fifo *fifoState
 }
 
 func newQueue(name, arn string, st settings, now time.Time, c clock.Clock) *queue {
-	return &queue{
-		name: name, arn: arn, created: now, modified: now, clock: c,
-		fifo: st.other["FifoQueue"] == "true", settings: st,
+	q := &queue{
+		name: name, arn: arn, created: now, modified: now, clock: c, settings: st,
 		tags: map[string]string{}, byID: make(map[string]*message),
 	}
+	if st.other["FifoQueue"] == "true" {
+		q.fifo = newFIFOState()
+	}
+	return q
 }
 
 // enqueueLocked stores m, visible at once or after delay.
@@ -63,22 +67,50 @@ func (q *queue) enqueueLocked(m *message, delay time.Duration, now time.Time) {
 
 func (q *queue) makeReadyLocked(m *message) {
 	m.state = stateReady
-	q.ready.push(m)
 	q.nReady++
+	if q.fifo != nil {
+		if q.fifo.addVisible(m) {
+			q.wakeLocked(1)
+		}
+		return
+	}
+	q.ready.push(m)
 	q.wakeLocked(1)
+}
+
+// inflightDoneLocked settles a message that has just left the in-flight
+// state; for FIFO queues that may unlock its message group.
+func (q *queue) inflightDoneLocked(m *message) {
+	q.nInflight--
+	if q.fifo != nil && q.fifo.inflightDone(m) {
+		q.wakeLocked(1)
+	}
+}
+
+// popReadyLocked takes the next visible message to hand out. cur tracks
+// the message group a FIFO receive is taking from.
+func (q *queue) popReadyLocked(cur **msgGroup) *message {
+	if q.fifo != nil {
+		return q.fifo.next(cur)
+	}
+	return q.ready.pop()
 }
 
 // removeLocked takes m out of the queue for good, whatever its state.
 func (q *queue) removeLocked(m *message) {
 	switch m.state {
 	case stateReady:
-		q.nReady-- // the ready list drops it lazily
+		q.nReady-- // the standard ready list drops it lazily
+		if q.fifo != nil {
+			q.fifo.removeVisible(m)
+		}
 	case stateDelayed:
 		heap.Remove(&q.timed, m.heapIndex)
 		q.nDelayed--
 	case stateInflight:
 		heap.Remove(&q.timed, m.heapIndex)
-		q.nInflight--
+		m.state = stateGone
+		q.inflightDoneLocked(m)
 	}
 	m.state = stateGone
 	delete(q.byID, m.id)
@@ -91,10 +123,11 @@ func (q *queue) promoteLocked(now time.Time) {
 		m := heap.Pop(&q.timed).(*message)
 		if m.state == stateDelayed {
 			q.nDelayed--
-		} else {
-			q.nInflight--
+			q.makeReadyLocked(m)
+			continue
 		}
 		q.makeReadyLocked(m)
+		q.inflightDoneLocked(m)
 	}
 }
 
@@ -148,6 +181,10 @@ func (q *queue) purgeLocked() {
 	}
 	q.byID = make(map[string]*message)
 	q.ready = readyList{}
+	if q.fifo != nil {
+		q.fifo.groups = map[string]*msgGroup{}
+		q.fifo.readyGroups = nil
+	}
 	q.timed = nil
 	q.nReady, q.nDelayed, q.nInflight = 0, 0, 0
 }

@@ -112,6 +112,13 @@ func (s *Service) setQueueAttributes(_ context.Context, c *call, in *setQueueAtt
 			return nil, newError(CodeInvalidAttributeName, "Attribute %s cannot be changed after the queue is created.", fixed)
 		}
 	}
+	if q.fifo == nil {
+		for _, fifoOnly := range []string{"ContentBasedDeduplication", "DeduplicationScope", "FifoThroughputLimit"} {
+			if _, ok := in.Attributes[fifoOnly]; ok {
+				return nil, newError(CodeInvalidAttributeName, "Unknown Attribute %s.", fifoOnly)
+			}
+		}
+	}
 	q.mu.Lock()
 	cur := q.settings
 	q.mu.Unlock()

@@ -111,6 +111,13 @@ func systemAttributes(r received, names []string) attrMap {
 	if r.sourceARN != "" {
 		have["DeadLetterQueueSourceArn"] = r.sourceARN
 	}
+	if r.groupID != "" {
+		have["MessageGroupId"] = r.groupID
+	}
+	if r.seq != 0 {
+		have["MessageDeduplicationId"] = r.dedupID
+		have["SequenceNumber"] = sequenceNumber(r.seq)
+	}
 	out := attrMap{}
 	for _, name := range names {
 		if name == "All" {

@@ -42,6 +42,7 @@ type sendMessageOutput struct {
 	MD5OfMessageBody       string `json:"MD5OfMessageBody" xml:"MD5OfMessageBody"`
 	MD5OfMessageAttributes string `json:"MD5OfMessageAttributes,omitempty" xml:"MD5OfMessageAttributes,omitempty"`
 	MessageID              string `json:"MessageId" xml:"MessageId"`
+	SequenceNumber         string `json:"SequenceNumber,omitempty" xml:"SequenceNumber,omitempty"`
 }
 
 // sendMessage stores one message.
@@ -57,7 +58,10 @@ func (s *Service) sendMessage(_ context.Context, c *call, in *sendMessageInput) 
 	if err := s.put(q, m, in.DelaySeconds); err != nil {
 		return nil, err
 	}
-	return &sendMessageOutput{MD5OfMessageBody: m.md5Body, MD5OfMessageAttributes: m.md5Attrs, MessageID: m.id}, nil
+	return &sendMessageOutput{
+		MD5OfMessageBody: m.md5Body, MD5OfMessageAttributes: m.md5Attrs, MessageID: m.id,
+		SequenceNumber: sequenceNumber(m.seq),
+	}, nil
 }
 
 // newMessage validates a message's body and attributes and builds it.
@@ -77,8 +81,16 @@ func (s *Service) newMessage(in *sendMessageInput) (*message, *Error) {
 			return nil, newError(CodeInvalidParameterValue, "Message system attribute name '%s' is invalid.", name)
 		}
 	}
+	for _, id := range []struct{ name, value string }{
+		{"MessageGroupId", in.MessageGroupID}, {"MessageDeduplicationId", in.MessageDeduplicationID},
+	} {
+		if id.value != "" && !validFIFOID(id.value) {
+			return nil, errInvalidParam(id.name, truncate(id.value, 130), "Must be 1 to 128 alphanumeric or punctuation characters.")
+		}
+	}
 	return &message{
 		id: newID(), body: body, attrs: in.MessageAttributes,
+		groupID: in.MessageGroupID, dedupID: in.MessageDeduplicationID,
 		md5Body: md5Hex(body), md5Attrs: md5OfAttributes(in.MessageAttributes),
 		senderID: s.cfg.Account, heapIndex: -1,
 	}, nil
@@ -90,7 +102,9 @@ func (m *message) size() int {
 	return len(m.body) + n
 }
 
-// put enqueues m on q, applying the queue's size limit and delay.
+// put enqueues m on q, applying the queue's size limit and delay. On a
+// FIFO queue a duplicate within the deduplication window is not stored
+// again; m then takes the original message's ID and sequence number.
 func (s *Service) put(q *queue, m *message, delaySeconds *int) *Error {
 	if delaySeconds != nil && (*delaySeconds < 0 || *delaySeconds > 900) {
 		return errInvalidParam("DelaySeconds", itoa(*delaySeconds), "Must be >= 0 and <= 900.")
@@ -109,7 +123,38 @@ func (s *Service) put(q *queue, m *message, delaySeconds *int) *Error {
 	if delaySeconds != nil {
 		delay = *delaySeconds
 	}
+	if err := q.admitLocked(m, delaySeconds, now); err != nil || m.state == stateGone {
+		return err
+	}
 	m.sentAt = now
 	q.enqueueLocked(m, time.Duration(delay)*time.Second, now)
+	return nil
+}
+
+// admitLocked applies the queue type's rules to a new message: FIFO queues
+// need a group, deduplicate and number their messages; standard queues
+// refuse deduplication IDs. A FIFO duplicate comes back marked stateGone.
+func (q *queue) admitLocked(m *message, delaySeconds *int, now time.Time) *Error {
+	if q.fifo == nil {
+		if m.dedupID != "" {
+			return errInvalidParam("MessageDeduplicationId", m.dedupID, "The request include parameter that is not valid for this queue type")
+		}
+		return nil
+	}
+	if delaySeconds != nil && *delaySeconds != 0 {
+		return errInvalidParam("DelaySeconds", itoa(*delaySeconds), "The request include parameter that is not valid for this queue type")
+	}
+	if m.groupID == "" {
+		return errMissing("MessageGroupId")
+	}
+	if m.dedupID == "" {
+		if q.settings.other["ContentBasedDeduplication"] != "true" {
+			return newError(CodeInvalidParameterValue, "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly")
+		}
+		m.dedupID = contentDedupID(m.body)
+	}
+	if first, dup := q.fifo.deduplicate(m.dedupID, m, now); dup {
+		m.id, m.seq, m.state = first.messageID, first.seq, stateGone
+	}
 	return nil
 }

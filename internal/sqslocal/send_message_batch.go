@@ -29,6 +29,7 @@ type sendBatchResult struct {
 	MessageID              string `json:"MessageId" xml:"MessageId"`
 	MD5OfMessageBody       string `json:"MD5OfMessageBody" xml:"MD5OfMessageBody"`
 	MD5OfMessageAttributes string `json:"MD5OfMessageAttributes,omitempty" xml:"MD5OfMessageAttributes,omitempty"`
+	SequenceNumber         string `json:"SequenceNumber,omitempty" xml:"SequenceNumber,omitempty"`
 }
 
 type sendMessageBatchOutput struct {
@@ -76,6 +77,7 @@ func (s *Service) sendMessageBatch(_ context.Context, c *call, in *sendMessageBa
 		}
 		out.Successful = append(out.Successful, sendBatchResult{
 			ID: e.ID, MessageID: m.id, MD5OfMessageBody: m.md5Body, MD5OfMessageAttributes: m.md5Attrs,
+			SequenceNumber: sequenceNumber(m.seq),
 		})
 	}
 	return out, nil
