@@ -3,6 +3,7 @@ package orders
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -21,8 +22,9 @@ type OrderStatus struct {
 	StartDate     time.Time
 	// StopDate is zero while the execution runs.
 	StopDate time.Time
-	// Error and Reason are the failure's error name (such as
-	// ErrorDeclined) and readable cause; empty unless it failed.
+	// Error is the failure's error name (such as ErrorDeclined), empty
+	// unless the execution ended without succeeding. Reason is its readable
+	// cause, given for Payment.* errors only (see reasonFor).
 	Error  string
 	Reason string
 }
@@ -76,7 +78,20 @@ func (s *Service) Status(ctx context.Context, orderID string) (OrderStatus, erro
 		StopDate:      aws.ToTime(out.StopDate),
 	}
 	if status != ExecutionSucceeded {
-		st.Error, st.Reason = aws.ToString(out.Error), aws.ToString(out.Cause)
+		st.Error = aws.ToString(out.Error)
+		st.Reason = reasonFor(st.Error, aws.ToString(out.Cause))
 	}
 	return st, nil
+}
+
+// reasonFor returns the cause a shop may read. Causes of Payment.* errors
+// are written by this project's callback and state machine to be shown.
+// Any other cause is withheld: Step Functions quotes the execution input in
+// some of its own (States.Runtime), and an execution started by hand could
+// hold a raw card there.
+func reasonFor(errName, cause string) string {
+	if strings.HasPrefix(errName, "Payment.") {
+		return cause
+	}
+	return ""
 }

@@ -61,8 +61,11 @@ func TestStatus(t *testing.T) {
 			orders.OrderStatus{Status: "FAILED", PaymentStatus: "TIMED_OUT", StopDate: stop, Error: orders.ErrorTimedOut, Reason: "No answer"}},
 		{"execution timed out", types.ExecutionStatusTimedOut, "", "",
 			orders.OrderStatus{Status: "TIMED_OUT", PaymentStatus: "TIMED_OUT", StopDate: stop}},
-		{"aborted", types.ExecutionStatusAborted, "Ops", "stopped by hand",
-			orders.OrderStatus{Status: "ABORTED", PaymentStatus: "CANCELLED", StopDate: stop, Error: "Ops", Reason: "stopped by hand"}},
+		{"aborted, cause withheld", types.ExecutionStatusAborted, "Ops", "stopped by hand",
+			orders.OrderStatus{Status: "ABORTED", PaymentStatus: "CANCELLED", StopDate: stop, Error: "Ops"}},
+		{"runtime error quoting the input, cause withheld", types.ExecutionStatusFailed, "States.Runtime",
+			`An error occurred while executing the state 'Check' ... in the input '{"creditCardNumber":"4242424242424242"}'`,
+			orders.OrderStatus{Status: "FAILED", PaymentStatus: "FAILED", StopDate: stop, Error: "States.Runtime"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
