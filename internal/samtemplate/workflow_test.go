@@ -75,17 +75,21 @@ func (w *workflow) start(m *asl.Machine, name string, input any) <-chan asl.Outc
 	return done
 }
 
-// await waits for the outcome, moving the fake clock whenever the workflow
-// waits on it (retry intervals).
-func (w *workflow) await(tb testing.TB, done <-chan asl.Outcome) asl.Outcome {
+// await waits for the outcome. With advance set it also moves the fake
+// clock whenever the workflow waits on it, for retry intervals; only
+// scenarios whose task timers are already closed may set it, or the clock
+// would race the task's own timeouts.
+func (w *workflow) await(tb testing.TB, done <-chan asl.Outcome, advance bool) asl.Outcome {
 	tb.Helper()
 	stop := make(chan struct{})
 	defer close(stop)
-	go func() {
-		for w.clock.WaitForTimers(1, stop) {
-			w.clock.Advance(10 * time.Second)
-		}
-	}()
+	if advance {
+		go func() {
+			for w.clock.WaitForTimers(1, stop) {
+				w.clock.Advance(10 * time.Second)
+			}
+		}()
+	}
 	select {
 	case o := <-done:
 		return o
@@ -110,7 +114,7 @@ func (w *workflow) notifications(tb testing.TB) []notification {
 	for _, raw := range w.published {
 		var p struct {
 			TopicArn, Subject, Message string
-			MessageAttributes         map[string]struct{ DataType, StringValue string }
+			MessageAttributes          map[string]struct{ DataType, StringValue string }
 		}
 		if err := json.Unmarshal(raw, &p); err != nil {
 			tb.Fatalf("sns:publish parameters: %v", err)
@@ -193,6 +197,11 @@ func TestWorkflowOutcomes(t *testing.T) {
 			name:  "no heartbeat ends TIMED_OUT in the notification and Payment.TimedOut in the execution",
 			input: sealedInput(),
 			answer: func(w *workflow, _ string) {
+				// The task's timeout and heartbeat timers, then past the
+				// heartbeat deadline only.
+				if !w.clock.WaitForTimers(2, t.Context().Done()) {
+					t.Error("the task never armed its timers")
+				}
 				w.clock.Advance(421 * time.Second)
 			},
 			want: asl.Outcome{Status: orders.ExecutionFailed, Error: orders.ErrorTimedOut,
@@ -268,7 +277,7 @@ func TestWorkflowOutcomes(t *testing.T) {
 				checkQueued(t, call)
 				tt.answer(w, call.TaskToken)
 			}
-			got := w.await(t, done)
+			got := w.await(t, done, tt.snsErr != nil)
 			if tt.answer == nil {
 				// The cause explains what a sealed request looks like.
 				if !strings.Contains(got.Cause, "sealed payment request") {
