@@ -2,6 +2,7 @@ package sfnlocal_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -61,4 +62,47 @@ func TestDeleteLeavesRunningExecutionsToFinish(t *testing.T) {
 	wantAPIError[*types.ExecutionDoesNotExist](t, err)
 	_, err = h.client.StartExecution(ctx, &sfn.StartExecutionInput{StateMachineArn: aws.String(m)})
 	wantAPIError[*types.StateMachineDoesNotExist](t, err)
+}
+
+func TestStopsRacingStartsAllAbort(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	m := h.createMachine(t, "racy", waitMachine)
+	const n = 30
+	arns := make(chan string, n)
+	for i := range n {
+		go func() {
+			ctx := context.Background()
+			out, err := h.client.StartExecution(ctx, &sfn.StartExecutionInput{StateMachineArn: aws.String(m), Name: aws.String(fmt.Sprintf("r%d", i))})
+			if err != nil {
+				t.Errorf("start: %v", err)
+				arns <- ""
+				return
+			}
+			if _, err := h.client.StopExecution(ctx, &sfn.StopExecutionInput{ExecutionArn: out.ExecutionArn, Error: aws.String("Stop")}); err != nil {
+				t.Errorf("stop: %v", err)
+			}
+			arns <- aws.ToString(out.ExecutionArn)
+		}()
+	}
+	for range n {
+		x := <-arns
+		if x == "" {
+			continue
+		}
+		if got := describe(t, h, x); got.Status != types.ExecutionStatusAborted || aws.ToString(got.Error) != "Stop" {
+			t.Fatalf("%s: %s %q, want ABORTED Stop", x, got.Status, aws.ToString(got.Error))
+		}
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			events := historyTypes(t, h, x)
+			if events[len(events)-1] == "ExecutionAborted" {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: history %v never ended with ExecutionAborted", x, events)
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+	}
 }

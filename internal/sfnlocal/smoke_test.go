@@ -20,6 +20,10 @@ func TestSmokeScriptWithAWSCLI(t *testing.T) {
 	if _, err := exec.LookPath("aws"); err != nil {
 		t.Skip("aws CLI not on PATH")
 	}
+	if out, err := exec.Command("aws", "--version").CombinedOutput(); err != nil {
+		// A shim (pyenv, asdf) can be on PATH without a working CLI behind it.
+		t.Skipf("aws CLI does not run: %v: %s", err, out)
+	}
 	srv := httptest.NewServer(sfnlocal.New(sfnlocal.Config{}))
 	t.Cleanup(srv.Close)
 	cmd := exec.Command("bash", "testdata/smoke.sh")
