@@ -1,7 +1,3 @@
-// Command callback is the payment queue's Lambda function: it authorizes
-// each payment the state machine queued and answers the waiting task. See
-// internal/callback for what happens to each message and
-// internal/callbackfunc for the environment it reads.
 package main
 
 import (
