@@ -39,9 +39,16 @@ func newEnv(tb testing.TB) *env {
 	tb.Helper()
 	fake := clock.NewFake(epoch)
 	svc := sqslocal.New(sqslocal.Config{Region: "us-east-1", Account: account, Clock: fake})
+	srv := newServer(tb, svc)
+	return &env{svc: svc, srv: srv, clock: fake, sqs: newClient(srv.URL)}
+}
+
+// newServer serves svc over HTTP until the test ends.
+func newServer(tb testing.TB, svc *sqslocal.Service) *httptest.Server {
+	tb.Helper()
 	srv := httptest.NewServer(svc)
 	tb.Cleanup(srv.Close)
-	return &env{svc: svc, srv: srv, clock: fake, sqs: newClient(srv.URL)}
+	return srv
 }
 
 // newClient is the real SDK client pointed at a local endpoint.
