@@ -305,3 +305,35 @@ func TestHandleSurvivesCancelledContext(t *testing.T) {
 		t.Error("cancellation leaked out of Handle")
 	}
 }
+
+// panickyProcessor panics for one order and approves the others.
+type panickyProcessor struct{ orderID string }
+
+func (p panickyProcessor) Authorize(_ context.Context, c payments.Charge) (payments.Approval, error) {
+	if c.OrderID == p.orderID {
+		panic("processor bug")
+	}
+	return payments.Approval{AuthorizationID: "auth-test", AuthorizedAt: t0}, nil
+}
+
+func TestPanicFailsOnlyItsOwnMessage(t *testing.T) {
+	t.Parallel()
+	tasks := &fakeTasks{}
+	h, err := callback.New(callback.Config{
+		Tasks: tasks, Cards: &fakeKMS{}, Processor: panickyProcessor{orderID: "order-mixed-2"},
+		Clock: clock.NewFake(t0),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := h.Handle(t.Context(), loadEvent(t, "mixed_batch.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"msg-mixed-poison", "msg-mixed-2"}, failedIDs(resp)); diff != "" {
+		t.Errorf("BatchItemFailures (-want +got):\n%s", diff)
+	}
+	if got := tasks.count("SendTaskSuccess"); got != 2 {
+		t.Errorf("SendTaskSuccess calls = %d, want 2 for the healthy neighbours", got)
+	}
+}
