@@ -100,10 +100,16 @@ func (f form) pairs(name, key, value string) map[string]string {
 	return out
 }
 
-// entries returns one sub-form per numbered entry name.N.
+// entries returns one sub-form per numbered entry name.N. It stops one
+// past the batch limit: that is enough to reject the request, and it keeps
+// hostile requests from making every entry re-scan a huge form.
 func (f form) entries(name string) []form {
 	var out []form
-	for _, n := range f.indices(name) {
+	ns := f.indices(name)
+	if len(ns) > maxBatchEntries+1 {
+		ns = ns[:maxBatchEntries+1]
+	}
+	for _, n := range ns {
 		out = append(out, form{v: f.v, prefix: f.prefix + name + "." + strconv.Itoa(n) + "."})
 	}
 	return out

@@ -163,8 +163,11 @@ func (q *queue) takeLocked(now time.Time, opt receiveOptions, dlq *queue) (out [
 	for _, m := range again {
 		q.makeReadyLocked(m)
 	}
-	if cur != nil && q.fifo.queueGroup(cur) {
-		q.wakeLocked(1)
+	if cur != nil {
+		if q.fifo.queueGroup(cur) {
+			q.wakeLocked(1)
+		}
+		q.fifo.forgetIfEmpty(cur)
 	}
 	q.armLocked(now)
 	return out, moved
