@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -24,11 +23,7 @@ func TestTemplateIsSAM(t *testing.T) {
 func TestFunctionsRuntimeAndBuild(t *testing.T) {
 	t.Parallel()
 	tmpl := loadTemplate(t)
-	makefile, err := os.ReadFile(filepath.Join(repoRoot, "Makefile"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, id := range []string{"ApiFunction", "CallbackFunction"} {
+	for id, dir := range map[string]string{"ApiFunction": "cmd/api", "CallbackFunction": "cmd/callback"} {
 		t.Run(id, func(t *testing.T) {
 			t.Parallel()
 			p := props(t, tmpl, id, "AWS::Serverless::Function")
@@ -43,11 +38,16 @@ func TestFunctionsRuntimeAndBuild(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("runtime settings (-want +got):\n%s", diff)
 			}
-			if bm := samtemplate.Lookup(tmpl.Resource(id), "Metadata", "BuildMethod"); bm != "makefile" {
-				t.Errorf("Metadata.BuildMethod = %v, want makefile", bm)
+			if bm := samtemplate.Lookup(tmpl.Resource(id), "Metadata", "BuildMethod"); bm != "go1.x" {
+				t.Errorf("Metadata.BuildMethod = %v, want go1.x", bm)
 			}
-			if !strings.Contains(string(makefile), "\nbuild-"+id+":") {
-				t.Errorf("Makefile has no build-%s target for sam build", id)
+			// SAM builds the main package in CodeUri; the local stack finds
+			// the function's code by the same path.
+			if p["CodeUri"] != dir {
+				t.Errorf("CodeUri = %v, want %s", p["CodeUri"], dir)
+			}
+			if _, err := os.Stat(filepath.Join(repoRoot, dir, "main.go")); err != nil {
+				t.Errorf("CodeUri %s has no main package: %v", dir, err)
 			}
 		})
 	}
