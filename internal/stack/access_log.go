@@ -26,18 +26,20 @@ func (s *statusRecorder) WriteHeader(code int) {
 	s.ResponseWriter.WriteHeader(code)
 }
 
-// logRequests logs one line per API request: method, path, status and
-// duration. Bodies are never logged, so no card data reaches the log.
+// logRequests logs, at debug level, one line per API request as the
+// gateway saw it: method, path, status and duration, including requests no
+// function served (404s). The API function logs its own requests at info.
+// Bodies are never logged, so no card data reaches the log.
 func logRequests(next http.Handler, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !log.Enabled(r.Context(), slog.LevelInfo) {
+		if !log.Enabled(r.Context(), slog.LevelDebug) {
 			next.ServeHTTP(w, r)
 			return
 		}
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
-		log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
+		log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
 			"duration", time.Since(start).Round(time.Microsecond))
 	})
 }

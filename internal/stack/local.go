@@ -58,7 +58,7 @@ type Local struct {
 
 // Start listens, serves the endpoint, deploys the template onto it and
 // starts the functions. Close stops it all.
-func Start(ctx context.Context, cfg LocalConfig) (l *Local, err error) {
+func Start(ctx context.Context, cfg LocalConfig) (_ *Local, err error) {
 	if cfg.Clock == nil {
 		cfg.Clock = clock.NewReal()
 	}
@@ -74,7 +74,7 @@ func Start(ctx context.Context, cfg LocalConfig) (l *Local, err error) {
 		endpointLn.Close()
 		return nil, fmt.Errorf("listen for the HTTP API: %w", err)
 	}
-	l = &Local{
+	l := &Local{
 		EndpointURL: "http://" + endpointLn.Addr().String(),
 		APIURL:      "http://" + apiLn.Addr().String(),
 		log:         cfg.Logger,

@@ -103,3 +103,14 @@ func TestLocalRunsTheFunctionsEndToEnd(t *testing.T) {
 		t.Fatalf("notifications = %+v", out.Messages)
 	}
 }
+
+func TestStartFailureReleasesThePorts(t *testing.T) {
+	t.Parallel()
+	cfg := stack.LocalConfig{
+		TemplatePath: "testdata/does-not-exist.yml", Addr: "127.0.0.1:0", APIAddr: "127.0.0.1:0",
+		Region: "us-east-1", AccountID: "123456789012", StackName: "demo",
+	}
+	if _, err := stack.Start(context.Background(), cfg); err == nil {
+		t.Fatal("Start succeeded without a template")
+	}
+}
