@@ -173,3 +173,44 @@ func TestSDKDeadLetterRedrive(t *testing.T) {
 		t.Fatalf("ListDeadLetterSourceQueues (-want +got):\n%s", diff)
 	}
 }
+
+func TestSDKRetention(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	url := e.createQueue(t, "short-lived", map[string]string{"MessageRetentionPeriod": "60", "VisibilityTimeout": "10"})
+	e.send(t, url, "old")
+	e.receiveOne(t, url) // in flight when it expires
+	e.clock.Advance(59 * time.Second)
+	e.send(t, url, "young")
+	e.clock.Advance(time.Second)
+	if m := e.receiveOne(t, url); aws.ToString(m.Body) != "young" {
+		t.Fatalf("got %q, want only the message within its retention period", aws.ToString(m.Body))
+	}
+	if n := e.receiveCount(t, url); n != 0 {
+		t.Fatalf("expired message delivered")
+	}
+}
+
+func TestSDKDeleteQueueReleasesLongPolls(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	url := e.createQueue(t, "doomed", nil)
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.sqs.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: &url, WaitTimeSeconds: 20})
+		done <- err
+	}()
+	e.waitTimers(t, 1)
+	if _, err := e.sqs.DeleteQueue(ctx, &sqs.DeleteQueueInput{QueueUrl: &url}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if got := apiCode(err); got != "AWS.SimpleQueueService.NonExistentQueue" {
+			t.Fatalf("long poll on a deleted queue: %v, want NonExistentQueue", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("long poll kept waiting on a deleted queue")
+	}
+}
