@@ -1,9 +1,6 @@
 package sqslocal
 
-import (
-	"context"
-	"strconv"
-)
+import "context"
 
 // queueInput is the input of actions that only name a queue.
 type queueInput struct {
@@ -44,5 +41,3 @@ func (s *Service) purgeQueue(_ context.Context, c *call, in *queueInput) (*empty
 	q.mu.Unlock()
 	return &emptyOutput{}, nil
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 )
 
 // Error is an SQS API error. Code is the error code as the JSON protocol
@@ -105,3 +106,5 @@ func asError(err error) *Error {
 	}
 	return newError(CodeInternalError, "We encountered an internal error. Please try again.")
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
