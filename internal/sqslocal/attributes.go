@@ -38,7 +38,9 @@ var numericAttributes = map[string]intRange{
 	"VisibilityTimeout":             {0, 43200},
 	"DelaySeconds":                  {0, 900},
 	"MessageRetentionPeriod":        {60, 1209600},
-	"MaximumMessageSize":            {1024, 262144},
+	// AWS accepts up to 1 MiB since 2025; new queues here keep the
+	// long-standing 256 KiB default.
+	"MaximumMessageSize":            {1024, 1048576},
 	"ReceiveMessageWaitTimeSeconds": {0, 20},
 }
 

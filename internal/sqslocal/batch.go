@@ -3,6 +3,10 @@ package sqslocal
 // maxBatchEntries is the most entries one batch request may carry.
 const maxBatchEntries = 10
 
+// maxBatchBytes bounds the sum of a SendMessageBatch's message sizes,
+// whatever the queue's MaximumMessageSize.
+const maxBatchBytes = 262144
+
 // batchError is one failed entry of a batch request.
 type batchError struct {
 	ID          string `json:"Id" xml:"Id"`

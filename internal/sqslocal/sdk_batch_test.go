@@ -26,6 +26,7 @@ func TestSDKBatches(t *testing.T) {
 		{Id: aws.String("d"), MessageBody: aws.String("x"), MessageAttributes: map[string]types.MessageAttributeValue{
 			"AWS.reserved": {DataType: aws.String("String"), StringValue: aws.String("v")},
 		}},
+		{Id: aws.String("e"), MessageBody: aws.String(strings.Repeat("x", 1025))}, // over the queue's 1024 bytes
 	}})
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +47,7 @@ func TestSDKBatches(t *testing.T) {
 	if diff := cmp.Diff([]string{"a", "c"}, ok); diff != "" {
 		t.Errorf("successful (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"b:InvalidMessageContents", "d:InvalidParameterValue"}, failed); diff != "" {
+	if diff := cmp.Diff([]string{"b:InvalidMessageContents", "d:InvalidParameterValue", "e:InvalidParameterValue"}, failed); diff != "" {
 		t.Errorf("failed (-want +got):\n%s", diff)
 	}
 
@@ -94,7 +95,7 @@ func TestSDKBatches(t *testing.T) {
 	}{
 		{"too many", entries(11, "x"), "AWS.SimpleQueueService.TooManyEntriesInBatchRequest"},
 		{"duplicate ids", dup, "AWS.SimpleQueueService.BatchEntryIdsNotDistinct"},
-		{"too long", entries(2, strings.Repeat("x", 600)), "AWS.SimpleQueueService.BatchRequestTooLong"},
+		{"too long", entries(2, strings.Repeat("x", 140000)), "AWS.SimpleQueueService.BatchRequestTooLong"},
 		{"bad id", []types.SendMessageBatchRequestEntry{{Id: aws.String("no spaces"), MessageBody: aws.String("x")}}, "AWS.SimpleQueueService.InvalidBatchEntryId"},
 	}
 	for _, tc := range errTests {

@@ -111,6 +111,10 @@ func TestSDKQueueAttributes(t *testing.T) {
 		code  string
 	}{
 		{"unknown attribute", map[string]string{"Colour": "blue"}, "InvalidAttributeName"},
+		{"one MiB messages", map[string]string{"MaximumMessageSize": "1048576"}, ""},
+		{"over one MiB", map[string]string{"MaximumMessageSize": "1048577"}, "InvalidAttributeValue"},
+		{"FIFO-only attribute", map[string]string{"ContentBasedDeduplication": "true"}, "InvalidAttributeName"},
+		{"FifoQueue is fixed", map[string]string{"FifoQueue": "true"}, "InvalidAttributeName"},
 		{"visibility too long", map[string]string{"VisibilityTimeout": "43201"}, "InvalidAttributeValue"},
 		{"not a number", map[string]string{"DelaySeconds": "soon"}, "InvalidAttributeValue"},
 		{"missing dead-letter target", map[string]string{"RedrivePolicy": `{"deadLetterTargetArn":"arn:aws:sqs:us-east-1:123456789012:nope","maxReceiveCount":3}`}, "InvalidParameterValue"},

@@ -58,11 +58,8 @@ func (s *Service) sendMessageBatch(_ context.Context, c *call, in *sendMessageBa
 		n, _ := validateAttributes(e.MessageAttributes)
 		total += n
 	}
-	q.mu.Lock()
-	limit := q.settings.maxSize
-	q.mu.Unlock()
-	if total > limit {
-		return nil, newError(CodeBatchRequestTooLong, "Batch requests cannot be longer than %d bytes. You have sent %d bytes.", limit, total)
+	if total > maxBatchBytes {
+		return nil, newError(CodeBatchRequestTooLong, "Batch requests cannot be longer than %d bytes. You have sent %d bytes.", maxBatchBytes, total)
 	}
 	out := &sendMessageBatchOutput{Successful: []sendBatchResult{}, Failed: []batchError{}}
 	for i := range in.Entries {
