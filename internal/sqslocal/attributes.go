@@ -35,9 +35,9 @@ type intRange struct{ min, max int }
 
 // numericAttributes lists the numeric attributes and their valid ranges.
 var numericAttributes = map[string]intRange{
-	"VisibilityTimeout":             {0, 43200},
-	"DelaySeconds":                  {0, 900},
-	"MessageRetentionPeriod":        {60, 1209600},
+	"VisibilityTimeout":      {0, 43200},
+	"DelaySeconds":           {0, 900},
+	"MessageRetentionPeriod": {60, 1209600},
 	// AWS accepts up to 1 MiB since 2025; new queues here keep the
 	// long-standing 256 KiB default.
 	"MaximumMessageSize":            {1024, 1048576},
