@@ -33,10 +33,12 @@ type Endpoint struct {
 	KMS           *kmslocal.Service
 	StepFunctions *sfnlocal.Service
 	router        *Router
+	functions     *functions
 }
 
-// New builds the emulators and wires Step Functions' SQS and SNS task
-// integrations and SNS's deliveries to SQS in-process.
+// New builds the emulators and wires in-process Step Functions' SQS, SNS
+// and Lambda task integrations (the last for functions registered with
+// RegisterFunction) and SNS's deliveries to SQS.
 func New(cfg Config) *Endpoint {
 	if cfg.Region == "" {
 		cfg.Region = "us-east-1"
@@ -54,7 +56,8 @@ func New(cfg Config) *Endpoint {
 		SQS: sqslocal.New(sqslocal.Config{Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock, BaseURL: cfg.BaseURL}),
 		KMS: kmslocal.New(kmslocal.Config{Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock}),
 	}
-	glue := &integrations{sqs: e.SQS, log: cfg.Logger}
+	e.functions = &functions{byName: map[string]Function{}}
+	glue := &integrations{sqs: e.SQS, functions: e.functions, log: cfg.Logger}
 	e.SNS = snslocal.New(snslocal.Config{
 		Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock, Queues: glue, BaseURL: cfg.BaseURL, Logger: cfg.Logger,
 	})

@@ -38,9 +38,10 @@ type publishParams struct {
 
 // integrations are the Task resources backed by the local emulators.
 type integrations struct {
-	sqs *sqslocal.Service
-	sns *snslocal.Service
-	log *slog.Logger
+	sqs       *sqslocal.Service
+	sns       *snslocal.Service
+	functions *functions
+	log       *slog.Logger
 }
 
 // resources returns the asl.Resources the Step Functions emulator runs
@@ -49,6 +50,7 @@ func (in *integrations) resources() asl.Resources {
 	return asl.Resources{
 		"arn:aws:states:::sqs:sendMessage": in.sendMessage,
 		"arn:aws:states:::sns:publish":     in.publish,
+		"arn:aws:states:::lambda:invoke":   in.invoke,
 	}
 }
 

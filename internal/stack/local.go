@@ -130,6 +130,7 @@ func (l *Local) startFunctions(code Code) ([]gateway.Route, error) {
 			if err != nil {
 				return nil, fmt.Errorf("start function %s: %w", f.LogicalID, err)
 			}
+			l.Endpoint.RegisterFunction(f.Name, asFunction(h))
 			for _, r := range f.Routes {
 				r.Handler = h
 				routes = append(routes, r)
@@ -167,6 +168,7 @@ func (l *Local) startMappings(f Function, build QueueFunction) error {
 	if err != nil {
 		return fmt.Errorf("start function %s: %w", f.LogicalID, err)
 	}
+	l.Endpoint.RegisterFunction(f.Name, asFunction(h))
 	client := sqs.NewFromConfig(l.AWS)
 	for _, q := range f.Queues {
 		m, err := eventsource.New(mappingConfig(f, q, client, l.cfg.Region, h, l.cfg.Clock, deps.Logger))

@@ -114,3 +114,47 @@ func TestStartFailureReleasesThePorts(t *testing.T) {
 		t.Fatal("Start succeeded without a template")
 	}
 }
+
+func TestLocalFunctionsAreInvocableFromTasks(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	local, err := stack.Start(ctx, stack.LocalConfig{
+		TemplatePath: "testdata/template.yml", Addr: "127.0.0.1:0", APIAddr: "127.0.0.1:0",
+		Region: "us-east-1", AccountID: "123456789012", StackName: "inv", Code: tinyCode(),
+	})
+	if err != nil {
+		t.Fatalf("Start: %v", err)
+	}
+	defer local.Close(ctx)
+	client := sfn.NewFromConfig(local.AWS)
+	def := `{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+	  "Parameters":{"FunctionName":"arn:aws:lambda:us-east-1:123456789012:function:inv-ApiFunction",
+	    "Payload":{"pathParameters":{"orderId":"via-invoke"}}},"OutputPath":"$.Payload.statusCode","End":true}}}`
+	sm, err := client.CreateStateMachine(ctx, &sfn.CreateStateMachineInput{
+		Name: aws.String("caller"), Definition: aws.String(def), RoleArn: aws.String("arn:aws:iam::123456789012:role/r"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exec, err := client.StartExecution(ctx, &sfn.StartExecutionInput{StateMachineArn: sm.StateMachineArn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		out, err := client.DescribeExecution(ctx, &sfn.DescribeExecutionInput{ExecutionArn: exec.ExecutionArn})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.Status != "RUNNING" {
+			if out.Status != "SUCCEEDED" || aws.ToString(out.Output) != "202" {
+				t.Fatalf("execution %s output %s error %s", out.Status, aws.ToString(out.Output), aws.ToString(out.Cause))
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("execution still running")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
