@@ -50,6 +50,9 @@ type message struct {
 	groupID string
 	dedupID string
 	seq     uint64
+	// traceHeader is the AWSTraceHeader system attribute, if sent.
+	traceHeader string
+	md5System   string
 
 	state        msgState
 	due          time.Time // when a delayed or in-flight message turns visible

@@ -111,6 +111,9 @@ func systemAttributes(r received, names []string) attrMap {
 	if r.sourceARN != "" {
 		have["DeadLetterQueueSourceArn"] = r.sourceARN
 	}
+	if r.traceHeader != "" {
+		have["AWSTraceHeader"] = r.traceHeader
+	}
 	if r.groupID != "" {
 		have["MessageGroupId"] = r.groupID
 	}

@@ -140,3 +140,29 @@ func TestSDKPurge(t *testing.T) {
 		t.Fatalf("received %d after purge", n)
 	}
 }
+
+func TestSDKTraceHeader(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	url := e.createQueue(t, "traced", nil)
+	trace := "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1"
+	sent, err := e.sqs.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: &url, MessageBody: aws.String("x"),
+		MessageSystemAttributes: map[string]types.MessageSystemAttributeValue{
+			"AWSTraceHeader": {DataType: aws.String("String"), StringValue: aws.String(trace)},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if aws.ToString(sent.MD5OfMessageSystemAttributes) == "" {
+		t.Fatal("MD5OfMessageSystemAttributes missing")
+	}
+	out, err := e.sqs.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: &url,
+		MessageSystemAttributeNames: []types.MessageSystemAttributeName{"AWSTraceHeader"}})
+	if err != nil || len(out.Messages) != 1 {
+		t.Fatalf("receive: %v %v", out, err)
+	}
+	if diff := cmp.Diff(map[string]string{"AWSTraceHeader": trace}, out.Messages[0].Attributes); diff != "" {
+		t.Fatalf("system attributes (-want +got):\n%s", diff)
+	}
+}

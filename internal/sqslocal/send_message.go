@@ -39,10 +39,11 @@ func (in *sendMessageInput) readMessage(f form) *Error {
 }
 
 type sendMessageOutput struct {
-	MD5OfMessageBody       string `json:"MD5OfMessageBody" xml:"MD5OfMessageBody"`
-	MD5OfMessageAttributes string `json:"MD5OfMessageAttributes,omitempty" xml:"MD5OfMessageAttributes,omitempty"`
-	MessageID              string `json:"MessageId" xml:"MessageId"`
-	SequenceNumber         string `json:"SequenceNumber,omitempty" xml:"SequenceNumber,omitempty"`
+	MD5OfMessageBody             string `json:"MD5OfMessageBody" xml:"MD5OfMessageBody"`
+	MD5OfMessageAttributes       string `json:"MD5OfMessageAttributes,omitempty" xml:"MD5OfMessageAttributes,omitempty"`
+	MessageID                    string `json:"MessageId" xml:"MessageId"`
+	MD5OfMessageSystemAttributes string `json:"MD5OfMessageSystemAttributes,omitempty" xml:"MD5OfMessageSystemAttributes,omitempty"`
+	SequenceNumber               string `json:"SequenceNumber,omitempty" xml:"SequenceNumber,omitempty"`
 }
 
 // sendMessage stores one message.
@@ -60,7 +61,7 @@ func (s *Service) sendMessage(_ context.Context, c *call, in *sendMessageInput) 
 	}
 	return &sendMessageOutput{
 		MD5OfMessageBody: m.md5Body, MD5OfMessageAttributes: m.md5Attrs, MessageID: m.id,
-		SequenceNumber: sequenceNumber(m.seq),
+		MD5OfMessageSystemAttributes: m.md5System, SequenceNumber: sequenceNumber(m.seq),
 	}, nil
 }
 
@@ -76,9 +77,12 @@ func (s *Service) newMessage(in *sendMessageInput) (*message, *Error) {
 	if _, err := validateAttributes(in.MessageAttributes); err != nil {
 		return nil, err
 	}
-	for name := range in.MessageSystemAttributes {
+	for name, a := range in.MessageSystemAttributes {
 		if name != "AWSTraceHeader" {
 			return nil, newError(CodeInvalidParameterValue, "Message system attribute name '%s' is invalid.", name)
+		}
+		if a.DataType != "String" || a.StringValue == "" || !validBody(a.StringValue) {
+			return nil, newError(CodeInvalidParameterValue, "Message system attribute '%s' must be a non-empty String.", name)
 		}
 	}
 	for _, id := range []struct{ name, value string }{
@@ -91,7 +95,9 @@ func (s *Service) newMessage(in *sendMessageInput) (*message, *Error) {
 	return &message{
 		id: newID(), body: body, attrs: in.MessageAttributes,
 		groupID: in.MessageGroupID, dedupID: in.MessageDeduplicationID,
-		md5Body: md5Hex(body), md5Attrs: md5OfAttributes(in.MessageAttributes),
+		traceHeader: in.MessageSystemAttributes["AWSTraceHeader"].StringValue,
+		md5System:   md5OfAttributes(in.MessageSystemAttributes),
+		md5Body:     md5Hex(body), md5Attrs: md5OfAttributes(in.MessageAttributes),
 		senderID: s.cfg.Account, heapIndex: -1,
 	}, nil
 }

@@ -25,11 +25,12 @@ func (in *sendMessageBatchInput) fromForm(f form) *Error {
 }
 
 type sendBatchResult struct {
-	ID                     string `json:"Id" xml:"Id"`
-	MessageID              string `json:"MessageId" xml:"MessageId"`
-	MD5OfMessageBody       string `json:"MD5OfMessageBody" xml:"MD5OfMessageBody"`
-	MD5OfMessageAttributes string `json:"MD5OfMessageAttributes,omitempty" xml:"MD5OfMessageAttributes,omitempty"`
-	SequenceNumber         string `json:"SequenceNumber,omitempty" xml:"SequenceNumber,omitempty"`
+	ID                           string `json:"Id" xml:"Id"`
+	MessageID                    string `json:"MessageId" xml:"MessageId"`
+	MD5OfMessageBody             string `json:"MD5OfMessageBody" xml:"MD5OfMessageBody"`
+	MD5OfMessageAttributes       string `json:"MD5OfMessageAttributes,omitempty" xml:"MD5OfMessageAttributes,omitempty"`
+	MD5OfMessageSystemAttributes string `json:"MD5OfMessageSystemAttributes,omitempty" xml:"MD5OfMessageSystemAttributes,omitempty"`
+	SequenceNumber               string `json:"SequenceNumber,omitempty" xml:"SequenceNumber,omitempty"`
 }
 
 type sendMessageBatchOutput struct {
@@ -74,7 +75,7 @@ func (s *Service) sendMessageBatch(_ context.Context, c *call, in *sendMessageBa
 		}
 		out.Successful = append(out.Successful, sendBatchResult{
 			ID: e.ID, MessageID: m.id, MD5OfMessageBody: m.md5Body, MD5OfMessageAttributes: m.md5Attrs,
-			SequenceNumber: sequenceNumber(m.seq),
+			MD5OfMessageSystemAttributes: m.md5System, SequenceNumber: sequenceNumber(m.seq),
 		})
 	}
 	return out, nil

@@ -18,6 +18,7 @@ type received struct {
 	sourceARN         string
 	groupID, dedupID  string
 	seq               uint64
+	traceHeader       string
 }
 
 // takeLocked hands out up to opt.max visible messages, dropping expired
@@ -61,7 +62,7 @@ func (q *queue) takeLocked(now time.Time, opt receiveOptions, dlq *queue) (out [
 			handle:   receipt{queue: q.name, id: m.id, gen: m.receipt}.encode(),
 			receives: m.receives, firstReceive: m.firstReceive, sentAt: m.sentAt,
 			senderID: m.senderID, sourceARN: m.sourceARN,
-			groupID: m.groupID, dedupID: m.dedupID, seq: m.seq,
+			groupID: m.groupID, dedupID: m.dedupID, seq: m.seq, traceHeader: m.traceHeader,
 		})
 		if opt.visibility > 0 {
 			m.state = stateInflight
