@@ -32,6 +32,10 @@ func printBanner(w io.Writer, l *stack.Local, o options, took time.Duration, now
 	}
 	tw.Flush()
 
+	if ignored := ignoredTypes(l.Stack.Resources); ignored != "" {
+		fmt.Fprintf(w, "\nAccepted but not emulated locally: %s\n", ignored)
+	}
+
 	endpoint := strings.Replace(l.EndpointURL, "127.0.0.1", "localhost", 1)
 	expiry := fmt.Sprintf("12/%02d", (now.Year()+1)%100)
 	order := fmt.Sprintf(`{"orderId":"order-1001","customerId":"98766","orderDate":"%s","amount":100.00,"currency":"USD",`+
@@ -45,6 +49,11 @@ func printBanner(w io.Writer, l *stack.Local, o options, took time.Duration, now
 	}
 	if sm := findOutput(l.Stack.Outputs, "statemachine", "arn"); sm != "" {
 		fmt.Fprintf(w, "  aws stepfunctions list-executions --endpoint-url %s --region %s --state-machine-arn %s\n", endpoint, o.region, sm)
+		fmt.Fprintln(w, "\nThe original walkthrough, plus --endpoint-url (its raw card fields are refused: FAILED, Payment.InvalidRequest):")
+		fmt.Fprintf(w, "  aws stepfunctions start-execution --endpoint-url %s --region %s --state-machine-arn %s \\\n"+
+			"    --input '{\"orderId\": \"1234567\",\"customerId\": \"98766\",\"orderDate\": \"2024-01-14\",\"amount\": 100,"+
+			"\"nameOnCard\": \"FIRSTNAME LASTNAME\",\"creditCardNumber\": \"1234 1234 1234 1234\",\"expiry\": \"XX/YY\",\"cvv\": \"123\"}'\n",
+			endpoint, o.region, sm)
 	}
 	fmt.Fprintln(w, "\nOrder progress is logged below. Ctrl-C stops.")
 }
@@ -71,4 +80,24 @@ func findOutput(outputs map[string]stack.Output, words ...string) string {
 		}
 	}
 	return ""
+}
+
+// ignoredTypes lists the resource types the stack accepted without
+// creating anything, with how many of each.
+func ignoredTypes(resources []stack.Resource) string {
+	counts := map[string]int{}
+	for _, r := range resources {
+		if r.Ignored {
+			counts[r.Type]++
+		}
+	}
+	types := make([]string, 0, len(counts))
+	for t := range counts {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for i, t := range types {
+		types[i] = fmt.Sprintf("%s (%d)", t, counts[t])
+	}
+	return strings.Join(types, ", ")
 }

@@ -143,6 +143,10 @@ func (d *deployer) create(ctx context.Context, id string, r cfn.Resource) error 
 		c, err = d.createTopic(ctx, id, p)
 	case "AWS::SNS::Subscription":
 		c, err = d.createSubscription(ctx, p)
+	case "AWS::SQS::QueuePolicy":
+		c, err = d.createQueuePolicy(ctx, id, p)
+	case "AWS::SNS::TopicPolicy":
+		c, err = d.createTopicPolicy(ctx, id, p)
 	case "AWS::KMS::Key":
 		c, err = d.createKey(ctx, p)
 	case "AWS::KMS::Alias":
@@ -177,6 +181,7 @@ func (d *deployer) physicalName(id string) string {
 func isIgnored(typ string) bool {
 	switch typ {
 	case "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::SNS::Subscription", "AWS::KMS::Key", "AWS::KMS::Alias",
+		"AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy",
 		"AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine", "AWS::Serverless::Function",
 		"AWS::Lambda::Function", "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api":
 		return false

@@ -68,6 +68,13 @@ func TestDeployCreatesWhatTheTemplateDeclares(t *testing.T) {
 		t.Errorf("RedrivePolicy = %q", got)
 	}
 
+	policy, err := sqsc.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{
+		QueueUrl: aws.String(wantOutputs["TestQueueUrl"].Value), AttributeNames: []sqstypes.QueueAttributeName{"Policy"},
+	})
+	if err != nil || policy.Attributes["Policy"] != `{"Statement":[]}` {
+		t.Errorf("test queue Policy = %v, %v; want the QueuePolicy's document", policy, err)
+	}
+
 	subs, err := snsc.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:demo-Topic")})
 	if err != nil || len(subs.Subscriptions) != 1 || aws.ToString(subs.Subscriptions[0].Endpoint) != "arn:aws:sqs:us-east-1:123456789012:demo-notifications" {
 		t.Errorf("subscriptions = %+v, %v", subs, err)
