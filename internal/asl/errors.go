@@ -57,6 +57,10 @@ func (e *ValidationError) Error() string {
 type failure struct {
 	name  string
 	cause string
+	// located is set once a States.Runtime cause names the state it
+	// happened in, so an enclosing Parallel or Map does not name itself
+	// as well.
+	located bool
 }
 
 func fail(name, cause string) *failure { return &failure{name: name, cause: cause} }

@@ -99,9 +99,10 @@ func (t *thread) settle(s state, r step) bool {
 // the failure, as the state's Retry and Catch say.
 func (t *thread) recover(s state, f *failure) bool {
 	b := s.base()
-	if f.name == ErrNameRuntime && f.cause != "" && t.enteredID > 0 {
+	if f.name == ErrNameRuntime && !f.located && t.enteredID > 0 {
 		f.cause = fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s",
 			b.name, t.enteredID, f.cause)
+		f.located = true
 	}
 	for i := range b.retriers {
 		r := &b.retriers[i]
