@@ -36,7 +36,11 @@ func (c *checker) err() error {
 // fields checks an object's keys against the allowed and required ones.
 func (c *checker) fields(m map[string]any, loc string, allowed, required []string) {
 	for _, k := range sortedKeys(m) {
-		if !slices.Contains(allowed, k) && !slices.Contains(required, k) {
+		switch {
+		case slices.Contains(allowed, k) || slices.Contains(required, k):
+		case k == "Arguments" || k == "Output" || k == "Assign" || k == "Items":
+			c.schema(loc+"/"+k, "The field '%s' (JSONata and variables) is not supported by this local engine yet", k)
+		default:
 			c.schema(loc, "The field '%s' is not supported by Step Functions", k)
 		}
 	}

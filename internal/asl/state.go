@@ -46,12 +46,13 @@ func (b *stateBase) then(out any) step {
 	return step{out: out, next: b.next, end: b.end}
 }
 
-// Fields each state type accepts besides Type, Comment and QueryLanguage.
-var (
-	flowFields   = []string{"Next", "End"}
-	ioFields     = []string{"InputPath", "OutputPath"}
-	resultFields = []string{"Parameters", "ResultPath", "ResultSelector", "Retry", "Catch"}
-)
+// Groups of fields state types accept besides Type, Comment and
+// QueryLanguage.
+func flowFields() []string { return []string{"Next", "End"} }
+func ioFields() []string   { return []string{"InputPath", "OutputPath"} }
+func resultFields() []string {
+	return []string{"Parameters", "ResultPath", "ResultSelector", "Retry", "Catch"}
+}
 
 // state parses one state, dispatching on its Type.
 func (p *parser) state(name string, m map[string]any, loc string) state {
@@ -74,21 +75,21 @@ func (p *parser) state(name string, m map[string]any, loc string) state {
 	}
 	switch kind {
 	case "Pass":
-		chk.fields(m, loc, allowed(flowFields, ioFields, []string{"Parameters", "ResultPath", "Result"}), nil)
+		chk.fields(m, loc, allowed(flowFields(), ioFields(), []string{"Parameters", "ResultPath", "Result"}), nil)
 		return p.pass(b, m, loc)
 	case "Task":
-		chk.fields(m, loc, allowed(flowFields, ioFields, resultFields,
+		chk.fields(m, loc, allowed(flowFields(), ioFields(), resultFields(),
 			[]string{"TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials"}),
 			[]string{"Resource"})
 		return p.task(b, m, loc)
 	case "Choice":
-		chk.fields(m, loc, allowed(ioFields, []string{"Default"}), []string{"Choices"})
+		chk.fields(m, loc, allowed(ioFields(), []string{"Default"}), []string{"Choices"})
 		return p.choice(b, m, loc)
 	case "Wait":
-		chk.fields(m, loc, allowed(flowFields, ioFields, []string{"Seconds", "Timestamp", "SecondsPath", "TimestampPath"}), nil)
+		chk.fields(m, loc, allowed(flowFields(), ioFields(), []string{"Seconds", "Timestamp", "SecondsPath", "TimestampPath"}), nil)
 		return p.wait(b, m, loc)
 	case "Succeed":
-		chk.fields(m, loc, allowed(ioFields), nil)
+		chk.fields(m, loc, allowed(ioFields()), nil)
 		b.io = p.io(m, loc, false, false)
 		return &succeedState{stateBase: b}
 	case "Fail":
@@ -96,10 +97,10 @@ func (p *parser) state(name string, m map[string]any, loc string) state {
 		b.exited = ""
 		return p.failState(b, m, loc)
 	case "Parallel":
-		chk.fields(m, loc, allowed(flowFields, ioFields, resultFields), []string{"Branches"})
+		chk.fields(m, loc, allowed(flowFields(), ioFields(), resultFields()), []string{"Branches"})
 		return p.parallel(b, m, loc)
 	case "Map":
-		chk.fields(m, loc, allowed(flowFields, ioFields, resultFields, []string{"ItemsPath", "ItemSelector",
+		chk.fields(m, loc, allowed(flowFields(), ioFields(), resultFields(), []string{"ItemsPath", "ItemSelector",
 			"ItemProcessor", "Iterator", "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailureCount",
 			"ToleratedFailurePercentage", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath", "Label",
 			"ItemReader", "ItemBatcher", "ResultWriter"}), nil)
