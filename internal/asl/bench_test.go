@@ -106,13 +106,25 @@ func BenchmarkWaitingCallbacks(b *testing.B) {
 	}
 }
 
-func benchWaiting(b *testing.B, waiting int) {
+// parked is a population of executions waiting on task tokens.
+type parked struct {
+	engine  *Engine
+	pool    []string // one live token per waiting execution
+	tokens  chan string
+	perExec float64 // heap bytes each waiting execution holds
+	execs   []*Execution
+}
+
+// park starts waiting executions of the callback loop and returns once
+// every one of them waits on its token and timers.
+func park(b *testing.B, waiting int) *parked {
+	b.Helper()
 	m := mustParse(b, callbackLoopDefinition)
-	tokens := make(chan string, waiting+16)
+	p := &parked{tokens: make(chan string, waiting+16)}
 	fc := clock.NewFake(t0)
-	e := NewEngine(EngineConfig{Clock: fc, Resources: Resources{
+	p.engine = NewEngine(EngineConfig{Clock: fc, Resources: Resources{
 		"arn:aws:states:::sqs:sendMessage": func(_ context.Context, call TaskCall) (json.RawMessage, error) {
-			tokens <- call.TaskToken
+			p.tokens <- call.TaskToken
 			return json.RawMessage(`{"MessageId":"m-1","MD5OfMessageBody":"0"}`), nil
 		},
 	}})
@@ -122,37 +134,66 @@ func benchWaiting(b *testing.B, waiting int) {
 	runtime.GC()
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
-	execs := make([]*Execution, waiting)
-	for i := range execs {
-		execs[i] = e.Start(m, StartParams{ExecutionArn: fmt.Sprintf("arn:aws:states:us-east-1:123456789012:execution:sm:o-%d", i),
+	p.execs = make([]*Execution, waiting)
+	for i := range p.execs {
+		p.execs[i] = p.engine.Start(m, StartParams{ExecutionArn: fmt.Sprintf("arn:aws:states:us-east-1:123456789012:execution:sm:o-%d", i),
 			Name: fmt.Sprintf("o-%d", i), Input: input}, rec, nil)
 	}
-	pool := make([]string, 0, waiting)
+	p.pool = make([]string, 0, waiting)
 	for range waiting {
-		pool = append(pool, <-tokens)
+		p.pool = append(p.pool, <-p.tokens)
 	}
 	fc.WaitForTimers(2*waiting, nil)
 	runtime.GC()
 	var after runtime.MemStats
 	runtime.ReadMemStats(&after)
-	perExec := float64(after.HeapAlloc-before.HeapAlloc) / float64(waiting)
+	p.perExec = float64(after.HeapAlloc-before.HeapAlloc) / float64(waiting)
+	return p
+}
 
+func (p *parked) stop() {
+	for _, x := range p.execs {
+		_ = x.Stop("Benchmark.Done", "")
+	}
+}
+
+func benchWaiting(b *testing.B, waiting int) {
+	p := park(b, waiting)
+	defer p.stop()
 	output := json.RawMessage(`{"status":"APPROVED","authorizationId":"auth-1"}`)
 	b.ReportAllocs()
 	b.ResetTimer()
 	cpu0 := cpuTime(b)
 	for i := 0; i < b.N; i++ {
 		j := i % waiting
-		if err := e.SendTaskSuccess(pool[j], output); err != nil {
+		if err := p.engine.SendTaskSuccess(p.pool[j], output); err != nil {
 			b.Fatalf("SendTaskSuccess: %v", err)
 		}
-		pool[j] = <-tokens
+		p.pool[j] = <-p.tokens
 	}
 	b.StopTimer()
 	b.ReportMetric(float64((cpuTime(b)-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
-	b.ReportMetric(perExec, "B/waiting-execution")
-	b.ReportMetric(perExec*float64(waiting)/(1<<20), "MiB-held")
-	for _, x := range execs {
-		_ = x.Stop("Benchmark.Done", "")
+	b.ReportMetric(p.perExec, "B/waiting-execution")
+	b.ReportMetric(p.perExec*float64(waiting)/(1<<20), "MiB-held")
+}
+
+// BenchmarkTaskHeartbeat times the token lookup alone (SendTaskHeartbeat
+// restarts a timer and changes nothing else) with many executions waiting.
+func BenchmarkTaskHeartbeat(b *testing.B) {
+	for _, waiting := range []int{1_000, 100_000} {
+		if testing.Short() && waiting > 1_000 {
+			continue
+		}
+		b.Run(fmt.Sprintf("waiting=%d", waiting), func(b *testing.B) {
+			p := park(b, waiting)
+			defer p.stop()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if err := p.engine.SendTaskHeartbeat(p.pool[(i*7919)%waiting]); err != nil {
+					b.Fatalf("SendTaskHeartbeat: %v", err)
+				}
+			}
+		})
 	}
 }
