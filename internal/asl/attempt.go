@@ -20,6 +20,8 @@ type attempt struct {
 
 	// Guarded by t.x.mu.
 	closed    bool
+	submitted bool    // the resource call has returned
+	early     *answer // a callback that came before the call returned
 	timeout   clock.Timer
 	hbTimer   clock.Timer
 	cancelCtx context.CancelFunc
@@ -119,4 +121,57 @@ func (a *attempt) expire(name, cause string) {
 		return
 	}
 	a.t.resume(a.s, a.s.timedOut(a.t, name, cause))
+}
+
+// answer is a task result delivered by SendTaskSuccess or
+// SendTaskFailure.
+type answer struct {
+	result any
+	err    *TaskFailure
+}
+
+// then completes the task state with the answer.
+func (an *answer) then(s *taskState, t *thread) step {
+	if an.err != nil {
+		return s.failed(t, an.err)
+	}
+	return s.succeeded(t, an.result)
+}
+
+// deliver hands a callback's answer to the attempt. An answer that comes
+// before the resource call has returned (a fast worker) is held until it
+// does, so that TaskSubmitted always precedes the result in the history.
+func (a *attempt) deliver(an *answer) error {
+	x := a.t.x
+	x.mu.Lock()
+	if a.closed || a.t.dead || x.closed {
+		x.mu.Unlock()
+		return ErrTaskTimedOut
+	}
+	a.closeLocked()
+	if !a.submitted {
+		a.early = an
+		x.mu.Unlock()
+		return nil
+	}
+	x.mu.Unlock()
+	go a.t.resume(a.s, an.then(a.s, a.t))
+	return nil
+}
+
+// returned records that the resource call is over and, for a callback
+// task, TaskSubmitted; it returns an answer that arrived meanwhile.
+func (a *attempt) returned(output string, callErr error) *answer {
+	t, x, s := a.t, a.t.x, a.s
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	a.submitted = true
+	early := a.early
+	a.early = nil
+	live := !t.dead && !x.closed && (!a.closed || early != nil)
+	if callErr == nil && s.waitForToken && live {
+		t.last = x.recordLocked(t.last, "TaskSubmitted", "taskSubmittedEventDetails",
+			&TaskOutputEventDetails{ResourceType: s.resType, Resource: s.resName, Output: output})
+	}
+	return early
 }

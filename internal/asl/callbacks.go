@@ -33,11 +33,7 @@ func (e *Engine) SendTaskSuccess(token string, output json.RawMessage) error {
 	if err != nil {
 		return fmt.Errorf("%w: the output is not valid JSON: %v", ErrInvalidOutput, err)
 	}
-	if !a.settle() {
-		return ErrTaskTimedOut
-	}
-	go a.t.resume(a.s, a.s.succeeded(a.t, v))
-	return nil
+	return a.deliver(&answer{result: v})
 }
 
 // SendTaskFailure fails the task waiting on token with the named error,
@@ -47,11 +43,7 @@ func (e *Engine) SendTaskFailure(token, errName, cause string) error {
 	if err != nil {
 		return err
 	}
-	if !a.settle() {
-		return ErrTaskTimedOut
-	}
-	go a.t.resume(a.s, a.s.failed(a.t, &TaskFailure{Name: errName, Cause: cause}))
-	return nil
+	return a.deliver(&answer{err: &TaskFailure{Name: errName, Cause: cause}})
 }
 
 // SendTaskHeartbeat tells the task waiting on token that its worker is

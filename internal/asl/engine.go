@@ -70,10 +70,8 @@ func (e *Engine) Start(m *Machine, p StartParams, rec Recorder, done func(Outcom
 		raw = json.RawMessage("{}")
 	}
 	input, err := decodeValue(raw)
+	// History shows the input as the caller sent it, as Step Functions does.
 	inputStr := string(raw)
-	if err == nil {
-		inputStr = encodeValue(input)
-	}
 	x.input = input
 	root := &thread{x: x, cur: m.root.start, input: input, inputJSON: inputStr}
 	x.root = root

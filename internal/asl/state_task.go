@@ -140,15 +140,18 @@ func (s *taskState) exec(t *thread) step {
 	out, err := fn(ctx, TaskCall{Resource: s.resource, Parameters: json.RawMessage(paramsJSON),
 		TaskToken: a.token, ExecutionArn: t.x.params.ExecutionArn, StateName: s.name})
 	cancel()
-	if err != nil {
+	early := a.returned(compactOutput(out), err)
+	switch {
+	case err != nil && early != nil:
+		return s.failed(t, err) // the call failed: a callback cannot have been meant
+	case err != nil:
 		if !a.settle() {
 			return step{parked: true}
 		}
 		return s.failed(t, err)
-	}
-	if s.waitForToken {
-		t.recordIf(a, "TaskSubmitted", "taskSubmittedEventDetails",
-			&TaskOutputEventDetails{ResourceType: s.resType, Resource: s.resName, Output: compactOutput(out)})
+	case early != nil:
+		return early.then(s, t)
+	case s.waitForToken:
 		return step{parked: true}
 	}
 	if !a.settle() {
@@ -207,18 +210,6 @@ func (s *taskState) timedOut(t *thread, name, cause string) step {
 		return step{parked: true}
 	}
 	return step{fail: fail(name, cause)}
-}
-
-// recordIf records an event only while the attempt is still open, so a
-// late TaskSubmitted never follows the task's result.
-func (t *thread) recordIf(a *attempt, typ, key string, details any) {
-	x := t.x
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if x.closed || t.dead || a.closed {
-		return
-	}
-	t.last = x.recordLocked(t.last, typ, key, details)
 }
 
 // secondsField resolves TimeoutSeconds/HeartbeatSeconds or their Path
