@@ -46,7 +46,7 @@ func (p *parser) errorHandling(b *stateBase, m map[string]any, loc string) {
 			chk.schema(loc+"/Retry", "Expected value of type: Array")
 		}
 		for i, e := range list {
-			rloc := loc + "/Retry[" + itoa(i) + "]"
+			rloc := loc + "/Retry/" + itoa(i)
 			rm, ok := e.(map[string]any)
 			if !ok {
 				chk.schema(rloc, "Expected value of type: Object")
@@ -87,7 +87,7 @@ func (p *parser) errorHandling(b *stateBase, m map[string]any, loc string) {
 		}
 		b.catchers = make([]catcher, len(list))
 		for i, e := range list {
-			cloc := loc + "/Catch[" + itoa(i) + "]"
+			cloc := loc + "/Catch/" + itoa(i)
 			cm, ok := e.(map[string]any)
 			if !ok {
 				chk.schema(cloc, "Expected value of type: Object")

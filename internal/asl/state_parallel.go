@@ -31,7 +31,7 @@ func (p *parser) parallel(b stateBase, m map[string]any, loc string) state {
 		return s
 	}
 	for i, e := range list {
-		bloc := loc + "/Branches[" + itoa(i) + "]"
+		bloc := loc + "/Branches/" + itoa(i)
 		bm, ok := e.(map[string]any)
 		if !ok {
 			chk.schema(bloc, "Expected value of type: Object")

@@ -65,7 +65,7 @@ func compileTemplate(v any, loc string, chk *checker) template {
 	case []any:
 		t := &arrayTemplate{items: make([]template, len(x))}
 		for i, e := range x {
-			t.items[i] = compileTemplate(e, fmt.Sprintf("%s[%d]", loc, i), chk)
+			t.items[i] = compileTemplate(e, fmt.Sprintf("%s/%d", loc, i), chk)
 		}
 		return t
 	default:
