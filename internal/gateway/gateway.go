@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -17,6 +18,9 @@ import (
 
 // MaxBodyBytes is API Gateway's payload limit for HTTP APIs.
 const MaxBodyBytes = 10 << 20
+
+// IntegrationTimeout is the longest an HTTP API waits for a function.
+const IntegrationTimeout = 30 * time.Second
 
 // Handler is a Lambda handler for HTTP API events, the signature that
 // httpapi.LambdaHandler returns.
@@ -101,7 +105,12 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if h == nil {
 		h = g.handler
 	}
-	resp, err := invoke(r.Context(), h, event)
+	resp, err := invoke(r.Context(), h, event, route.Timeout)
+	if errors.Is(err, errIntegrationTimeout) {
+		g.log.Error("function did not answer in time", "requestId", requestID, "routeKey", event.RouteKey)
+		writeMessage(w, http.StatusServiceUnavailable, "Service Unavailable")
+		return
+	}
 	if err != nil {
 		g.log.Error("function failed", "requestId", requestID, "routeKey", event.RouteKey, "error", err)
 		writeMessage(w, http.StatusInternalServerError, "Internal Server Error")
@@ -129,15 +138,42 @@ func (g *Gateway) route(method, path string) (Route, map[string]string, bool) {
 	return best.route, params, found
 }
 
-// invoke calls the handler and turns a panic into an error, as the Lambda
-// runtime reports a crashed invocation.
-func invoke(ctx context.Context, h Handler, ev events.APIGatewayV2HTTPRequest) (resp events.APIGatewayV2HTTPResponse, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("handler panicked: %v", p)
-		}
+// errIntegrationTimeout is API Gateway giving up on the function.
+var errIntegrationTimeout = errors.New("integration timed out")
+
+// outcome is one invocation's result.
+type outcome struct {
+	resp events.APIGatewayV2HTTPResponse
+	err  error
+}
+
+// invoke calls the handler with the function's timeout as Lambda does: a
+// function past its timeout is an error (Lambda's "Task timed out"), and
+// past the integration timeout API Gateway stops waiting. A panic is an
+// error too, as the Lambda runtime reports a crashed invocation.
+func invoke(ctx context.Context, h Handler, ev events.APIGatewayV2HTTPRequest, timeout time.Duration) (events.APIGatewayV2HTTPResponse, error) {
+	limit, limitErr := IntegrationTimeout, errIntegrationTimeout
+	if timeout > 0 && timeout < limit {
+		limit, limitErr = timeout, fmt.Errorf("Task timed out after %s", timeout)
+	}
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	done := make(chan outcome, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- outcome{err: fmt.Errorf("handler panicked: %v", p)}
+			}
+		}()
+		resp, err := h(ctx, ev)
+		done <- outcome{resp, err}
 	}()
-	return h(ctx, ev)
+	select {
+	case o := <-done:
+		return o.resp, o.err
+	case <-ctx.Done():
+		return events.APIGatewayV2HTTPResponse{}, limitErr
+	}
 }
 
 func newRequestID() string {

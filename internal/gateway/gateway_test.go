@@ -296,3 +296,21 @@ func TestPerRouteHandlers(t *testing.T) {
 		}
 	}
 }
+
+func TestFunctionTimeout(t *testing.T) {
+	t.Parallel()
+	slow := func(ctx context.Context, _ events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+		<-ctx.Done() // a function that never finishes on its own
+		time.Sleep(50 * time.Millisecond)
+		return events.APIGatewayV2HTTPResponse{StatusCode: 200, Body: "too late"}, nil
+	}
+	url := newServer(t, []gateway.Route{{Method: "GET", Path: "/slow", Handler: slow, Timeout: 20 * time.Millisecond}}, nil)
+	req, err := http.NewRequest(http.MethodGet, url+"/slow", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, body := do(t, req)
+	if resp.StatusCode != 500 || string(body) != `{"message":"Internal Server Error"}` {
+		t.Fatalf("got %d %s, want the 500 of a timed-out function", resp.StatusCode, body)
+	}
+}

@@ -3,6 +3,7 @@ package gateway
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Route is one route of an HTTP API, as the template's HttpApi events
@@ -15,6 +16,9 @@ type Route struct {
 	// Handler serves this route; nil means Config.Handler. An HTTP API may
 	// integrate each route with a different function.
 	Handler Handler
+	// Timeout is the function's timeout; zero means only API Gateway's own
+	// 30-second integration timeout applies.
+	Timeout time.Duration
 }
 
 // Key returns the route key API Gateway puts in the event: "POST /orders"

@@ -132,7 +132,7 @@ func (l *Local) startFunctions(code Code) ([]gateway.Route, error) {
 			}
 			l.Endpoint.RegisterFunction(f.Name, asFunction(h))
 			for _, r := range f.Routes {
-				r.Handler = h
+				r.Handler, r.Timeout = h, f.Timeout
 				routes = append(routes, r)
 			}
 		}
