@@ -84,6 +84,9 @@ func TestDuplicateAndConflictingOrders(t *testing.T) {
 	if n := h.notifications()["dup-1"]; len(n) != 1 {
 		t.Errorf("notifications for dup-1 = %+v, want exactly one", n)
 	}
+	if n := h.executions("dup-1"); n != 1 {
+		t.Errorf("%d executions named dup-1, want exactly one", n)
+	}
 	h.checkNoCardData(cardApproved)
 }
 

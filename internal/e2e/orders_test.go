@@ -198,3 +198,29 @@ func (h *harness) checkNoCardData(cards ...string) {
 		}
 	}
 }
+
+// executions counts the executions named name across the state machines.
+func (h *harness) executions(name string) int {
+	h.tb.Helper()
+	ctx := context.Background()
+	machines, err := h.sfn.ListStateMachines(ctx, &sfn.ListStateMachinesInput{})
+	if err != nil {
+		h.tb.Fatal(err)
+	}
+	n := 0
+	for _, sm := range machines.StateMachines {
+		p := sfn.NewListExecutionsPaginator(h.sfn, &sfn.ListExecutionsInput{StateMachineArn: sm.StateMachineArn})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				h.tb.Fatal(err)
+			}
+			for _, x := range page.Executions {
+				if aws.ToString(x.Name) == name {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}

@@ -105,7 +105,7 @@ func Start(ctx context.Context, cfg LocalConfig) (_ *Local, err error) {
 		return nil, err
 	}
 	gw, err := gateway.New(gateway.Config{
-		Routes: routes, AccountID: cfg.AccountID, APIID: "local", Clock: cfg.Clock,
+		Routes: routes, AccountID: cfg.AccountID, APIID: l.apiID(), Clock: cfg.Clock,
 		Logger: cfg.Logger.With("component", "gateway"), Handler: notDeployed,
 	})
 	if err != nil {
@@ -189,6 +189,17 @@ func (l *Local) deps(f Function) FunctionDeps {
 		AWS: l.AWS, Getenv: functionEnv(f, l.cfg.Region, l.EndpointURL), Clock: l.cfg.Clock,
 		Logger: l.cfg.Logger.With("function", f.LogicalID),
 	}
+}
+
+// apiID is the physical ID of the template's HTTP API, for the events'
+// requestContext.apiId.
+func (l *Local) apiID() string {
+	for _, r := range l.Stack.Resources {
+		if r.Type == "AWS::Serverless::HttpApi" || r.Type == "AWS::ApiGatewayV2::Api" {
+			return r.PhysicalID
+		}
+	}
+	return "local"
 }
 
 func (l *Local) serve(ln net.Listener, h http.Handler) {
