@@ -1,7 +1,6 @@
 package asl
 
 import (
-	crand "crypto/rand"
 	"encoding/json"
 	"math/rand/v2"
 	"sync"
@@ -119,19 +118,3 @@ func region(arn string) string {
 	return "us-east-1"
 }
 
-// randomUUID returns a version 4 UUID.
-func randomUUID() string {
-	var b [16]byte
-	_, _ = crand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	const hex = "0123456789abcdef"
-	out := make([]byte, 0, 36)
-	for i, c := range b {
-		if i == 4 || i == 6 || i == 8 || i == 10 {
-			out = append(out, '-')
-		}
-		out = append(out, hex[c>>4], hex[c&0xf])
-	}
-	return string(out)
-}

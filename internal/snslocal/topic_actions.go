@@ -145,7 +145,7 @@ func (s *Service) listTagsForResourceAction(req *request) (any, error) {
 	}
 	out := listTagsResult{Tags: []tagMember{}}
 	for _, e := range sortedEntries(t.tags) {
-		out.Tags = append(out.Tags, tagMember{Key: e.Key, Value: e.Value})
+		out.Tags = append(out.Tags, tagMember(e))
 	}
 	return out, nil
 }

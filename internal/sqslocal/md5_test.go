@@ -1,8 +1,6 @@
 package sqslocal
 
 import (
-	"crypto/md5"
-	"encoding/hex"
 	"testing"
 )
 
@@ -55,8 +53,3 @@ func TestValidBody(t *testing.T) {
 	}
 }
 
-// md5hex is the plain body digest tests compare against.
-func md5hex(s string) string {
-	sum := md5.Sum([]byte(s))
-	return hex.EncodeToString(sum[:])
-}
