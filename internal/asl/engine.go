@@ -117,4 +117,3 @@ func region(arn string) string {
 	}
 	return "us-east-1"
 }
-

@@ -52,4 +52,3 @@ func TestValidBody(t *testing.T) {
 		}
 	}
 }
-
