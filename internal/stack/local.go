@@ -44,9 +44,12 @@ type Local struct {
 	Stack       *Stack
 	EndpointURL string
 	APIURL      string
-	// AWS is an SDK configuration for the local endpoint with static
-	// credentials, as the hosted functions get.
+	// AWS is an SDK configuration for the local endpoint (over TCP) with
+	// static credentials.
 	AWS aws.Config
+	// functionAWS is the same for the hosted functions, whose requests
+	// reach the endpoint in-process.
+	functionAWS aws.Config
 
 	cfg     LocalConfig
 	runCtx  context.Context
@@ -93,6 +96,8 @@ func Start(ctx context.Context, cfg LocalConfig) (_ *Local, err error) {
 	})
 	l.serve(endpointLn, l.Endpoint)
 	l.AWS = localAWS(cfg.Region, l.EndpointURL)
+	l.functionAWS = l.AWS.Copy()
+	l.functionAWS.HTTPClient = &http.Client{Transport: inProcess{handler: l.Endpoint}}
 	l.Stack, err = Deploy(ctx, DeployConfig{
 		TemplatePath: cfg.TemplatePath, Region: cfg.Region, AccountID: cfg.AccountID, StackName: cfg.StackName,
 		Parameters: cfg.Parameters, AWS: l.AWS, APIURL: l.APIURL, Logger: cfg.Logger,
@@ -169,7 +174,7 @@ func (l *Local) startMappings(f Function, build QueueFunction) error {
 		return fmt.Errorf("start function %s: %w", f.LogicalID, err)
 	}
 	l.Endpoint.RegisterFunction(f.Name, asFunction(h))
-	client := sqs.NewFromConfig(l.AWS)
+	client := sqs.NewFromConfig(l.functionAWS)
 	for _, q := range f.Queues {
 		m, err := eventsource.New(mappingConfig(f, q, client, l.cfg.Region, h, l.cfg.Clock, deps.Logger))
 		if err != nil {
@@ -186,7 +191,7 @@ func (l *Local) startMappings(f Function, build QueueFunction) error {
 
 func (l *Local) deps(f Function) FunctionDeps {
 	return FunctionDeps{
-		AWS: l.AWS, Getenv: functionEnv(f, l.cfg.Region, l.EndpointURL), Clock: l.cfg.Clock,
+		AWS: l.functionAWS, Getenv: functionEnv(f, l.cfg.Region, l.EndpointURL), Clock: l.cfg.Clock,
 		Logger: l.cfg.Logger.With("function", f.LogicalID),
 	}
 }
