@@ -101,13 +101,29 @@ func (m *Mapping) delete(ctx context.Context, entries []types.DeleteMessageBatch
 	}
 }
 
-// invoke calls the function, turning a panic into an error as the Lambda
-// runtime reports a crashed invocation.
-func (m *Mapping) invoke(ctx context.Context, ev events.SQSEvent) (resp events.SQSEventResponse, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("function panicked: %v", p)
-		}
+// invoke calls the function with its timeout, as Lambda does: past the
+// timeout the invocation is a failure even if the function is still
+// running, and a panic is a failure as the Lambda runtime reports a crashed
+// invocation.
+func (m *Mapping) invoke(ctx context.Context, ev events.SQSEvent) (events.SQSEventResponse, error) {
+	type outcome struct {
+		resp events.SQSEventResponse
+		err  error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- outcome{err: fmt.Errorf("function panicked: %v", p)}
+			}
+		}()
+		resp, err := m.cfg.Handler(ctx, ev)
+		done <- outcome{resp, err}
 	}()
-	return m.cfg.Handler(ctx, ev)
+	select {
+	case o := <-done:
+		return o.resp, o.err
+	case <-ctx.Done():
+		return events.SQSEventResponse{}, fmt.Errorf("Task timed out after %s", m.cfg.Timeout)
+	}
 }

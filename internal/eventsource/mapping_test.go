@@ -3,9 +3,11 @@ package eventsource_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http/httptest"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -101,10 +103,17 @@ func (e *env) depth(tb testing.TB, url string) int {
 // the batch's bodies to the returned channel.
 func (e *env) start(tb testing.TB, report bool, h func(events.SQSEvent) (events.SQSEventResponse, error)) <-chan []string {
 	tb.Helper()
+	return e.startWith(tb, eventsource.Config{BatchSize: 10, ReportBatchItemFailures: report}, h)
+}
+
+// startWith is start with the batch settings of cfg.
+func (e *env) startWith(tb testing.TB, cfg eventsource.Config, h func(events.SQSEvent) (events.SQSEventResponse, error)) <-chan []string {
+	tb.Helper()
 	batches := make(chan []string, 100)
 	m, err := eventsource.New(eventsource.Config{
 		Queue: e.client, QueueURL: e.queueURL, QueueARN: "arn:aws:sqs:us-east-1:123456789012:work", Region: "us-east-1",
-		BatchSize: 10, ReportBatchItemFailures: report, Pollers: 1, Clock: e.clock,
+		BatchSize: cfg.BatchSize, BatchingWindow: cfg.BatchingWindow, ReportBatchItemFailures: cfg.ReportBatchItemFailures,
+		Timeout: cfg.Timeout, Pollers: 1, Clock: e.clock,
 		Handler: func(_ context.Context, ev events.SQSEvent) (events.SQSEventResponse, error) {
 			var bodies []string
 			for _, r := range ev.Records {
@@ -253,6 +262,48 @@ func TestRecordShape(t *testing.T) {
 	}
 	if r.Attributes["SentTimestamp"] == "" {
 		t.Errorf("SentTimestamp missing from %v", r.Attributes)
+	}
+}
+
+func TestBatchingWindowGathersPastTenMessages(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	var bodies []string
+	for i := range 25 {
+		bodies = append(bodies, fmt.Sprintf("m%02d", i))
+	}
+	e.send(t, bodies...)
+	batches := e.startWith(t, eventsource.Config{BatchSize: 25, BatchingWindow: time.Second}, func(events.SQSEvent) (events.SQSEventResponse, error) {
+		return events.SQSEventResponse{}, nil
+	})
+	select {
+	case b := <-batches:
+		if len(b) != 25 {
+			t.Fatalf("first batch has %d records, want all 25 gathered within the window", len(b))
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no batch")
+	}
+}
+
+func TestFunctionTimeoutKeepsTheBatch(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.send(t, "slow")
+	release := make(chan struct{})
+	defer close(release)
+	var calls atomic.Int32
+	batches := e.startWith(t, eventsource.Config{Timeout: 20 * time.Millisecond}, func(events.SQSEvent) (events.SQSEventResponse, error) {
+		if calls.Add(1) == 1 {
+			<-release // the first invocation outlives its timeout
+		}
+		return events.SQSEventResponse{}, nil
+	})
+	e.clock.WaitForTimers(1, nil)
+	waitDepth(t, e, e.queueURL, 1)
+	e.clock.Advance(31 * time.Second)
+	if diff := cmp.Diff([]string{"slow"}, next(t, batches, 1)); diff != "" {
+		t.Fatalf("redelivery after the timed-out invocation (-want +got):\n%s", diff)
 	}
 }
 
