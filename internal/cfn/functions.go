@@ -14,6 +14,7 @@ func (r *Resolver) call(fn string, arg any) (any, error) {
 	case "Ref":
 		name, ok := arg.(string)
 		if !ok {
+			//lint:ignore ST1005 Ref is the CloudFormation function's name
 			return nil, fmt.Errorf("Ref takes a name, got %T", arg)
 		}
 		return r.ref(name)

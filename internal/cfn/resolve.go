@@ -187,8 +187,10 @@ func (r *Resolver) ref(name string) (any, error) {
 		}
 	}
 	if _, ok := r.tpl.Resources[name]; !ok {
+		//lint:ignore ST1005 Ref is the CloudFormation function's name
 		return nil, fmt.Errorf("Ref %s: no such parameter or resource", name)
 	}
+	//lint:ignore ST1005 Ref is the CloudFormation function's name
 	return nil, fmt.Errorf("Ref %s: resource not created yet", name)
 }
 

@@ -124,6 +124,7 @@ func (m *Mapping) invoke(ctx context.Context, ev events.SQSEvent) (events.SQSEve
 	case o := <-done:
 		return o.resp, o.err
 	case <-ctx.Done():
+		//lint:ignore ST1005 the wording is Lambda's own timeout message
 		return events.SQSEventResponse{}, fmt.Errorf("Task timed out after %s", m.cfg.Timeout)
 	}
 }

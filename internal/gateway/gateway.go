@@ -154,6 +154,7 @@ type outcome struct {
 func invoke(ctx context.Context, h Handler, ev events.APIGatewayV2HTTPRequest, timeout time.Duration) (events.APIGatewayV2HTTPResponse, error) {
 	limit, limitErr := IntegrationTimeout, errIntegrationTimeout
 	if timeout > 0 && timeout < limit {
+		//lint:ignore ST1005 the wording is Lambda's own timeout message
 		limit, limitErr = timeout, fmt.Errorf("Task timed out after %s", timeout)
 	}
 	ctx, cancel := context.WithTimeout(ctx, limit)

@@ -20,7 +20,7 @@ func (d *deployer) createQueuePolicy(ctx context.Context, id string, p map[strin
 	for _, q := range queues {
 		url, ok := q.(string)
 		if !ok {
-			return created{}, fmt.Errorf("Queues entry %v is not a queue URL", q)
+			return created{}, fmt.Errorf("entry %v of Queues is not a queue URL", q)
 		}
 		_, err := d.sqs.SetQueueAttributes(ctx, &sqs.SetQueueAttributesInput{
 			QueueUrl: aws.String(url), Attributes: map[string]string{"Policy": doc},
@@ -43,7 +43,7 @@ func (d *deployer) createTopicPolicy(ctx context.Context, id string, p map[strin
 	for _, t := range topics {
 		arn, ok := t.(string)
 		if !ok {
-			return created{}, fmt.Errorf("Topics entry %v is not a topic ARN", t)
+			return created{}, fmt.Errorf("entry %v of Topics is not a topic ARN", t)
 		}
 		_, err := d.sns.SetTopicAttributes(ctx, &sns.SetTopicAttributesInput{
 			TopicArn: aws.String(arn), AttributeName: aws.String("Policy"), AttributeValue: aws.String(doc),
