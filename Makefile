@@ -8,19 +8,15 @@ LAMBDA_ENV    := GOOS=linux GOARCH=arm64 CGO_ENABLED=0
 LAMBDA_FLAGS  := -tags lambda.norpc -trimpath -ldflags='-s -w'
 BIN           := bin
 
-.PHONY: run test race lint fmt vet staticcheck cfn-lint asl-lint openapi-lint \
-        bench smoke build deploy clean build-ApiFunction build-CallbackFunction
+.PHONY: run test lint fmt vet staticcheck cfn-lint asl-lint openapi-lint \
+        bench smoke build deploy clean
 
 ## run: the whole flow locally on the built-in AWS endpoint (127.0.0.1:4566, API on :3000)
 run:
 	$(GO) run ./cmd/local
 
-## test: every test, unit to end to end, with only Go installed
+## test: every test, unit to end to end, under the race detector, with only Go installed
 test:
-	$(GO) test -count=1 ./...
-
-## race: the same tests under the race detector
-race:
 	$(GO) test -race -count=1 ./...
 
 ## lint: gofmt, go vet, staticcheck, and cfn-lint / asl-validator / redocly where installed
@@ -44,9 +40,10 @@ asl-lint:
 openapi-lint:
 	@if command -v redocly >/dev/null 2>&1; then redocly lint api/openapi.yaml; else echo "redocly not installed: skipped (the Go tests check the spec against the router)"; fi
 
-## bench: micro benchmarks of the engine and emulators, then the whole flow
+## bench: micro benchmarks of the engine and emulators, then 10,000 orders through the whole flow
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
+	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./internal/... | grep -v /e2e)
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 10000x ./internal/e2e/
 
 ## smoke: replay the original walkthrough with the AWS CLI against `make run`
 smoke:
@@ -59,13 +56,6 @@ $(BIN)/%/bootstrap: FORCE
 	$(LAMBDA_ENV) $(GO) build $(LAMBDA_FLAGS) -o $@ ./cmd/$*
 
 FORCE:
-
-# Targets `sam build` calls for functions with BuildMethod: makefile.
-build-ApiFunction:
-	$(LAMBDA_ENV) $(GO) build $(LAMBDA_FLAGS) -o $(ARTIFACTS_DIR)/bootstrap ./cmd/api
-
-build-CallbackFunction:
-	$(LAMBDA_ENV) $(GO) build $(LAMBDA_FLAGS) -o $(ARTIFACTS_DIR)/bootstrap ./cmd/callback
 
 ## deploy: build with SAM and deploy, asking for the stack's settings the first time
 deploy:
