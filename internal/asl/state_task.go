@@ -66,9 +66,9 @@ func (s *taskState) setResource(res string) {
 		s.waitForToken = true
 		key = strings.TrimSuffix(key, waitSuffix)
 	}
-	if i := strings.Index(key, ".sync"); i > 0 && strings.HasPrefix(res, "arn:aws:states:") {
-		key = key[:i]
-	}
+	// ".sync" integrations are not emulated: keeping the suffix in the key
+	// makes such a task fail with States.Runtime naming it, rather than run
+	// as request-response and end before the job it started.
 	s.key = key
 	parts := strings.SplitN(res, ":", 7)
 	switch {
