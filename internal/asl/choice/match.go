@@ -1,8 +1,9 @@
 package choice
 
 import (
-	"encoding/json"
 	"time"
+
+	"github.com/payflow-dev/payflow/internal/asl/jsonvalue"
 )
 
 // condition is a parsed rule without its Next.
@@ -75,7 +76,7 @@ func (c testCond) match(e env) (bool, error) {
 	case testNull:
 		got = v == nil
 	case testNumeric:
-		_, got = toFloat(v)
+		_, got = jsonvalue.Float(v)
 	case testString:
 		_, got = v.(string)
 	case testBoolean:
@@ -126,7 +127,7 @@ func (c compareCond) compare(v, operand any) bool {
 		}
 		return c.op.rel.holds(compareStrings(s, operand.(string)))
 	case typeNumeric:
-		f, ok := toFloat(v)
+		f, ok := jsonvalue.Float(v)
 		if !ok {
 			return false
 		}
@@ -154,20 +155,4 @@ func compareFloats(a, b float64) int {
 		return 1
 	}
 	return 0
-}
-
-// toFloat reads a JSON number, also accepting Go numeric types.
-func toFloat(v any) (float64, bool) {
-	switch n := v.(type) {
-	case json.Number:
-		f, err := n.Float64()
-		return f, err == nil
-	case float64:
-		return n, true
-	case int:
-		return float64(n), true
-	case int64:
-		return float64(n), true
-	}
-	return 0, false
 }

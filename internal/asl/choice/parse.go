@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/payflow-dev/payflow/internal/asl/jsonvalue"
+
 	"github.com/payflow-dev/payflow/internal/asl/jsonpath"
 )
 
@@ -179,7 +181,7 @@ func literal(op operator, v any) (any, bool) {
 		}
 		return s, true
 	case typeNumeric:
-		return toFloat(v)
+		return jsonvalue.Float(v)
 	case typeBoolean:
 		b, ok := v.(bool)
 		return b, ok

@@ -3,6 +3,8 @@ package intrinsic
 import (
 	"errors"
 	"fmt"
+
+	"github.com/payflow-dev/payflow/internal/asl/jsonvalue"
 )
 
 // maxRangeItems is the largest array States.ArrayRange may build.
@@ -51,7 +53,7 @@ func arrayContains(_ *evaluator, _ *call, args []any) (any, error) {
 		return nil, err
 	}
 	for _, v := range a {
-		if equal(v, args[1]) {
+		if jsonvalue.Equal(v, args[1]) {
 			return true, nil
 		}
 	}
@@ -130,7 +132,7 @@ next:
 			continue
 		}
 		for _, u := range out {
-			if equal(u, v) {
+			if jsonvalue.Equal(u, v) {
 				continue next
 			}
 		}
@@ -153,7 +155,7 @@ func scalarKey(v any) (string, bool) {
 	case string:
 		return "s" + x, true
 	}
-	if f, ok := toFloat(v); ok {
+	if f, ok := jsonvalue.Float(v); ok {
 		return fmt.Sprintf("d%v", f), true
 	}
 	return "", false

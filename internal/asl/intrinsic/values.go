@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+
+	"github.com/payflow-dev/payflow/internal/asl/jsonvalue"
 )
 
 // ordinal names an argument position in error messages, 0-based in.
@@ -20,28 +22,8 @@ func ordinal(i int) string {
 	return strconv.Itoa(i+1) + "th"
 }
 
-// typeName names a decoded JSON value's type for error messages.
-func typeName(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "a boolean"
-	case string:
-		return "a string"
-	case []any:
-		return "an array"
-	case map[string]any:
-		return "an object"
-	}
-	if _, ok := toFloat(v); ok {
-		return "a number"
-	}
-	return fmt.Sprintf("a %T", v)
-}
-
 func wrongType(i int, want string, got any) error {
-	return fmt.Errorf("the %s argument must be %s, got %s", ordinal(i), want, typeName(got))
+	return fmt.Errorf("the %s argument must be %s, got %s", ordinal(i), want, jsonvalue.TypeName(got))
 }
 
 func stringArg(args []any, i int) (string, error) {
@@ -72,7 +54,7 @@ func objectArg(args []any, i int) (map[string]any, error) {
 // rounded to the nearest integer, halves upwards as Java's Math.round does
 // (States.MathAdd and States.MathRandom); otherwise it is an error.
 func intArg(args []any, i int, round bool) (int64, error) {
-	f, ok := toFloat(args[i])
+	f, ok := jsonvalue.Float(args[i])
 	if !ok {
 		return 0, wrongType(i, "an integer", args[i])
 	}
@@ -88,59 +70,4 @@ func intArg(args []any, i int, round bool) (int64, error) {
 	return int64(f), nil
 }
 
-// toFloat reads a JSON number, also accepting Go numeric types.
-func toFloat(v any) (float64, bool) {
-	switch n := v.(type) {
-	case json.Number:
-		f, err := strconv.ParseFloat(string(n), 64)
-		return f, err == nil
-	case float64:
-		return n, true
-	case int:
-		return float64(n), true
-	case int64:
-		return float64(n), true
-	}
-	return 0, false
-}
-
 func intValue(n int64) json.Number { return json.Number(strconv.FormatInt(n, 10)) }
-
-// equal is JSON equality: numbers by value, containers element by element.
-func equal(a, b any) bool {
-	switch av := a.(type) {
-	case nil:
-		return b == nil
-	case bool:
-		bv, ok := b.(bool)
-		return ok && av == bv
-	case string:
-		bv, ok := b.(string)
-		return ok && av == bv
-	case []any:
-		bv, ok := b.([]any)
-		if !ok || len(av) != len(bv) {
-			return false
-		}
-		for i := range av {
-			if !equal(av[i], bv[i]) {
-				return false
-			}
-		}
-		return true
-	case map[string]any:
-		bv, ok := b.(map[string]any)
-		if !ok || len(av) != len(bv) {
-			return false
-		}
-		for k, x := range av {
-			if y, ok := bv[k]; !ok || !equal(x, y) {
-				return false
-			}
-		}
-		return true
-	}
-	af, aok := toFloat(a)
-	bf, bok := toFloat(b)
-	return aok && bok && af == bf
-}

@@ -1,6 +1,10 @@
 package jsonpath
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/payflow-dev/payflow/internal/asl/jsonvalue"
+)
 
 // Set returns doc with value placed at path, following ResultPath rules:
 // "$" (or "$$") replaces the whole document; "$.a.b" sets member b of
@@ -78,25 +82,5 @@ func (p *Path) setAt(node any, i int, value any) (any, error) {
 
 func (p *Path) setError(i int, want string, got any) error {
 	return fmt.Errorf("cannot set %q: the value at step %d is %s, not %s",
-		p.src, i+1, typeName(got), want)
-}
-
-// typeName names a decoded JSON value's type for error messages.
-func typeName(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "a boolean"
-	case string:
-		return "a string"
-	case []any:
-		return "an array"
-	case map[string]any:
-		return "an object"
-	}
-	if _, ok := number(v); ok {
-		return "a number"
-	}
-	return fmt.Sprintf("a %T", v)
+		p.src, i+1, jsonvalue.TypeName(got), want)
 }
