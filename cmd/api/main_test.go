@@ -1,14 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/payflow-dev/payflow/internal/logtest"
 )
 
 // env is a Getenv over a map.
@@ -33,10 +33,10 @@ func TestRunServesHTTPUntilCancelled(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	stdout := &syncBuffer{}
+	stdout := &logtest.Buffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, env(validEnv(map[string]string{"LOG_LEVEL": "debug"})), stdout, &syncBuffer{})
+		done <- run(ctx, env(validEnv(map[string]string{"LOG_LEVEL": "debug"})), stdout, &logtest.Buffer{})
 	}()
 
 	addr := waitForAddr(t, stdout, done)
@@ -87,7 +87,7 @@ func TestRunRefusesBadConfig(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			err := run(context.Background(), env(tt.env), &syncBuffer{}, &syncBuffer{})
+			err := run(context.Background(), env(tt.env), &logtest.Buffer{}, &logtest.Buffer{})
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Fatalf("run() error = %v, want one mentioning %q", err, tt.wantErr)
 			}
@@ -96,7 +96,7 @@ func TestRunRefusesBadConfig(t *testing.T) {
 }
 
 // waitForAddr reads the server's address from its "serving HTTP" log line.
-func waitForAddr(tb testing.TB, logs *syncBuffer, done <-chan error) string {
+func waitForAddr(tb testing.TB, logs *logtest.Buffer, done <-chan error) string {
 	tb.Helper()
 	deadline := time.After(10 * time.Second)
 	for {
@@ -117,22 +117,4 @@ func waitForAddr(tb testing.TB, logs *syncBuffer, done <-chan error) string {
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for concurrent use.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

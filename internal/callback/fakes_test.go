@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/payflow-dev/payflow/internal/logtest"
+
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
@@ -119,27 +121,9 @@ func loadEvent(tb testing.TB, name string) events.SQSEvent {
 	return ev
 }
 
-// syncBuffer is a bytes.Buffer safe for the concurrent log writes of a batch.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // testLogger logs JSON at debug level without timestamps, so that what is
 // searched is only what the handler chose to log.
-func testLogger(w *syncBuffer) *slog.Logger {
+func testLogger(w *logtest.Buffer) *slog.Logger {
 	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{
 		Level: slog.LevelDebug,
 		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/payflow-dev/payflow/internal/logtest"
+
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sfntypes "github.com/aws/aws-sdk-go-v2/service/sfn/types"
@@ -41,14 +43,14 @@ type rig struct {
 	tasks     *fakeTasks
 	processor *payments.Processor
 	clock     *clock.Fake
-	logs      *syncBuffer
+	logs      *logtest.Buffer
 }
 
 func newRig(tb testing.TB, tasks *fakeTasks, keys *fakeKMS, latency time.Duration) *rig {
 	tb.Helper()
 	fake := clock.NewFake(t0)
 	r := &rig{
-		tasks: tasks, clock: fake, logs: &syncBuffer{},
+		tasks: tasks, clock: fake, logs: &logtest.Buffer{},
 		processor: payments.New(payments.Config{
 			Clock: fake, Latency: latency, NewID: func() string { return "auth-test" },
 		}),

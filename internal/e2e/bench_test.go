@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/payflow-dev/payflow/internal/logtest"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
@@ -61,7 +63,7 @@ func BenchmarkFlow(b *testing.B) {
 	}
 	local := startQuiet(b)
 	defer local.Close(context.Background())
-	h := &harness{tb: b, local: local, sqs: sqs.NewFromConfig(local.AWS), logs: &syncBuffer{}}
+	h := &harness{tb: b, local: local, sqs: sqs.NewFromConfig(local.AWS), logs: &logtest.Buffer{}}
 	h.discover()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}, Timeout: 30 * time.Second}
 	run := time.Now().UnixNano()

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/payflow-dev/payflow/internal/logtest"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -32,7 +34,7 @@ type harness struct {
 	sqs    *sqs.Client
 	sfn    *sfn.Client
 	http   *http.Client
-	logs   *syncBuffer
+	logs   *logtest.Buffer
 	seenMu sync.Mutex
 	seen   []string // every response body and message body the test saw
 
@@ -49,7 +51,7 @@ type options struct {
 
 func start(tb testing.TB, o options) *harness {
 	tb.Helper()
-	h := &harness{tb: tb, logs: &syncBuffer{}, http: &http.Client{Timeout: 10 * time.Second}}
+	h := &harness{tb: tb, logs: &logtest.Buffer{}, http: &http.Client{Timeout: 10 * time.Second}}
 	var clk clock.Clock = clock.NewReal()
 	if o.fakeClock {
 		h.clock = clock.NewFake(time.Now().UTC().Truncate(time.Second))
@@ -174,22 +176,4 @@ func (h *harness) do(method, path string, body any) (int, []byte) {
 	}
 	h.record(string(b))
 	return resp.StatusCode, b
-}
-
-// syncBuffer is a log sink that tests read after the fact.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

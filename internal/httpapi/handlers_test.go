@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/payflow-dev/payflow/internal/logtest"
+
 	"github.com/aws/aws-sdk-go-v2/service/sfn/types"
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
@@ -258,7 +260,7 @@ func TestInternalErrorsAreGeneric(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			logs := &syncBuffer{}
+			logs := &logtest.Buffer{}
 			h := httpapi.NewHandler(httpapi.Config{Orders: tt.svc, Validator: noValidation{}, Logger: newLogger(logs), Clock: clock.NewFake(testNow)})
 			for _, req := range []struct{ method, path, body string }{
 				{http.MethodPost, "/orders", validBody},

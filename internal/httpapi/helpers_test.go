@@ -9,9 +9,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/payflow-dev/payflow/internal/logtest"
 
 	"github.com/payflow-dev/payflow/internal/clock"
 	"github.com/payflow-dev/payflow/internal/httpapi"
@@ -39,7 +40,7 @@ type api struct {
 	handler http.Handler
 	execs   *orderstest.Executions
 	kms     *orderstest.KMS
-	logs    *syncBuffer
+	logs    *logtest.Buffer
 }
 
 func newAPI(tb testing.TB) api {
@@ -55,7 +56,7 @@ func newAPI(tb testing.TB) api {
 	if err != nil {
 		tb.Fatalf("NewService: %v", err)
 	}
-	logs := &syncBuffer{}
+	logs := &logtest.Buffer{}
 	h := httpapi.NewHandler(httpapi.Config{Orders: svc, Validator: v, Logger: newLogger(logs), Clock: clk})
 	return api{handler: h, execs: execs, kms: keys, logs: logs}
 }
@@ -97,22 +98,4 @@ func decodeJSON[T any](tb testing.TB, body []byte) T {
 		tb.Fatalf("decode %T from %s: %v", v, body, err)
 	}
 	return v
-}
-
-// syncBuffer is a bytes.Buffer safe for concurrent writers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
