@@ -32,7 +32,7 @@ staticcheck:
 	$(STATICCHECK) ./...
 
 cfn-lint:
-	@if command -v cfn-lint >/dev/null 2>&1; then cfn-lint template.yml; else echo "cfn-lint not installed: skipped"; fi
+	@if command -v cfn-lint >/dev/null 2>&1; then echo "cfn-lint template.yml"; cfn-lint template.yml; else echo "cfn-lint not installed: skipped"; fi
 
 asl-lint:
 	@if command -v asl-validator >/dev/null 2>&1; then asl-validator --json-path statemachine/payment.asl.json; else echo "asl-validator not installed: skipped (the Go tests validate the definition with internal/asl)"; fi
