@@ -24,6 +24,23 @@ func entryError(id string, e *Error) batchError {
 	return batchError{ID: id, SenderFault: e.fault() == "Sender", Code: e.Code, Message: e.Message}
 }
 
+// batchQueue finds the queue a batch request names and checks its entry
+// IDs, the two steps every batch action starts with.
+func batchQueue[E any](s *Service, c *call, queueURL string, entries []E, id func(E) string) (*queue, *Error) {
+	q, err := s.queueOf(c, queueURL)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(entries))
+	for i, e := range entries {
+		ids[i] = id(e)
+	}
+	if err := checkBatchIDs(ids); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
 // checkBatchIDs applies the rules every batch shares: at least one and at
 // most ten entries, with distinct, well-formed IDs.
 func checkBatchIDs(ids []string) *Error {

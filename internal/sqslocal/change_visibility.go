@@ -99,15 +99,8 @@ type changeVisibilityBatchOutput struct {
 // changeMessageVisibilityBatch changes up to ten visibility timeouts;
 // entries fail one by one.
 func (s *Service) changeMessageVisibilityBatch(_ context.Context, c *call, in *changeVisibilityBatchInput) (*changeVisibilityBatchOutput, *Error) {
-	q, err := s.queueOf(c, in.QueueURL)
+	q, err := batchQueue(s, c, in.QueueURL, in.Entries, func(e visibilityBatchEntry) string { return e.ID })
 	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(in.Entries))
-	for i, e := range in.Entries {
-		ids[i] = e.ID
-	}
-	if err := checkBatchIDs(ids); err != nil {
 		return nil, err
 	}
 	out := &changeVisibilityBatchOutput{Successful: []batchOK{}, Failed: []batchError{}}

@@ -68,15 +68,8 @@ type deleteMessageBatchOutput struct {
 
 // deleteMessageBatch deletes up to ten messages; entries fail one by one.
 func (s *Service) deleteMessageBatch(_ context.Context, c *call, in *deleteMessageBatchInput) (*deleteMessageBatchOutput, *Error) {
-	q, err := s.queueOf(c, in.QueueURL)
+	q, err := batchQueue(s, c, in.QueueURL, in.Entries, func(e deleteBatchEntry) string { return e.ID })
 	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(in.Entries))
-	for i, e := range in.Entries {
-		ids[i] = e.ID
-	}
-	if err := checkBatchIDs(ids); err != nil {
 		return nil, err
 	}
 	out := &deleteMessageBatchOutput{Successful: []batchOK{}, Failed: []batchError{}}

@@ -40,15 +40,8 @@ type sendMessageBatchOutput struct {
 
 // sendMessageBatch stores up to ten messages; entries fail one by one.
 func (s *Service) sendMessageBatch(_ context.Context, c *call, in *sendMessageBatchInput) (*sendMessageBatchOutput, *Error) {
-	q, err := s.queueOf(c, in.QueueURL)
+	q, err := batchQueue(s, c, in.QueueURL, in.Entries, func(e sendBatchEntry) string { return e.ID })
 	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(in.Entries))
-	for i, e := range in.Entries {
-		ids[i] = e.ID
-	}
-	if err := checkBatchIDs(ids); err != nil {
 		return nil, err
 	}
 	total := 0
