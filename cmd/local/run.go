@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/payflow-dev/payflow/internal/awsid"
+
 	"github.com/payflow-dev/payflow/internal/clock"
 	"github.com/payflow-dev/payflow/internal/stack"
 )
@@ -45,8 +47,8 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (op
 	fs.StringVar(&o.template, "template", "template.yml", "SAM template to create the stack from")
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:4566", "listen address of the local AWS endpoint")
 	fs.StringVar(&o.apiAddr, "api-addr", "127.0.0.1:3000", "listen address of the HTTP API")
-	fs.StringVar(&o.region, "region", orDefault(getenv("AWS_REGION"), "us-east-1"), "AWS Region of the local stack")
-	fs.StringVar(&o.account, "account", "123456789012", "AWS account ID of the local stack")
+	fs.StringVar(&o.region, "region", orDefault(getenv("AWS_REGION"), awsid.DefaultRegion), "AWS Region of the local stack")
+	fs.StringVar(&o.account, "account", awsid.DefaultAccount, "AWS account ID of the local stack")
 	fs.StringVar(&o.stack, "stack-name", "payflow", "stack name, used in resource names")
 	fs.StringVar(&o.logLevel, "log-level", orDefault(getenv("LOG_LEVEL"), "info"), "log level: debug, info, warn or error")
 	fs.Var(o.params, "param", "template parameter override Key=Value (repeatable)")

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"sync"
 
+	"github.com/payflow-dev/payflow/internal/awsid"
+
 	"github.com/payflow-dev/payflow/internal/clock"
 )
 
@@ -112,8 +114,8 @@ func region(arn string) string {
 			if i > start {
 				return arn[start:i]
 			}
-			return "us-east-1"
+			return awsid.DefaultRegion
 		}
 	}
-	return "us-east-1"
+	return awsid.DefaultRegion
 }

@@ -4,6 +4,8 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/payflow-dev/payflow/internal/awsid"
+
 	"github.com/payflow-dev/payflow/internal/clock"
 	"github.com/payflow-dev/payflow/internal/kmslocal"
 	"github.com/payflow-dev/payflow/internal/sfnlocal"
@@ -40,12 +42,7 @@ type Endpoint struct {
 // and Lambda task integrations (the last for functions registered with
 // RegisterFunction) and SNS's deliveries to SQS.
 func New(cfg Config) *Endpoint {
-	if cfg.Region == "" {
-		cfg.Region = "us-east-1"
-	}
-	if cfg.Account == "" {
-		cfg.Account = "123456789012"
-	}
+	cfg.Region, cfg.Account = awsid.OrDefaults(cfg.Region, cfg.Account)
 	if cfg.Clock == nil {
 		cfg.Clock = clock.NewReal()
 	}

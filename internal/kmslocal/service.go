@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/payflow-dev/payflow/internal/awsid"
+
 	"github.com/payflow-dev/payflow/internal/clock"
 )
 
@@ -55,12 +57,7 @@ func New(cfg Config) *Service {
 		aliases: make(map[string]*alias),
 		ops:     operations(),
 	}
-	if s.region == "" {
-		s.region = "us-east-1"
-	}
-	if s.account == "" {
-		s.account = "123456789012"
-	}
+	s.region, s.account = awsid.OrDefaults(s.region, s.account)
 	if s.clock == nil {
 		s.clock = clock.NewReal()
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/payflow-dev/payflow/internal/awsid"
+
 	"github.com/payflow-dev/payflow/internal/asl"
 	"github.com/payflow-dev/payflow/internal/clock"
 )
@@ -33,12 +35,7 @@ type Service struct {
 
 // New returns an empty Step Functions service.
 func New(cfg Config) *Service {
-	if cfg.Region == "" {
-		cfg.Region = "us-east-1"
-	}
-	if cfg.Account == "" {
-		cfg.Account = "123456789012"
-	}
+	cfg.Region, cfg.Account = awsid.OrDefaults(cfg.Region, cfg.Account)
 	if cfg.Clock == nil {
 		cfg.Clock = clock.NewReal()
 	}

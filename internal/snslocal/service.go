@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/payflow-dev/payflow/internal/awsid"
+
 	"github.com/payflow-dev/payflow/internal/clock"
 )
 
@@ -95,12 +97,7 @@ func New(cfg Config) *Service {
 		subs:    make(map[string]*subscription),
 		actions: actions(),
 	}
-	if s.region == "" {
-		s.region = "us-east-1"
-	}
-	if s.account == "" {
-		s.account = "123456789012"
-	}
+	s.region, s.account = awsid.OrDefaults(s.region, s.account)
 	if s.clock == nil {
 		s.clock = clock.NewReal()
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/payflow-dev/payflow/internal/awsid"
+
 	"github.com/payflow-dev/payflow/internal/clock"
 )
 
@@ -37,12 +39,7 @@ type Service struct {
 
 // New returns an empty Service.
 func New(cfg Config) *Service {
-	if cfg.Region == "" {
-		cfg.Region = "us-east-1"
-	}
-	if cfg.Account == "" {
-		cfg.Account = "123456789012"
-	}
+	cfg.Region, cfg.Account = awsid.OrDefaults(cfg.Region, cfg.Account)
 	if cfg.Clock == nil {
 		cfg.Clock = clock.NewReal()
 	}
