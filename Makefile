@@ -35,7 +35,7 @@ cfn-lint:
 	@if command -v cfn-lint >/dev/null 2>&1; then echo "cfn-lint template.yml"; cfn-lint template.yml; else echo "cfn-lint not installed: skipped"; fi
 
 asl-lint:
-	@if command -v asl-validator >/dev/null 2>&1; then asl-validator --json-path statemachine/payment.asl.json; else echo "asl-validator not installed: skipped (the Go tests validate the definition with internal/asl)"; fi
+	@if command -v asl-validator >/dev/null 2>&1; then asl-validator --json-path statemachine/payment.asl.json; else echo "asl-validator not installed: skipped (the Go tests validate the definition with localaws/asl)"; fi
 
 openapi-lint:
 	@if command -v redocly >/dev/null 2>&1; then redocly lint api/openapi.yaml; else echo "redocly not installed: skipped (the Go tests check the spec against the router)"; fi

@@ -20,8 +20,8 @@ import (
 	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-sdk-go-v2/config"
 
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/apifunc"
-	"github.com/payflow-dev/payflow/internal/clock"
 	"github.com/payflow-dev/payflow/internal/httpapi"
 )
 

@@ -8,7 +8,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/payflow-dev/payflow/internal/stack"
+	"github.com/payflow-dev/payflow/localaws/stack"
 )
 
 // printBanner prints where everything listens, the stack's outputs and

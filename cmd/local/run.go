@@ -12,10 +12,11 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/payflow-dev/payflow/internal/awsid"
+	"github.com/payflow-dev/payflow/localaws/awsid"
 
-	"github.com/payflow-dev/payflow/internal/clock"
-	"github.com/payflow-dev/payflow/internal/stack"
+	"github.com/payflow-dev/payflow/clock"
+	"github.com/payflow-dev/payflow/cmd/local/hosted"
+	"github.com/payflow-dev/payflow/localaws/stack"
 )
 
 // options are the command-line flags.
@@ -82,7 +83,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	local, err := stack.Start(ctx, stack.LocalConfig{
 		TemplatePath: o.template, Addr: o.addr, APIAddr: o.apiAddr,
 		Region: o.region, AccountID: o.account, StackName: o.stack, Parameters: o.params,
-		Code: stack.PayflowCode(), Clock: clock.NewReal(), Logger: logger,
+		Code: hosted.Code(), Clock: clock.NewReal(), Logger: logger,
 	})
 	if err != nil {
 		return err

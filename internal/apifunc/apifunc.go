@@ -11,7 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 
-	"github.com/payflow-dev/payflow/internal/clock"
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/httpapi"
 	"github.com/payflow-dev/payflow/internal/orders"
 )

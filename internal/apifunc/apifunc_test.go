@@ -19,10 +19,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/apifunc"
-	"github.com/payflow-dev/payflow/internal/awsendpoint"
-	"github.com/payflow-dev/payflow/internal/clock"
 	"github.com/payflow-dev/payflow/internal/orders"
+	"github.com/payflow-dev/payflow/localaws/awsendpoint"
 )
 
 var testNow = time.Date(2026, time.November, 26, 4, 30, 0, 0, time.UTC)

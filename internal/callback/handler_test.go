@@ -14,8 +14,8 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/callback"
-	"github.com/payflow-dev/payflow/internal/clock"
 	"github.com/payflow-dev/payflow/internal/orders"
 	"github.com/payflow-dev/payflow/internal/payments"
 )

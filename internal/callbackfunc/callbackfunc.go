@@ -11,8 +11,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/callback"
-	"github.com/payflow-dev/payflow/internal/clock"
 	"github.com/payflow-dev/payflow/internal/payments"
 )
 

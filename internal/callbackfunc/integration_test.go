@@ -21,11 +21,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/payflow-dev/payflow/internal/asl"
 	"github.com/payflow-dev/payflow/internal/callbackfunc"
-	"github.com/payflow-dev/payflow/internal/kmslocal"
 	"github.com/payflow-dev/payflow/internal/orders"
-	"github.com/payflow-dev/payflow/internal/sfnlocal"
+	"github.com/payflow-dev/payflow/localaws/asl"
+	"github.com/payflow-dev/payflow/localaws/kmslocal"
+	"github.com/payflow-dev/payflow/localaws/sfnlocal"
 )
 
 // stack is the local Step Functions and KMS behind one endpoint, with the

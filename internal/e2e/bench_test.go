@@ -25,8 +25,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
-	"github.com/payflow-dev/payflow/internal/clock"
-	"github.com/payflow-dev/payflow/internal/stack"
+	"github.com/payflow-dev/payflow/clock"
+	"github.com/payflow-dev/payflow/cmd/local/hosted"
+	"github.com/payflow-dev/payflow/localaws/stack"
 )
 
 // startQuiet starts the whole stack on the wall clock with logging off,
@@ -36,7 +37,7 @@ func startQuiet(tb testing.TB) *stack.Local {
 	local, err := stack.Start(context.Background(), stack.LocalConfig{
 		TemplatePath: templatePath, Addr: "127.0.0.1:0", APIAddr: "127.0.0.1:0",
 		Region: "us-east-1", AccountID: "123456789012", StackName: "bench",
-		Code: stack.PayflowCode(), Clock: clock.NewReal(), Logger: slog.New(slog.DiscardHandler),
+		Code: hosted.Code(), Clock: clock.NewReal(), Logger: slog.New(slog.DiscardHandler),
 	})
 	if err != nil {
 		tb.Fatalf("start: %v", err)
@@ -209,7 +210,7 @@ func idleChild() {
 	local, err := stack.Start(context.Background(), stack.LocalConfig{
 		TemplatePath: templatePath, Addr: "127.0.0.1:0", APIAddr: "127.0.0.1:0",
 		Region: "us-east-1", AccountID: "123456789012", StackName: "idle",
-		Code: stack.PayflowCode(), Clock: clock.NewReal(), Logger: slog.New(slog.DiscardHandler),
+		Code: hosted.Code(), Clock: clock.NewReal(), Logger: slog.New(slog.DiscardHandler),
 	})
 	if err != nil {
 		fmt.Println("error", err)

@@ -11,9 +11,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
-	"github.com/payflow-dev/payflow/internal/eventsource"
+	"github.com/payflow-dev/payflow/cmd/local/hosted"
 	"github.com/payflow-dev/payflow/internal/orders"
-	"github.com/payflow-dev/payflow/internal/stack"
+	"github.com/payflow-dev/payflow/localaws/eventsource"
+	"github.com/payflow-dev/payflow/localaws/stack"
 )
 
 func TestPaymentOutcomes(t *testing.T) {
@@ -200,7 +201,7 @@ func TestPoisonedMessageDoesNotFailItsBatch(t *testing.T) {
 func (h *harness) startCallback(tb testing.TB) <-chan int {
 	tb.Helper()
 	done := make(chan int, 100)
-	build := stack.PayflowCode().Queue["cmd/callback"]
+	build := hosted.Code().Queue["cmd/callback"]
 	err := h.local.StartQueueFunction(h.callbackID, func(ctx context.Context, d stack.FunctionDeps) (eventsource.Handler, error) {
 		inner, err := build(ctx, d)
 		if err != nil {

@@ -20,8 +20,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
-	"github.com/payflow-dev/payflow/internal/clock"
-	"github.com/payflow-dev/payflow/internal/stack"
+	"github.com/payflow-dev/payflow/clock"
+	"github.com/payflow-dev/payflow/cmd/local/hosted"
+	"github.com/payflow-dev/payflow/localaws/stack"
 )
 
 const templatePath = "../../template.yml"
@@ -57,7 +58,7 @@ func start(tb testing.TB, o options) *harness {
 		h.clock = clock.NewFake(time.Now().UTC().Truncate(time.Second))
 		clk = h.clock
 	}
-	code := stack.PayflowCode()
+	code := hosted.Code()
 	if o.noCallback {
 		code.Queue = nil
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/payflow-dev/payflow/internal/clock"
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/httpapi"
 	"github.com/payflow-dev/payflow/internal/orders"
 )

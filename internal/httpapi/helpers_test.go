@@ -14,7 +14,7 @@ import (
 
 	"github.com/payflow-dev/payflow/internal/logtest"
 
-	"github.com/payflow-dev/payflow/internal/clock"
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/httpapi"
 	"github.com/payflow-dev/payflow/internal/orders"
 	"github.com/payflow-dev/payflow/internal/orders/orderstest"

@@ -16,7 +16,7 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/payflow-dev/payflow/internal/clock"
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/orders"
 	"github.com/payflow-dev/payflow/internal/orders/orderstest"
 )

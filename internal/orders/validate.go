@@ -10,7 +10,7 @@ import (
 
 	"github.com/go-playground/validator/v10"
 
-	"github.com/payflow-dev/payflow/internal/clock"
+	"github.com/payflow-dev/payflow/clock"
 )
 
 // Validator checks orders against their validate tags. Build one with

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/payflow-dev/payflow/internal/clock"
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/orders"
 )
 

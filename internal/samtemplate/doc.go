@@ -6,6 +6,6 @@
 // machine logging and tracing, least-privilege IAM, outputs, and that the
 // state machine definition's ${...} placeholders are all substituted.
 //
-// It is not a CloudFormation engine: it resolves nothing (see internal/cfn
+// It is not a CloudFormation engine: it resolves nothing (see localaws/cfn
 // for that) and only reads.
 package samtemplate

@@ -11,9 +11,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/payflow-dev/payflow/internal/asl"
-	"github.com/payflow-dev/payflow/internal/clock"
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/orders"
+	"github.com/payflow-dev/payflow/localaws/asl"
 )
 
 const (

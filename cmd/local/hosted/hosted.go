@@ -1,0 +1,42 @@
+// Package hosted tells the local stack which Go code runs each function
+// of this repository's template.yml: the API behind the HTTP API, through
+// the same Lambda adapter as in AWS, and the payment callback on its
+// queue. It is the only place where the service meets the local endpoint
+// outside tests, so that localaws itself knows nothing of payments.
+package hosted
+
+import (
+	"context"
+
+	"github.com/payflow-dev/payflow/internal/apifunc"
+	"github.com/payflow-dev/payflow/internal/callbackfunc"
+	"github.com/payflow-dev/payflow/internal/httpapi"
+	"github.com/payflow-dev/payflow/localaws/eventsource"
+	"github.com/payflow-dev/payflow/localaws/gateway"
+	"github.com/payflow-dev/payflow/localaws/stack"
+)
+
+// Code returns the code of this repository's functions, keyed by the
+// CodeUri that template.yml gives them.
+func Code() stack.Code {
+	return stack.Code{
+		HTTP: map[string]stack.HTTPFunction{
+			"cmd/api": func(ctx context.Context, d stack.FunctionDeps) (gateway.Handler, error) {
+				h, err := apifunc.New(ctx, apifunc.Deps{AWS: d.AWS, Getenv: d.Getenv, Logger: d.Logger, Clock: d.Clock})
+				if err != nil {
+					return nil, err
+				}
+				return httpapi.LambdaHandler(h), nil
+			},
+		},
+		Queue: map[string]stack.QueueFunction{
+			"cmd/callback": func(ctx context.Context, d stack.FunctionDeps) (eventsource.Handler, error) {
+				h, err := callbackfunc.New(ctx, callbackfunc.Deps{AWS: d.AWS, Getenv: d.Getenv, Logger: d.Logger, Clock: d.Clock})
+				if err != nil {
+					return nil, err
+				}
+				return h, nil
+			},
+		},
+	}
+}

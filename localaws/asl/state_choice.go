@@ -1,0 +1,95 @@
+package asl
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/payflow-dev/payflow/localaws/asl/choice"
+)
+
+// choiceState branches on its input: the first matching rule's Next, else
+// Default, else States.NoChoiceMatched.
+type choiceState struct {
+	stateBase
+	rules    []choiceRule
+	fallback state
+}
+
+type choiceRule struct {
+	rule    *choice.Rule
+	next    state
+	context bool // the rule reads $$
+}
+
+func (p *parser) choice(b stateBase, m map[string]any, loc string) state {
+	chk := p.chk
+	s := &choiceState{stateBase: b}
+	s.io = p.io(m, loc, false, false)
+	list, ok := m["Choices"].([]any)
+	if hasKey(m, "Choices") && (!ok || len(list) == 0) {
+		chk.schema(loc+"/Choices", "Choices must be a non-empty array of Choice Rules")
+	}
+	s.rules = make([]choiceRule, len(list))
+	for i, e := range list {
+		rloc := fmt.Sprintf("%s/Choices/%d", loc, i)
+		rm, ok := e.(map[string]any)
+		if !ok {
+			chk.schema(rloc, "Expected value of type: Object")
+			continue
+		}
+		r, err := choice.Parse(rm, rloc)
+		if err != nil {
+			var ve *choice.ValidationError
+			if errors.As(err, &ve) {
+				chk.add(ve.Code, ve.Location, "%s", ve.Message)
+			} else {
+				chk.schema(rloc, "%s", err.Error())
+			}
+			continue
+		}
+		s.rules[i] = choiceRule{rule: r, context: strings.Contains(encodeValue(rm), "$$")}
+		s.transitions = append(s.transitions, transition{name: r.Next(), loc: rloc + "/Next", dst: &s.rules[i].next})
+	}
+	if def, ok := chk.str(m, "Default", loc); ok {
+		s.transitions = append(s.transitions, transition{name: def, loc: loc + "/Default", dst: &s.fallback})
+	}
+	return s
+}
+
+func (s *choiceState) exec(t *thread) step {
+	c := t.ctx(s)
+	in, f := s.io.selectInput(t.input, c)
+	if f != nil {
+		return step{fail: f}
+	}
+	next := s.fallback
+	for i := range s.rules {
+		r := &s.rules[i]
+		if r.rule == nil {
+			continue
+		}
+		var ok bool
+		var err error
+		if r.context {
+			ok, err = r.rule.MatchContext(in, c.object())
+		} else {
+			ok, err = r.rule.Match(in)
+		}
+		if err != nil {
+			return step{fail: fail(ErrNameRuntime, err.Error())}
+		}
+		if ok {
+			next = r.next
+			break
+		}
+	}
+	if next == nil {
+		return step{fail: fail(ErrNameNoChoiceMatched, fmt.Sprintf("No Choice Rules matched the input '%s' in state '%s'", encodeValue(in), s.name))}
+	}
+	out, f := s.io.output(t.input, in, c)
+	if f != nil {
+		return step{fail: f}
+	}
+	return step{out: out, next: next}
+}

@@ -1,0 +1,225 @@
+package asl
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/payflow-dev/payflow/clock"
+)
+
+// thread runs one state set: the machine's top level, a Parallel branch
+// or a Map iteration. It is not a goroutine: it runs on whichever
+// goroutine moves it (the one Start spawns, a timer's, or the one that
+// delivered a task result) and, while it waits, it is only this struct
+// plus a timer or a registered task token.
+type thread struct {
+	x         *Execution
+	cur       state
+	input     any
+	inputJSON string // input rendered as JSON, when already known
+	last      int64  // id of this thread's latest event
+	item      *mapItem
+
+	// Per-state bookkeeping, reset when a state is entered.
+	entered    time.Time
+	enteredID  int64
+	retryCount int
+	attempts   []int
+
+	// group receives this thread's end when it is a branch or iteration.
+	group *group
+	index int
+
+	// Guarded by x.mu.
+	dead     bool
+	finished bool
+	timer    clock.Timer // a Wait or retry interval in progress
+	task     *attempt    // a task in progress
+	active   *group      // a Parallel or Map in progress
+}
+
+// run moves the thread from state to state until it ends or parks.
+func (t *thread) run() {
+	for t.step() {
+	}
+}
+
+// step enters the current state and runs it; it reports whether the
+// thread should go on to its (new) current state.
+func (t *thread) step() bool {
+	s := t.cur
+	b := s.base()
+	t.entered = t.x.engine.clock.Now()
+	t.retryCount = 0
+	t.attempts = t.attempts[:0]
+	if t.inputJSON == "" {
+		t.inputJSON = encodeValue(t.input)
+	}
+	if !t.record(b.entered, "stateEnteredEventDetails", &StateEnteredEventDetails{Name: b.name, Input: t.inputJSON}) {
+		return false
+	}
+	t.enteredID = t.last
+	return t.settle(s, s.exec(t))
+}
+
+// resume continues the thread after a parked state produced its step.
+func (t *thread) resume(s state, r step) {
+	if t.settle(s, r) {
+		t.run()
+	}
+}
+
+// settle applies a state's step: it leaves the state, handles a failure,
+// or does nothing for a parked state.
+func (t *thread) settle(s state, r step) bool {
+	if r.parked {
+		return false
+	}
+	if r.fail != nil {
+		return t.recover(s, r.fail)
+	}
+	b := s.base()
+	outJSON := encodeValue(r.out)
+	if len(outJSON) > payloadLimit {
+		return t.recover(s, fail(ErrNameDataLimitExceeded, fmt.Sprintf(
+			"The state/task '%s' returned a result with a size exceeding the maximum number of characters service limit.", b.name)))
+	}
+	if b.exited != "" && !t.record(b.exited, "stateExitedEventDetails", &StateExitedEventDetails{Name: b.name, Output: outJSON}) {
+		return false
+	}
+	if r.end || r.next == nil {
+		t.end(r.out, outJSON, nil)
+		return false
+	}
+	t.cur, t.input, t.inputJSON = r.next, r.out, outJSON
+	return true
+}
+
+// recover retries the state, moves to a catcher, or ends the thread with
+// the failure, as the state's Retry and Catch say.
+func (t *thread) recover(s state, f *failure) bool {
+	b := s.base()
+	if f.name == ErrNameRuntime && !f.located && t.enteredID > 0 {
+		f.cause = fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s",
+			b.name, t.enteredID, f.cause)
+		f.located = true
+	}
+	for i := range b.retriers {
+		r := &b.retriers[i]
+		if !matches(r.errorEquals, f.name) {
+			continue
+		}
+		for len(t.attempts) < len(b.retriers) {
+			t.attempts = append(t.attempts, 0)
+		}
+		if t.attempts[i] >= r.maxAttempts {
+			break
+		}
+		d := r.delay(t.attempts[i], t.x.engine.random)
+		t.attempts[i]++
+		t.retryCount++
+		t.x.mu.Lock()
+		if t.dead || t.x.closed {
+			t.x.mu.Unlock()
+			return false
+		}
+		t.timer = t.x.engine.clock.AfterFunc(d, func() { t.retry(s) })
+		t.x.mu.Unlock()
+		return false
+	}
+	for i := range b.catchers {
+		c := &b.catchers[i]
+		if !matches(c.errorEquals, f.name) {
+			continue
+		}
+		out, f2 := catchOutput(c, t.input, f)
+		if f2 != nil {
+			t.end(nil, "", f2)
+			return false
+		}
+		outJSON := encodeValue(out)
+		if b.exited != "" && !t.record(b.exited, "stateExitedEventDetails", &StateExitedEventDetails{Name: b.name, Output: outJSON}) {
+			return false
+		}
+		t.cur, t.input, t.inputJSON = c.next, out, outJSON
+		return true
+	}
+	t.end(nil, "", f)
+	return false
+}
+
+// retry runs the state's body again after a retry interval, without a new
+// "Entered" event, as Step Functions does.
+func (t *thread) retry(s state) {
+	t.x.mu.Lock()
+	if t.dead || t.x.closed {
+		t.x.mu.Unlock()
+		return
+	}
+	t.timer = nil
+	t.x.mu.Unlock()
+	t.resume(s, s.exec(t))
+}
+
+// end finishes the thread: the execution for the root thread, the owning
+// Parallel or Map for the others.
+func (t *thread) end(out any, outJSON string, f *failure) {
+	if t.group == nil {
+		t.x.complete(out, outJSON, f)
+		return
+	}
+	t.group.childDone(t, out, f)
+}
+
+// record adds an event to the history unless the thread has been stopped.
+func (t *thread) record(typ, key string, details any) bool {
+	x := t.x
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.closed || t.dead {
+		return false
+	}
+	t.last = x.recordLocked(t.last, typ, key, details)
+	return true
+}
+
+// park registers a timer that will resume the thread, unless the thread
+// was stopped meanwhile.
+func (t *thread) park(d time.Duration, f func()) bool {
+	t.x.mu.Lock()
+	defer t.x.mu.Unlock()
+	if t.dead || t.x.closed {
+		return false
+	}
+	t.timer = t.x.engine.clock.AfterFunc(d, func() {
+		t.x.mu.Lock()
+		if t.dead || t.x.closed {
+			t.x.mu.Unlock()
+			return
+		}
+		t.timer = nil
+		t.x.mu.Unlock()
+		f()
+	})
+	return true
+}
+
+// abortLocked stops the thread and everything it waits on or runs.
+func (t *thread) abortLocked() {
+	t.dead = true
+	if t.timer != nil {
+		t.timer.Stop()
+		t.timer = nil
+	}
+	if t.task != nil {
+		t.task.closeLocked()
+	}
+	if t.active != nil {
+		t.active.abortLocked()
+	}
+}
+
+// ctx returns the evaluation context for the thread's current state.
+func (t *thread) ctx(s state) *evalCtx {
+	return &evalCtx{x: t.x, stateName: s.base().name, entered: t.entered, retryCount: t.retryCount, item: t.item}
+}

@@ -1,0 +1,72 @@
+package awsendpoint
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/payflow-dev/payflow/localaws/awsid"
+
+	"github.com/payflow-dev/payflow/clock"
+	"github.com/payflow-dev/payflow/localaws/kmslocal"
+	"github.com/payflow-dev/payflow/localaws/sfnlocal"
+	"github.com/payflow-dev/payflow/localaws/snslocal"
+	"github.com/payflow-dev/payflow/localaws/sqslocal"
+)
+
+// Config configures an Endpoint.
+type Config struct {
+	// Region and Account own every resource; empty means us-east-1 and
+	// 123456789012.
+	Region, Account string
+	// Clock drives every emulator; nil means the wall clock.
+	Clock clock.Clock
+	// BaseURL is the endpoint's public URL, used in queue URLs and SNS
+	// links; empty means the Host of each request.
+	BaseURL string
+	// Logger receives the Task integrations' progress (execution, state,
+	// queue or topic, never message contents); nil discards it.
+	Logger *slog.Logger
+}
+
+// Endpoint is the four emulators wired together behind one handler.
+type Endpoint struct {
+	SQS           *sqslocal.Service
+	SNS           *snslocal.Service
+	KMS           *kmslocal.Service
+	StepFunctions *sfnlocal.Service
+	router        *Router
+	functions     *functions
+}
+
+// New builds the emulators and wires in-process Step Functions' SQS, SNS
+// and Lambda task integrations (the last for functions registered with
+// RegisterFunction) and SNS's deliveries to SQS.
+func New(cfg Config) *Endpoint {
+	cfg.Region, cfg.Account = awsid.OrDefaults(cfg.Region, cfg.Account)
+	if cfg.Clock == nil {
+		cfg.Clock = clock.NewReal()
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	e := &Endpoint{
+		SQS: sqslocal.New(sqslocal.Config{Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock, BaseURL: cfg.BaseURL}),
+		KMS: kmslocal.New(kmslocal.Config{Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock}),
+	}
+	e.functions = &functions{byName: map[string]Function{}}
+	glue := &integrations{sqs: e.SQS, functions: e.functions, log: cfg.Logger}
+	e.SNS = snslocal.New(snslocal.Config{
+		Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock, Queues: glue, BaseURL: cfg.BaseURL, Logger: cfg.Logger,
+	})
+	glue.sns = e.SNS
+	e.StepFunctions = sfnlocal.New(sfnlocal.Config{
+		Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock, Resources: glue.resources(),
+	})
+	e.router = NewRouter(Services{
+		StepFunctions: e.StepFunctions, SQS: e.SQS, SNS: e.SNS, KMS: e.KMS, SNSCertPath: snslocal.CertPath,
+	})
+	return e
+}
+
+// ServeHTTP routes one request to its emulator.
+func (e *Endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) { e.router.ServeHTTP(w, r) }
