@@ -29,15 +29,14 @@ type requestError struct {
 
 func (e *requestError) Error() string { return fmt.Sprintf("%d %s", e.status, e.detail) }
 
-// decode reads a JSON request body into a T and validates it.
+// decode reads a JSON request body into a T.
 //
 // It insists on Content-Type application/json, at most maxBodyBytes, a
 // single JSON object, no fields T does not declare and the right JSON type
 // for each field, and it reports these as *requestError (415, 413 or 400).
-// A body that decodes but breaks a rule is the validator's
-// *orders.ValidationError (422). Error details never quote the body, which
-// may carry a card number.
-func decode[T any](w http.ResponseWriter, r *http.Request, v Validator) (T, error) {
+// Checking the rules of the decoded value is the caller's next step. Error
+// details never quote the body, which may carry a card number.
+func decode[T any](w http.ResponseWriter, r *http.Request) (T, error) {
 	var zero T
 	mediaType, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mediaType != "application/json" {
@@ -64,9 +63,6 @@ func decode[T any](w http.ResponseWriter, r *http.Request, v Validator) (T, erro
 	// encoding/json matches names regardless of case; the contract does not.
 	if unknown := unknownFields[T](body); len(unknown) > 0 {
 		return zero, unknownFieldsError(unknown)
-	}
-	if err := v.Validate(t); err != nil {
-		return zero, err
 	}
 	return t, nil
 }
@@ -148,8 +144,8 @@ func hasJSONField(typ reflect.Type, key string) bool {
 func jsonTypeName(t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.String:
-		if t == reflect.TypeFor[orders.Amount]() {
-			return "number"
+		if t == reflect.TypeFor[amountText]() {
+			return `string holding a decimal such as "100.00"`
 		}
 		return "string"
 	case reflect.Bool:

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
-
-	"github.com/payflow-dev/payflow/internal/orders"
 )
 
 // placementResponse is the body of POST /orders, for a new order (202)
@@ -39,8 +37,13 @@ type statusResponse struct {
 // placed is 200 with the same body. Both point to the status URL.
 func handlePlaceOrder(svc OrderService, v Validator, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		o, err := decode[orders.Order](w, r, v)
+		req, err := decode[orderRequest](w, r)
 		if err != nil {
+			writeError(w, r, log, err)
+			return
+		}
+		o := req.order()
+		if err := v.Validate(o); err != nil {
 			writeError(w, r, log, err)
 			return
 		}

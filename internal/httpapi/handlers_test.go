@@ -65,7 +65,7 @@ func TestPlaceOrderTwice(t *testing.T) {
 
 	// The same order, typed differently, replays the first placement.
 	sameOrder := strings.Replace(validBody, `"4242 4242 4242 4242"`, `"4242-4242-4242-4242"`, 1)
-	sameOrder = strings.Replace(sameOrder, `"amount":100,`, `"amount":100.00,`, 1)
+	sameOrder = strings.Replace(sameOrder, `"amount":100,`, `"amount":"100.00",`, 1)
 	replay := do(t, a.handler, http.MethodPost, "/orders", "application/json", sameOrder)
 	if replay.Code != http.StatusOK {
 		t.Fatalf("replay status = %d, want 200; body %s", replay.Code, replay.Body)
@@ -147,8 +147,18 @@ func TestProblems(t *testing.T) {
 			body: strings.Replace(validBody, `{`, `{"tip":5,"coupon":"X",`, 1), wantStatus: 400, wantFields: []string{"coupon", "tip"}},
 		{name: "field name in the wrong case", method: "POST", path: "/orders", contentType: "application/json",
 			body: strings.Replace(validBody, `"orderId"`, `"OrderID"`, 1), wantStatus: 400, wantFields: []string{"OrderID"}},
-		{name: "amount as string", method: "POST", path: "/orders", contentType: "application/json",
-			body: strings.Replace(validBody, `"amount":100`, `"amount":"100"`, 1), wantStatus: 400, wantFields: []string{"amount"}},
+		{name: "amount as boolean", method: "POST", path: "/orders", contentType: "application/json",
+			body: strings.Replace(validBody, `"amount":100`, `"amount":true`, 1), wantStatus: 400, wantFields: []string{"amount"}},
+		{name: "amount as object", method: "POST", path: "/orders", contentType: "application/json",
+			body: strings.Replace(validBody, `"amount":100`, `"amount":{"value":100}`, 1), wantStatus: 400, wantFields: []string{"amount"}},
+		{name: "amount string with exponent", method: "POST", path: "/orders", contentType: "application/json",
+			body: strings.Replace(validBody, `"amount":100`, `"amount":"1e2"`, 1), wantStatus: 422, wantFields: []string{"amount"}},
+		{name: "amount string with three decimals", method: "POST", path: "/orders", contentType: "application/json",
+			body: strings.Replace(validBody, `"amount":100`, `"amount":"100.001"`, 1), wantStatus: 422, wantFields: []string{"amount"}},
+		{name: "amount string with spaces", method: "POST", path: "/orders", contentType: "application/json",
+			body: strings.Replace(validBody, `"amount":100`, `"amount":" 100"`, 1), wantStatus: 422, wantFields: []string{"amount"}},
+		{name: "amount empty string", method: "POST", path: "/orders", contentType: "application/json",
+			body: strings.Replace(validBody, `"amount":100`, `"amount":""`, 1), wantStatus: 422, wantFields: []string{"amount"}},
 		{name: "orderId as number", method: "POST", path: "/orders", contentType: "application/json",
 			body: strings.Replace(validBody, `"orderId":"order-1"`, `"orderId":1`, 1), wantStatus: 400, wantFields: []string{"orderId"}},
 		{name: "validation failures", method: "POST", path: "/orders", contentType: "application/json",
