@@ -13,7 +13,10 @@ type evalCtx struct {
 	stateName  string
 	entered    time.Time
 	retryCount int
-	token      string
+	// retries says the state has a Retry field: only then does $$.State
+	// carry RetryCount (recorded on AWS, issue 13).
+	retries bool
+	token   string
 	item       *mapItem
 	obj        map[string]any
 }
@@ -56,11 +59,11 @@ func (c *evalCtx) part(name string) (any, bool) {
 	case "Execution":
 		return c.x.contextExecution(), true
 	case "State":
-		return map[string]any{
-			"Name":        c.stateName,
-			"EnteredTime": formatTime(c.entered),
-			"RetryCount":  json.Number(strconv.Itoa(c.retryCount)),
-		}, true
+		st := map[string]any{"Name": c.stateName, "EnteredTime": formatTime(c.entered)}
+		if c.retries {
+			st["RetryCount"] = json.Number(strconv.Itoa(c.retryCount))
+		}
+		return st, true
 	case "StateMachine":
 		return map[string]any{"Id": c.x.params.StateMachineArn, "Name": c.x.params.StateMachineName}, true
 	case "Task":

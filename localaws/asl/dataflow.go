@@ -108,7 +108,7 @@ func applyPath(p *path, null bool, field string, v any, c *evalCtx) (any, *failu
 	}
 	out, err := p.get(v, c)
 	if err != nil {
-		return nil, fail(ErrNameRuntime, fmt.Sprintf("Invalid path '%s' : No results for path: %s (%s)", p.src, p.src, field))
+		return nil, fail(ErrNameRuntime, p.noResults())
 	}
 	return out, nil
 }

@@ -87,7 +87,7 @@ func (e *Engine) Start(m *Machine, p StartParams, rec Recorder, done func(Outcom
 	case err != nil:
 		go x.complete(nil, "", fail(ErrNameRuntime, "The execution input is not valid JSON: "+err.Error()))
 	case len(inputStr) > payloadLimit:
-		go x.complete(nil, "", fail(ErrNameDataLimitExceeded, "The execution input exceeds the maximum number of characters service limit."))
+		go x.complete(nil, "", fail(ErrNameDataLimitExceeded, "The execution input exceeds the maximum number of bytes service limit."))
 	default:
 		go root.run()
 	}

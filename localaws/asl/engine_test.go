@@ -173,13 +173,19 @@ func TestDataLimitExceeded(t *testing.T) {
 	t.Parallel()
 	big := strings.Repeat("x", 100*1024)
 	e, _ := newFakeEngine(nil)
+	// 45,000 two-byte characters: 90,000 bytes of UTF-8, three times over
+	// 256 KiB, though fewer than 256 Ki characters.
+	wide := strings.Repeat("é", 45*1000)
+	// AWS's cause as users quote it from real executions says "bytes".
+	bytesCause := "The state/task 'P' returned a result with a size exceeding the maximum number of bytes service limit."
 	tests := []struct {
-		name, def, input string
+		name, def, input, cause string
 	}{
-		{"state output", `{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"$.s","b.$":"$.s","c.$":"$.s"},"End":true}}}`, `{"s":"` + big + `"}`},
-		{"execution input", `{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`, `{"s":"` + big + big + big + `"}`},
+		{"state output", `{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"$.s","b.$":"$.s","c.$":"$.s"},"End":true}}}`, `{"s":"` + big + `"}`, bytesCause},
+		{"utf-8 bytes count", `{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"$.s","b.$":"$.s","c.$":"$.s"},"End":true}}}`, `{"s":"` + wide + `"}`, bytesCause},
+		{"execution input", `{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`, `{"s":"` + big + big + big + `"}`, ""},
 		{"not caught by States.ALL", `{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"Q","States":{"Q":{"Type":"Pass","Parameters":{"a.$":"$.s","b.$":"$.s","c.$":"$.s"},"End":true}}}],
-			"Catch":[{"ErrorEquals":["States.ALL"],"Next":"C"}],"End":true},"C":{"Type":"Succeed"}}}`, `{"s":"` + big + `"}`},
+			"Catch":[{"ErrorEquals":["States.ALL"],"Next":"C"}],"End":true},"C":{"Type":"Succeed"}}}`, `{"s":"` + big + `"}`, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -187,6 +193,9 @@ func TestDataLimitExceeded(t *testing.T) {
 			o := start(t, e, mustParse(t, tc.def), tc.input).wait(t)
 			if o.Status != StatusFailed || o.Error != ErrNameDataLimitExceeded {
 				t.Errorf("outcome = %s %s: %s", o.Status, o.Error, o.Cause)
+			}
+			if tc.cause != "" && o.Cause != tc.cause {
+				t.Errorf("cause = %q, want %q", o.Cause, tc.cause)
 			}
 		})
 	}
@@ -233,7 +242,7 @@ func TestContextObject(t *testing.T) {
 	o := start(t, e, m, `{"a":1}`).wait(t)
 	want := `{"ctx":{"Execution":{"Id":"arn:aws:states:us-east-1:123456789012:execution:sm:exec-1","Input":{"a":1},"Name":"exec-1",` +
 		`"RedriveCount":0,"RoleArn":"arn:aws:iam::123456789012:role/sfn","StartTime":"2026-01-02T03:04:05.000Z"},` +
-		`"State":{"EnteredTime":"2026-01-02T03:04:05.000Z","Name":"P","RetryCount":0},` +
+		`"State":{"EnteredTime":"2026-01-02T03:04:05.000Z","Name":"P"},` +
 		`"StateMachine":{"Id":"arn:aws:states:us-east-1:123456789012:stateMachine:sm","Name":"sm"}}}`
 	assertJSONEqual(t, "context object", o.Output, []byte(want))
 }

@@ -109,3 +109,13 @@ func contextHead(expr string) (head, rest string, ok bool) {
 	}
 	return expr[2:i], "$" + expr[i:], true
 }
+
+// noResults is the cause Step Functions gives when a path matches nothing
+// in the input: "Invalid path '$.a' : No results for path: $['a']".
+func (p *path) noResults() string {
+	norm := p.src
+	if p.p != nil && !p.context {
+		norm = p.p.Normalized()
+	}
+	return fmt.Sprintf("Invalid path '%s' : No results for path: %s", p.src, norm)
+}

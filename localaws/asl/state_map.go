@@ -1,8 +1,8 @@
 package asl
 
 import (
-	"encoding/json"
 	"fmt"
+	"strconv"
 )
 
 // mapState runs its item processor once per item of an input array and
@@ -112,7 +112,7 @@ func (s *mapState) exec(t *thread) step {
 	if s.itemsPath != nil {
 		v, err := s.itemsPath.get(in, c)
 		if err != nil {
-			return step{fail: fail(ErrNameRuntime, fmt.Sprintf("Invalid path '%s' : No results for path: %s (ItemsPath)", s.itemsPath.src, s.itemsPath.src))}
+			return step{fail: fail(ErrNameRuntime, s.itemsPath.noResults())}
 		}
 		itemsVal = v
 	}
@@ -122,19 +122,18 @@ func (s *mapState) exec(t *thread) step {
 	}
 	maxConc := s.maxConc
 	if s.maxConcPath != nil {
-		v, err := s.maxConcPath.get(in, c)
-		n, isNum := v.(json.Number)
-		i, nerr := n.Int64()
-		if err != nil || !isNum || nerr != nil || i < 0 {
-			return step{fail: fail(ErrNameRuntime, fmt.Sprintf("The MaxConcurrencyPath '%s' must point to a non-negative integer", s.maxConcPath.src))}
+		n, f := s.concurrencyFromPath(in, c)
+		if f != nil {
+			return step{fail: f}
 		}
-		maxConc = int(i)
+		maxConc = n
 	}
 	inputs := make([]any, len(items))
 	for i, item := range items {
 		inputs[i] = item
 		if s.itemSelector != nil {
-			ic := &evalCtx{x: t.x, stateName: s.name, entered: t.entered, retryCount: t.retryCount, item: &mapItem{index: i, value: item}}
+			ic := t.ctx(s)
+			ic.item = &mapItem{index: i, value: item}
 			v, f := s.itemSelector.eval(in, ic)
 			if f != nil {
 				return step{fail: f}
@@ -177,4 +176,27 @@ func (s *mapState) exec(t *thread) step {
 		go ch.run()
 	}
 	return step{parked: true}
+}
+
+// concurrencyFromPath reads MaxConcurrencyPath. Step Functions accepts an
+// integer or a string holding one; its causes for anything else are
+// mirrored here (as localstack records them from AWS).
+func (s *mapState) concurrencyFromPath(in any, c *evalCtx) (int, *failure) {
+	v, err := s.maxConcPath.get(in, c)
+	if err != nil {
+		return 0, fail(ErrNameRuntime, s.maxConcPath.noResults())
+	}
+	text := encodeValue(v)
+	if str, ok := v.(string); ok {
+		text = str
+	}
+	i, perr := strconv.ParseInt(text, 10, 32)
+	if perr != nil {
+		return 0, fail(ErrNameRuntime, fmt.Sprintf(
+			"The MaxConcurrencyPath field refers to value \"%s\" which is not a valid integer: %s", text, s.maxConcPath.src))
+	}
+	if i < 0 {
+		return 0, fail(ErrNameRuntime, fmt.Sprintf("Expected non-negative integer for MaxConcurrency, got '%d' instead.", i))
+	}
+	return int(i), nil
 }

@@ -111,7 +111,7 @@ func (s *taskState) exec(t *thread) step {
 		paramsJSON = encodeValue(params)
 		if len(paramsJSON) > payloadLimit {
 			f = fail(ErrNameDataLimitExceeded, fmt.Sprintf(
-				"The state/task '%s' has an input with a size exceeding the maximum number of characters service limit.", s.name))
+				"The state/task '%s' has an input with a size exceeding the maximum number of bytes service limit.", s.name))
 		}
 	}
 	if f != nil {
@@ -176,7 +176,7 @@ func (s *taskState) succeeded(t *thread, result any) step {
 	resultJSON := encodeValue(result)
 	if len(resultJSON) > payloadLimit {
 		return step{fail: fail(ErrNameDataLimitExceeded, fmt.Sprintf(
-			"The state/task '%s' returned a result with a size exceeding the maximum number of characters service limit.", s.name))}
+			"The state/task '%s' returned a result with a size exceeding the maximum number of bytes service limit.", s.name))}
 	}
 	if !t.record("TaskSucceeded", "taskSucceededEventDetails",
 		&TaskOutputEventDetails{ResourceType: s.resType, Resource: s.resName, Output: resultJSON}) {
@@ -220,7 +220,7 @@ func secondsField(fixed int64, p *path, field string, in any, c *evalCtx) (int64
 	}
 	v, err := p.get(in, c)
 	if err != nil {
-		return 0, fail(ErrNameRuntime, fmt.Sprintf("Invalid path '%s' : No results for path: %s (%s)", p.src, p.src, field))
+		return 0, fail(ErrNameRuntime, p.noResults())
 	}
 	n, ok := v.(json.Number)
 	i, err := n.Int64()

@@ -74,35 +74,83 @@ func (s *waitState) exec(t *thread) step {
 	return step{parked: true}
 }
 
+// maxWait is the longest delay Step Functions accepts from a Wait state:
+// 2^31 seconds; a longer one fails the state at once (recorded on AWS,
+// issue 13).
+const maxWait = (1 << 31) * time.Second
+
 // duration works out how long to wait from now.
 func (s *waitState) duration(in any, c *evalCtx, now time.Time) (time.Duration, *failure) {
+	d, f := s.delay(in, c, now)
+	if f == nil && d > maxWait {
+		return 0, fail(ErrNameRuntime, "Wait state delay is too long")
+	}
+	return d, f
+}
+
+// delay reads whichever of Seconds, Timestamp, SecondsPath and
+// TimestampPath the state has.
+func (s *waitState) delay(in any, c *evalCtx, now time.Time) (time.Duration, *failure) {
 	switch {
 	case s.hasSeconds:
 		return time.Duration(s.seconds) * time.Second, nil
 	case s.hasTimestamp:
-		return s.timestamp.Sub(now), nil
+		return until(s.timestamp, now), nil
 	case s.secondsPath != nil:
 		v, err := s.secondsPath.get(in, c)
 		if err != nil {
-			return 0, fail(ErrNameRuntime, fmt.Sprintf("Invalid path '%s' : No results for path: %s (SecondsPath)", s.secondsPath.src, s.secondsPath.src))
+			return 0, fail(ErrNameRuntime, s.secondsPath.noResults())
 		}
-		n, ok := v.(json.Number)
-		i, err := n.Int64()
-		if !ok || err != nil || i < 0 {
-			return 0, fail(ErrNameRuntime, fmt.Sprintf("The SecondsPath '%s' must point to a non-negative integer, got %s", s.secondsPath.src, encodeValue(v)))
-		}
-		return time.Duration(i) * time.Second, nil
+		return s.secondsValue(v)
 	case s.timestampPath != nil:
 		v, err := s.timestampPath.get(in, c)
 		if err != nil {
-			return 0, fail(ErrNameRuntime, fmt.Sprintf("Invalid path '%s' : No results for path: %s (TimestampPath)", s.timestampPath.src, s.timestampPath.src))
+			return 0, fail(ErrNameRuntime, s.timestampPath.noResults())
 		}
 		str, ok := v.(string)
 		ts, err := parseTimestamp(str)
 		if !ok || err != nil {
-			return 0, fail(ErrNameRuntime, fmt.Sprintf("The TimestampPath '%s' must point to an ISO-8601 timestamp, got %s", s.timestampPath.src, encodeValue(v)))
+			return 0, fail(ErrNameRuntime, fmt.Sprintf("The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: %s == %s",
+				s.timestampPath.src, plainText(v)))
 		}
-		return ts.Sub(now), nil
+		return until(ts, now), nil
 	}
 	return 0, nil
+}
+
+// secondsValue checks what SecondsPath found, with the causes Step
+// Functions gives (as localstack records them from AWS).
+func (s *waitState) secondsValue(v any) (time.Duration, *failure) {
+	n, ok := v.(json.Number)
+	i, err := n.Int64()
+	if !ok || err != nil {
+		return 0, fail(ErrNameRuntime, fmt.Sprintf("The SecondsPath parameter cannot be parsed as a long value: %s == %s",
+			s.secondsPath.src, plainText(v)))
+	}
+	if i < 0 {
+		return 0, fail(ErrNameRuntime, fmt.Sprintf("The SecondsPath parameter references a negative value: %s == %d",
+			s.secondsPath.src, i))
+	}
+	if i > int64(maxWait/time.Second) {
+		return maxWait + time.Second, nil
+	}
+	return time.Duration(i) * time.Second, nil
+}
+
+// until is the wait until ts, saturating instead of overflowing for
+// timestamps centuries away.
+func until(ts, now time.Time) time.Duration {
+	if ts.After(now.Add(maxWait)) {
+		return maxWait + time.Second
+	}
+	return ts.Sub(now)
+}
+
+// plainText renders a value for a cause: strings as they are, anything
+// else as JSON.
+func plainText(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return encodeValue(v)
 }

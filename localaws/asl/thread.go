@@ -82,7 +82,7 @@ func (t *thread) settle(s state, r step) bool {
 	outJSON := encodeValue(r.out)
 	if len(outJSON) > payloadLimit {
 		return t.recover(s, fail(ErrNameDataLimitExceeded, fmt.Sprintf(
-			"The state/task '%s' returned a result with a size exceeding the maximum number of characters service limit.", b.name)))
+			"The state/task '%s' returned a result with a size exceeding the maximum number of bytes service limit.", b.name)))
 	}
 	if b.exited != "" && !t.record(b.exited, "stateExitedEventDetails", &StateExitedEventDetails{Name: b.name, Output: outJSON}) {
 		return false
@@ -221,5 +221,7 @@ func (t *thread) abortLocked() {
 
 // ctx returns the evaluation context for the thread's current state.
 func (t *thread) ctx(s state) *evalCtx {
-	return &evalCtx{x: t.x, stateName: s.base().name, entered: t.entered, retryCount: t.retryCount, item: t.item}
+	b := s.base()
+	return &evalCtx{x: t.x, stateName: b.name, entered: t.entered, retryCount: t.retryCount,
+		retries: len(b.retriers) > 0, item: t.item}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // stringToJSON parses a string holding JSON text.
@@ -12,6 +13,11 @@ func stringToJSON(_ *evaluator, _ *call, args []any) (any, error) {
 	s, err := stringArg(args, 0)
 	if err != nil {
 		return nil, err
+	}
+	if strings.TrimSpace(s) == "" {
+		// Step Functions returns null for an empty or blank string
+		// (recorded on AWS, issue 13).
+		return nil, nil
 	}
 	d := json.NewDecoder(bytes.NewReader([]byte(s)))
 	d.UseNumber()

@@ -241,6 +241,9 @@ func (p *parser) parseOptInt() (int, bool, error) {
 
 // parseQuoted reads a single- or double-quoted string; a backslash escapes
 // the next character, with \n, \t, \r and \uXXXX meaning what they do in JSON.
+// An escaped quote of the other kind, which needed no escape, keeps its
+// backslash: Step Functions finds $['a\"b'] under the key a\"b (recorded on
+// AWS, issue 13).
 func (p *parser) parseQuoted() (string, error) {
 	q := p.src[p.pos]
 	p.pos++
@@ -264,6 +267,11 @@ func (p *parser) parseQuoted() (string, error) {
 				b.WriteByte('\t')
 			case 'r':
 				b.WriteByte('\r')
+			case '"', '\'':
+				if e != q {
+					b.WriteByte('\\')
+				}
+				b.WriteByte(e)
 			case 'u':
 				if p.pos+4 > len(p.src) {
 					return "", p.errorf("short \\u escape")

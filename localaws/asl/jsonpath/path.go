@@ -3,6 +3,8 @@ package jsonpath
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 )
 
 // ErrNoMatch is wrapped by the errors Get returns when a reference path
@@ -116,4 +118,24 @@ func allDefinite(segs []segment) bool {
 		}
 	}
 	return true
+}
+
+// Normalized renders a reference path the way Step Functions' JSONPath
+// library names it in its "No results for path" causes: $['a']['b'][0].
+// Any other path is returned as written.
+func (p *Path) Normalized() string {
+	if !p.definite {
+		return p.src
+	}
+	var b strings.Builder
+	b.WriteByte('$')
+	for i := range p.segs {
+		s := &p.segs[i]
+		if s.kind == segName {
+			b.WriteString("['" + s.names[0] + "']")
+		} else {
+			b.WriteString("[" + strconv.Itoa(s.indexes[0]) + "]")
+		}
+	}
+	return b.String()
 }
