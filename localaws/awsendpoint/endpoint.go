@@ -54,7 +54,7 @@ func New(cfg Config) *Endpoint {
 		KMS: kmslocal.New(kmslocal.Config{Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock}),
 	}
 	e.functions = &functions{byName: map[string]Function{}}
-	glue := &integrations{sqs: e.SQS, functions: e.functions, log: cfg.Logger}
+	glue := &integrations{sqs: e.SQS, functions: e.functions, log: cfg.Logger, clock: cfg.Clock}
 	e.SNS = snslocal.New(snslocal.Config{
 		Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock, Queues: glue, BaseURL: cfg.BaseURL, Logger: cfg.Logger,
 	})

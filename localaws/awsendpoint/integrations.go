@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/localaws/asl"
 	"github.com/payflow-dev/payflow/localaws/snslocal"
 	"github.com/payflow-dev/payflow/localaws/sqslocal"
@@ -42,6 +43,8 @@ type integrations struct {
 	sns       *snslocal.Service
 	functions *functions
 	log       *slog.Logger
+	// clock dates the HTTP metadata of task results.
+	clock clock.Clock
 }
 
 // resources returns the asl.Resources the Step Functions emulator runs
@@ -55,14 +58,18 @@ func (in *integrations) resources() asl.Resources {
 }
 
 // sendMessage is arn:aws:states:::sqs:sendMessage: the result is
-// {"MessageId", "MD5OfMessageBody"} as in AWS.
+// SendMessage's members plus the SDK metadata, as in AWS.
 func (in *integrations) sendMessage(ctx context.Context, call asl.TaskCall) (json.RawMessage, error) {
 	var p sendMessageParams
 	if err := decodeParams(call.Parameters, &p); err != nil {
 		return nil, &asl.TaskFailure{Name: "States.Runtime", Cause: "sqs:sendMessage parameters: " + err.Error()}
 	}
-	if p.QueueURL == "" || len(p.MessageBody) == 0 {
-		return nil, &asl.TaskFailure{Name: "States.Runtime", Cause: "sqs:sendMessage needs QueueUrl and MessageBody"}
+	if p.QueueURL == "" {
+		return nil, &asl.TaskFailure{Name: "States.Runtime", Cause: "sqs:sendMessage needs QueueUrl"}
+	}
+	body := textOf(p.MessageBody)
+	if body == "" { // missing, null or "": SQS's own refusal
+		return nil, sqsFailure(&sqslocal.Error{Code: sqslocal.CodeMissingParameter, Message: "The request must contain the parameter MessageBody."})
 	}
 	if p.DelaySeconds != nil && *p.DelaySeconds != 0 {
 		return nil, &asl.TaskFailure{Name: "States.Runtime", Cause: "sqs:sendMessage: DelaySeconds is not supported by the local integration"}
@@ -75,20 +82,21 @@ func (in *integrations) sendMessage(ctx context.Context, call asl.TaskCall) (jso
 		}
 		attrs[name] = sqslocal.MessageAttribute{DataType: a.DataType, StringValue: a.StringValue, BinaryValue: bin}
 	}
-	res, err := in.sqs.Send(ctx, p.QueueURL, textOf(p.MessageBody), attrs)
+	res, err := in.sqs.Send(ctx, p.QueueURL, body, attrs)
 	if err != nil {
 		var e *sqslocal.Error
 		if errors.As(err, &e) {
-			return nil, &asl.TaskFailure{Name: serviceError("SQS", e.Code), Cause: e.Message}
+			return nil, sqsFailure(e)
 		}
 		return nil, err
 	}
 	in.log.Info("task sent a message", "execution", executionName(call.ExecutionArn), "state", call.StateName,
 		"queue", queueName(p.QueueURL), "waitForTaskToken", call.TaskToken != "")
-	return json.Marshal(map[string]string{"MessageId": res.MessageID, "MD5OfMessageBody": res.MD5OfMessageBody})
+	return json.Marshal(in.sendMessageResult(res))
 }
 
-// publish is arn:aws:states:::sns:publish: the result is {"MessageId"}.
+// publish is arn:aws:states:::sns:publish: the result is {"MessageId"}
+// plus the SDK metadata, as in AWS.
 func (in *integrations) publish(ctx context.Context, call asl.TaskCall) (json.RawMessage, error) {
 	var p publishParams
 	if err := decodeParams(call.Parameters, &p); err != nil {
@@ -110,13 +118,13 @@ func (in *integrations) publish(ctx context.Context, call asl.TaskCall) (json.Ra
 	if err != nil {
 		var e *snslocal.Error
 		if errors.As(err, &e) {
-			return nil, &asl.TaskFailure{Name: serviceError("SNS", e.Code), Cause: e.Message}
+			return nil, snsFailure(e)
 		}
 		return nil, err
 	}
 	in.log.Info("task published a notification", "execution", executionName(call.ExecutionArn), "state", call.StateName,
 		"topic", p.TopicArn[strings.LastIndexByte(p.TopicArn, ':')+1:], "status", statusOf(msg))
-	return json.Marshal(map[string]string{"MessageId": id})
+	return json.Marshal(in.publishResult(id))
 }
 
 // SendToQueue implements snslocal.QueueSink with the SQS emulator.
@@ -153,15 +161,6 @@ func decodeBinary(s string) ([]byte, error) {
 		return nil, nil
 	}
 	return base64.StdEncoding.DecodeString(s)
-}
-
-// serviceError names a service error as Step Functions does for its
-// optimized integrations, e.g. SQS.QueueDoesNotExistException.
-func serviceError(service, code string) string {
-	if !strings.HasSuffix(code, "Exception") {
-		code += "Exception"
-	}
-	return service + "." + code
 }
 
 func executionName(arn string) string { return arn[strings.LastIndexByte(arn, ':')+1:] }

@@ -8,6 +8,9 @@ type SendResult struct {
 	MessageID string
 	// MD5OfMessageBody is the hex MD5 digest of the body.
 	MD5OfMessageBody string
+	// MD5OfMessageAttributes is the hex MD5 digest of the message
+	// attributes, empty when there are none.
+	MD5OfMessageAttributes string
 }
 
 // Send stores a message without going through HTTP, for Step Functions'
@@ -28,5 +31,5 @@ func (s *Service) Send(ctx context.Context, queue string, body string, attrs map
 	if apiErr := s.put(q, m, nil); apiErr != nil {
 		return SendResult{}, apiErr
 	}
-	return SendResult{MessageID: m.id, MD5OfMessageBody: m.md5Body}, nil
+	return SendResult{MessageID: m.id, MD5OfMessageBody: m.md5Body, MD5OfMessageAttributes: m.md5Attrs}, nil
 }
