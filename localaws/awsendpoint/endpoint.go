@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/payflow-dev/payflow/localaws/awsid"
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 
 	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/localaws/kmslocal"
@@ -34,6 +35,7 @@ type Endpoint struct {
 	SNS           *snslocal.Service
 	KMS           *kmslocal.Service
 	StepFunctions *sfnlocal.Service
+	region        string
 	router        *Router
 	functions     *functions
 }
@@ -62,11 +64,21 @@ func New(cfg Config) *Endpoint {
 	e.StepFunctions = sfnlocal.New(sfnlocal.Config{
 		Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock, Resources: glue.resources(),
 	})
-	e.router = NewRouter(Services{
-		StepFunctions: e.StepFunctions, SQS: e.SQS, SNS: e.SNS, KMS: e.KMS, SNSCertPath: snslocal.CertPath,
-	})
+	e.region = cfg.Region
+	// Adding a service is one more entry here: it describes its own
+	// requests (awsproto.Routable).
+	router, err := NewRouter(e.StepFunctions, e.SQS, e.SNS, e.KMS)
+	if err != nil {
+		// The built-in services claim disjoint targets, signing names and
+		// actions; a clash is a bug in this package, caught by its tests.
+		panic("awsendpoint: " + err.Error())
+	}
+	e.router = router
 	return e
 }
 
-// ServeHTTP routes one request to its emulator.
-func (e *Endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) { e.router.ServeHTTP(w, r) }
+// ServeHTTP routes one request to its emulator. Requests that name no
+// region (unsigned ones) are served in the endpoint's configured region.
+func (e *Endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	e.router.ServeHTTP(w, r.WithContext(awsproto.WithDefaultRegion(r.Context(), e.region)))
+}

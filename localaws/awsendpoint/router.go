@@ -2,155 +2,144 @@ package awsendpoint
 
 import (
 	"bytes"
-	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
-)
 
-// Services are the emulators one endpoint serves.
-type Services struct {
-	StepFunctions http.Handler
-	SQS           http.Handler
-	SNS           http.Handler
-	KMS           http.Handler
-	// SNSCertPath is the path at which SNS serves its signing certificate
-	// (the SigningCertURL of notifications), answered by SNS.
-	SNSCertPath string
-}
+	"github.com/payflow-dev/payflow/localaws/awsproto"
+)
 
 // maxQueryBody bounds how much of a form body the router reads to find the
 // Action; the emulators apply their own, smaller, limits.
 const maxQueryBody = 16 << 20
 
-// Router is an http.Handler that sends each request to the emulator of the
-// service it is addressed to.
+// routerErrors is how the router answers requests no service claims: AWS
+// JSON 1.0, which every SDK can read.
+var routerErrors = awsproto.JSON{Version: "1.0", ErrorTypeHeader: true}
+
+// Router is an http.Handler that sends each request to the service it is
+// addressed to, as each registered service describes itself
+// (awsproto.Routing). It holds no list of actions of its own.
 type Router struct {
-	s Services
+	services []awsproto.Routable
+	byTarget map[string]awsproto.Routable
+	bySigner map[string]awsproto.Routable
+	byAction map[string]awsproto.Routable
 }
 
-// NewRouter returns a Router over s.
-func NewRouter(s Services) *Router { return &Router{s: s} }
+// NewRouter returns a Router over the given services; see Register.
+func NewRouter(services ...awsproto.Routable) (*Router, error) {
+	rt := &Router{
+		byTarget: map[string]awsproto.Routable{},
+		bySigner: map[string]awsproto.Routable{},
+		byAction: map[string]awsproto.Routable{},
+	}
+	for _, s := range services {
+		if err := rt.Register(s); err != nil {
+			return nil, err
+		}
+	}
+	return rt, nil
+}
+
+// Register adds a service. It fails when the service has no signing name or
+// claims a target prefix, signing name or query action another service
+// already claims, so two services never silently share requests. Register
+// is for setup: it must not run while the router serves requests.
+func (rt *Router) Register(s awsproto.Routable) error {
+	r := s.Routing()
+	if r.SigningName == "" {
+		return fmt.Errorf("register %T: no SigV4 signing name", s)
+	}
+	claims := []struct {
+		m    map[string]awsproto.Routable
+		kind string
+		keys []string
+	}{
+		{rt.bySigner, "signing name", []string{r.SigningName}},
+		{rt.byTarget, "X-Amz-Target prefix", nonEmpty(r.TargetPrefix)},
+		{rt.byAction, "query action", r.Actions},
+	}
+	for _, c := range claims {
+		for _, k := range c.keys {
+			if other, taken := c.m[k]; taken {
+				return fmt.Errorf("register %s: %s %q is already %s's", r.SigningName, c.kind, k, other.Routing().SigningName)
+			}
+		}
+	}
+	for _, c := range claims {
+		for _, k := range c.keys {
+			c.m[k] = s
+		}
+	}
+	rt.services = append(rt.services, s)
+	return nil
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
 
 // ServeHTTP dispatches on, in order: the X-Amz-Target prefix (JSON
 // protocols), the SigV4 credential scope's service name, the query
-// protocol's Action, and finally a queue URL path (/{account}/{queue}).
+// protocol's Action, and finally a path a service claims (SQS queue URLs,
+// SNS's signing certificate).
 func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if h := rt.byTarget(r.Header.Get("X-Amz-Target")); h != nil {
-		h.ServeHTTP(w, r)
-		return
-	}
-	if h := rt.byService(credentialService(r)); h != nil {
-		h.ServeHTTP(w, r)
-		return
-	}
-	action, err := queryAction(r)
-	if err != nil {
-		writeError(w, http.StatusRequestEntityTooLarge, "RequestEntityTooLarge", "request body too large")
-		return
-	}
-	if action != "" {
-		if h := rt.byAction(action); h != nil {
-			h.ServeHTTP(w, r)
+	if prefix, _, ok := strings.Cut(r.Header.Get("X-Amz-Target"), "."); ok {
+		if s := rt.byTarget[prefix]; s != nil {
+			s.ServeHTTP(w, r)
 			return
 		}
 	}
-	if isQueuePath(r.URL.Path) && rt.s.SQS != nil {
-		rt.s.SQS.ServeHTTP(w, r)
-		return
-	}
-	if rt.s.SNSCertPath != "" && r.URL.Path == rt.s.SNSCertPath && rt.s.SNS != nil {
-		rt.s.SNS.ServeHTTP(w, r)
-		return
-	}
-	if r.Method == http.MethodGet && r.URL.Path == "/" {
-		writeJSON(w, http.StatusOK, map[string]any{"services": rt.available()})
-		return
-	}
-	writeError(w, http.StatusBadRequest, "UnknownServiceException",
-		"the local endpoint serves Step Functions, SQS, SNS and KMS, and could not tell which one this request is for "+
-			"(no known X-Amz-Target, SigV4 credential scope or Action)")
-}
-
-func (rt *Router) byTarget(target string) http.Handler {
-	prefix, _, ok := strings.Cut(target, ".")
-	if !ok {
-		return nil
-	}
-	switch prefix {
-	case "AWSStepFunctions":
-		return rt.s.StepFunctions
-	case "AmazonSQS":
-		return rt.s.SQS
-	case "TrentService":
-		return rt.s.KMS
-	case "AmazonSimpleNotificationService":
-		return rt.s.SNS
-	}
-	return nil
-}
-
-func (rt *Router) byService(service string) http.Handler {
-	switch service {
-	case "states":
-		return rt.s.StepFunctions
-	case "sqs":
-		return rt.s.SQS
-	case "sns":
-		return rt.s.SNS
-	case "kms":
-		return rt.s.KMS
-	}
-	return nil
-}
-
-func (rt *Router) byAction(action string) http.Handler {
-	if isSQSAction(action) {
-		return rt.s.SQS
-	}
-	if isSNSAction(action) {
-		return rt.s.SNS
-	}
-	return nil
-}
-
-func (rt *Router) available() []string {
-	out := []string{}
-	for _, s := range []struct {
-		name string
-		h    http.Handler
-	}{{"kms", rt.s.KMS}, {"sns", rt.s.SNS}, {"sqs", rt.s.SQS}, {"states", rt.s.StepFunctions}} {
-		if s.h != nil {
-			out = append(out, s.name)
+	if scope, ok := awsproto.CredentialScope(r); ok {
+		if s := rt.bySigner[scope.Service]; s != nil {
+			s.ServeHTTP(w, r)
+			return
 		}
 	}
+	action, err := queryAction(r)
+	if err != nil {
+		routerErrors.WriteError(w, "", awsproto.StatusErrorf(http.StatusRequestEntityTooLarge, "RequestEntityTooLarge",
+			"The request body is larger than %d bytes.", maxQueryBody))
+		return
+	}
+	if s := rt.byAction[action]; action != "" && s != nil {
+		s.ServeHTTP(w, r)
+		return
+	}
+	for _, s := range rt.services {
+		if match := s.Routing().Path; match != nil && match(r.URL.Path) {
+			s.ServeHTTP(w, r)
+			return
+		}
+	}
+	if r.Method == http.MethodGet && r.URL.Path == "/" {
+		routerErrors.WriteResult(w, "", map[string]any{"services": rt.signingNames()})
+		return
+	}
+	routerErrors.WriteError(w, "", awsproto.Errorf("UnknownServiceException",
+		"The local endpoint serves %s, and could not tell which one this request is for "+
+			"(no known X-Amz-Target, SigV4 credential scope or Action).", strings.Join(rt.signingNames(), ", ")))
+}
+
+// signingNames lists the services served, sorted.
+func (rt *Router) signingNames() []string {
+	out := make([]string, 0, len(rt.services))
+	for _, s := range rt.services {
+		out = append(out, s.Routing().SigningName)
+	}
+	slices.Sort(out)
 	return out
 }
 
-// credentialService returns the service of the SigV4 credential scope,
-// from the Authorization header or a presigned URL's X-Amz-Credential.
-func credentialService(r *http.Request) string {
-	cred := ""
-	if auth := r.Header.Get("Authorization"); auth != "" {
-		_, after, ok := strings.Cut(auth, "Credential=")
-		if !ok {
-			return ""
-		}
-		cred, _, _ = strings.Cut(after, ",")
-	} else {
-		cred = r.URL.Query().Get("X-Amz-Credential")
-	}
-	// AKID/date/region/service/aws4_request
-	parts := strings.Split(strings.TrimSpace(cred), "/")
-	if len(parts) != 5 {
-		return ""
-	}
-	return parts[3]
-}
-
 // queryAction finds the query protocol's Action in the URL or in a form
-// body, leaving the body readable for the emulator.
+// body, leaving the body readable for the service.
 func queryAction(r *http.Request) (string, error) {
 	if a := r.URL.Query().Get("Action"); a != "" {
 		return a, nil
@@ -164,7 +153,7 @@ func queryAction(r *http.Request) (string, error) {
 		return "", nil
 	}
 	if len(b) > maxQueryBody {
-		return "", errTooLarge
+		return "", awsproto.ErrBodyTooLarge
 	}
 	r.Body = io.NopCloser(bytes.NewReader(b))
 	form, err := url.ParseQuery(string(b))
@@ -172,30 +161,4 @@ func queryAction(r *http.Request) (string, error) {
 		return "", nil
 	}
 	return form.Get("Action"), nil
-}
-
-// isQueuePath reports whether p looks like a queue URL's path:
-// /{12-digit account}/{name}.
-func isQueuePath(p string) bool {
-	account, name, ok := strings.Cut(strings.TrimPrefix(p, "/"), "/")
-	if !ok || name == "" || strings.Contains(name, "/") || len(account) != 12 {
-		return false
-	}
-	for _, c := range account {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-func writeError(w http.ResponseWriter, status int, code, msg string) {
-	writeJSON(w, status, map[string]string{"__type": code, "message": msg})
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	b, _ := json.Marshal(v)
-	w.Header().Set("Content-Type", "application/x-amz-json-1.0")
-	w.WriteHeader(status)
-	_, _ = w.Write(b)
 }

@@ -8,45 +8,82 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/payflow-dev/payflow/localaws/awsendpoint"
+	"github.com/payflow-dev/payflow/localaws/awsproto"
+	"github.com/payflow-dev/payflow/localaws/kmslocal"
+	"github.com/payflow-dev/payflow/localaws/sfnlocal"
+	"github.com/payflow-dev/payflow/localaws/snslocal"
+	"github.com/payflow-dev/payflow/localaws/sqslocal"
 )
 
-// named answers with its name and the body it was given, so a test sees
-// both where a request went and that the router left the body intact.
-func named(name string) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		_, _ = io.WriteString(w, name+":"+string(b))
-	})
+// named is a service that answers with its name and the body it was given,
+// so a test sees both where a request went and that the router left the
+// body intact. Its routing is copied from a real service's.
+type named struct {
+	name    string
+	routing awsproto.Routing
+}
+
+func (n named) Routing() awsproto.Routing { return n.routing }
+
+func (n named) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	b, _ := io.ReadAll(r.Body)
+	_, _ = io.WriteString(w, n.name+":"+string(b))
+}
+
+// realRoutings returns stand-ins that route exactly like the four real
+// emulators, so the test checks the actions each service declares.
+func realRoutings() []awsproto.Routable {
+	return []awsproto.Routable{
+		named{"states", sfnlocal.New(sfnlocal.Config{}).Routing()},
+		named{"sqs", sqslocal.New(sqslocal.Config{}).Routing()},
+		named{"sns", snslocal.New(snslocal.Config{}).Routing()},
+		named{"kms", kmslocal.New(kmslocal.Config{}).Routing()},
+	}
+}
+
+func newRouter(tb testing.TB, services ...awsproto.Routable) *awsendpoint.Router {
+	tb.Helper()
+	rt, err := awsendpoint.NewRouter(services...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return rt
 }
 
 func TestRouterDispatch(t *testing.T) {
 	t.Parallel()
-	rt := awsendpoint.NewRouter(awsendpoint.Services{
-		StepFunctions: named("states"), SQS: named("sqs"), SNS: named("sns"), KMS: named("kms"),
-	})
+	// A JSON-only service added with one registration, as DynamoDB is.
+	ddb := named{"dynamodb", awsproto.Routing{SigningName: "dynamodb", TargetPrefix: "DynamoDB_20120810"}}
+	rt := newRouter(t, append(realRoutings(), ddb)...)
 	const scope = "AWS4-HMAC-SHA256 Credential=AKID/20261126/us-east-1/%s/aws4_request, SignedHeaders=host, Signature=x"
 	form := "application/x-www-form-urlencoded"
 	tests := []struct {
 		name    string
+		method  string
 		path    string
 		headers map[string]string
 		body    string
 		want    string
 	}{
-		{"step functions target", "/", map[string]string{"X-Amz-Target": "AWSStepFunctions.StartExecution"}, "{}", "states:{}"},
-		{"sqs json target", "/", map[string]string{"X-Amz-Target": "AmazonSQS.SendMessage"}, "{}", "sqs:{}"},
-		{"kms target", "/", map[string]string{"X-Amz-Target": "TrentService.Encrypt"}, "{}", "kms:{}"},
-		{"sns by scope", "/", map[string]string{"Authorization": strings.Replace(scope, "%s", "sns", 1), "Content-Type": form}, "Action=Publish", "sns:Action=Publish"},
-		{"sqs by scope", "/", map[string]string{"Authorization": strings.Replace(scope, "%s", "sqs", 1), "Content-Type": form}, "Action=ListQueues", "sqs:Action=ListQueues"},
-		{"sns by action", "/", map[string]string{"Content-Type": form}, "Action=CreateTopic&Name=t", "sns:Action=CreateTopic&Name=t"},
-		{"sqs by action", "/", map[string]string{"Content-Type": form + "; charset=utf-8"}, "Version=2012-11-05&Action=ReceiveMessage", "sqs:Version=2012-11-05&Action=ReceiveMessage"},
-		{"sqs by queue path", "/123456789012/orders", nil, "x", "sqs:x"},
+		{"step functions target", "POST", "/", map[string]string{"X-Amz-Target": "AWSStepFunctions.StartExecution"}, "{}", "states:{}"},
+		{"sqs json target", "POST", "/", map[string]string{"X-Amz-Target": "AmazonSQS.SendMessage"}, "{}", "sqs:{}"},
+		{"kms target", "POST", "/", map[string]string{"X-Amz-Target": "TrentService.Encrypt"}, "{}", "kms:{}"},
+		{"a registered JSON service", "POST", "/", map[string]string{"X-Amz-Target": "DynamoDB_20120810.GetItem"}, "{}", "dynamodb:{}"},
+		{"sns by scope", "POST", "/", map[string]string{"Authorization": strings.Replace(scope, "%s", "sns", 1), "Content-Type": form}, "Action=Publish", "sns:Action=Publish"},
+		{"sqs by scope", "POST", "/", map[string]string{"Authorization": strings.Replace(scope, "%s", "sqs", 1), "Content-Type": form}, "Action=ListQueues", "sqs:Action=ListQueues"},
+		{"sns by action", "POST", "/", map[string]string{"Content-Type": form}, "Action=CreateTopic&Name=t", "sns:Action=CreateTopic&Name=t"},
+		{"sqs by action", "POST", "/", map[string]string{"Content-Type": form + "; charset=utf-8"}, "Version=2012-11-05&Action=ReceiveMessage", "sqs:Version=2012-11-05&Action=ReceiveMessage"},
+		{"sqs action in the URL", "GET", "/?Action=ListQueues", nil, "", "sqs:"},
+		{"sqs by queue path", "POST", "/123456789012/orders", nil, "x", "sqs:x"},
+		{"sns signing certificate", "GET", snslocal.CertPath, nil, "", "sns:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			req := httptest.NewRequest(http.MethodPost, tt.path, strings.NewReader(tt.body))
+			req := httptest.NewRequest(tt.method, tt.path, strings.NewReader(tt.body))
 			for k, v := range tt.headers {
 				req.Header.Set(k, v)
 			}
@@ -61,20 +98,22 @@ func TestRouterDispatch(t *testing.T) {
 
 func TestRouterUnknownService(t *testing.T) {
 	t.Parallel()
-	rt := awsendpoint.NewRouter(awsendpoint.Services{SQS: named("sqs")})
+	rt := newRouter(t, realRoutings()...)
 	tests := []struct {
-		name   string
-		target string
+		name    string
+		headers map[string]string
+		body    string
 	}{
-		{"unknown target", "DynamoDB_20120810.GetItem"},
-		{"no hint at all", ""},
+		{"unknown target", map[string]string{"X-Amz-Target": "DynamoDB_20120810.GetItem"}, "{}"},
+		{"unknown action", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}, "Action=DescribeInstances"},
+		{"no hint at all", nil, "{}"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader("{}"))
-			if tt.target != "" {
-				req.Header.Set("X-Amz-Target", tt.target)
+			req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(tt.body))
+			for k, v := range tt.headers {
+				req.Header.Set(k, v)
 			}
 			rec := httptest.NewRecorder()
 			rt.ServeHTTP(rec, req)
@@ -90,6 +129,43 @@ func TestRouterUnknownService(t *testing.T) {
 			}
 			if body.Type != "UnknownServiceException" || !strings.Contains(body.Message, "could not tell") {
 				t.Errorf("error = %+v", body)
+			}
+		})
+	}
+}
+
+func TestRouterListsItsServices(t *testing.T) {
+	t.Parallel()
+	rec := httptest.NewRecorder()
+	newRouter(t, realRoutings()...).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	var got struct{ Services []string }
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatalf("GET / = %d %q: %v", rec.Code, rec.Body.String(), err)
+	}
+	if diff := cmp.Diff([]string{"kms", "sns", "sqs", "states"}, got.Services); diff != "" {
+		t.Errorf("services (-want +got):\n%s", diff)
+	}
+}
+
+func TestRegisterRefusesClashes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		routing awsproto.Routing
+		want    string
+	}{
+		{"same signing name", awsproto.Routing{SigningName: "sqs"}, `signing name "sqs" is already sqs's`},
+		{"same target prefix", awsproto.Routing{SigningName: "other", TargetPrefix: "TrentService"}, `X-Amz-Target prefix "TrentService" is already kms's`},
+		{"same query action", awsproto.Routing{SigningName: "other", Actions: []string{"Publish"}}, `query action "Publish" is already sns's`},
+		{"no signing name", awsproto.Routing{TargetPrefix: "X"}, "no SigV4 signing name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rt := newRouter(t, realRoutings()...)
+			err := rt.Register(named{"other", tt.routing})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Register = %v, want an error containing %q", err, tt.want)
 			}
 		})
 	}

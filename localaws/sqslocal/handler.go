@@ -34,50 +34,55 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.serveQuery(w, r, c)
 }
 
-// dispatch runs the action op with input read by d.
+// dispatch runs the action op with input read by d; a nil answer with a
+// nil error means the service has no such action.
 func (s *Service) dispatch(ctx context.Context, op string, c *call, d decoder) (any, *Error) {
-	switch op {
-	case "CreateQueue":
-		return invoke(ctx, c, d, s.createQueue)
-	case "GetQueueUrl":
-		return invoke(ctx, c, d, s.getQueueURL)
-	case "ListQueues":
-		return invoke(ctx, c, d, s.listQueues)
-	case "DeleteQueue":
-		return invoke(ctx, c, d, s.deleteQueue)
-	case "PurgeQueue":
-		return invoke(ctx, c, d, s.purgeQueue)
-	case "GetQueueAttributes":
-		return invoke(ctx, c, d, s.getQueueAttributes)
-	case "SetQueueAttributes":
-		return invoke(ctx, c, d, s.setQueueAttributes)
-	case "SendMessage":
-		return invoke(ctx, c, d, s.sendMessage)
-	case "SendMessageBatch":
-		return invoke(ctx, c, d, s.sendMessageBatch)
-	case "ReceiveMessage":
-		return invoke(ctx, c, d, s.receiveMessage)
-	case "DeleteMessage":
-		return invoke(ctx, c, d, s.deleteMessage)
-	case "DeleteMessageBatch":
-		return invoke(ctx, c, d, s.deleteMessageBatch)
-	case "ChangeMessageVisibility":
-		return invoke(ctx, c, d, s.changeMessageVisibility)
-	case "ChangeMessageVisibilityBatch":
-		return invoke(ctx, c, d, s.changeMessageVisibilityBatch)
-	case "TagQueue":
-		return invoke(ctx, c, d, s.tagQueue)
-	case "UntagQueue":
-		return invoke(ctx, c, d, s.untagQueue)
-	case "ListQueueTags":
-		return invoke(ctx, c, d, s.listQueueTags)
-	case "ListDeadLetterSourceQueues":
-		return invoke(ctx, c, d, s.listDeadLetterSourceQueues)
-	case "AddPermission", "RemovePermission", "StartMessageMoveTask",
-		"CancelMessageMoveTask", "ListMessageMoveTasks":
-		return nil, newError(CodeUnsupportedOperation, "%s is not supported by this local SQS.", op)
+	run, ok := s.ops[op]
+	if !ok {
+		return nil, nil
 	}
-	return nil, nil
+	return run(ctx, c, d)
+}
+
+// operation runs one action on input read by a decoder.
+type operation func(ctx context.Context, c *call, d decoder) (any, *Error)
+
+// operations maps each action to its runner. Each Service builds its own in
+// New, so that no package-level state exists; the router learns the query
+// actions from it (Routing).
+func (s *Service) operations() map[string]operation {
+	ops := map[string]operation{
+		"CreateQueue":                  op(s.createQueue),
+		"GetQueueUrl":                  op(s.getQueueURL),
+		"ListQueues":                   op(s.listQueues),
+		"DeleteQueue":                  op(s.deleteQueue),
+		"PurgeQueue":                   op(s.purgeQueue),
+		"GetQueueAttributes":           op(s.getQueueAttributes),
+		"SetQueueAttributes":           op(s.setQueueAttributes),
+		"SendMessage":                  op(s.sendMessage),
+		"SendMessageBatch":             op(s.sendMessageBatch),
+		"ReceiveMessage":               op(s.receiveMessage),
+		"DeleteMessage":                op(s.deleteMessage),
+		"DeleteMessageBatch":           op(s.deleteMessageBatch),
+		"ChangeMessageVisibility":      op(s.changeMessageVisibility),
+		"ChangeMessageVisibilityBatch": op(s.changeMessageVisibilityBatch),
+		"TagQueue":                     op(s.tagQueue),
+		"UntagQueue":                   op(s.untagQueue),
+		"ListQueueTags":                op(s.listQueueTags),
+		"ListDeadLetterSourceQueues":   op(s.listDeadLetterSourceQueues),
+	}
+	for _, name := range []string{"AddPermission", "RemovePermission", "StartMessageMoveTask",
+		"CancelMessageMoveTask", "ListMessageMoveTasks"} {
+		ops[name] = func(context.Context, *call, decoder) (any, *Error) {
+			return nil, newError(CodeUnsupportedOperation, "%s is not supported by this local SQS.", name)
+		}
+	}
+	return ops
+}
+
+// op adapts an action to an operation.
+func op[I, O any](fn func(context.Context, *call, *I) (*O, *Error)) operation {
+	return func(ctx context.Context, c *call, d decoder) (any, *Error) { return invoke(ctx, c, d, fn) }
 }
 
 // invoke decodes an action's input and runs it.

@@ -32,6 +32,7 @@ type Config struct {
 type Service struct {
 	cfg   Config
 	clock clock.Clock
+	ops   map[string]operation // built once in New, read-only after
 
 	mu     sync.RWMutex
 	queues map[string]*queue // by name
@@ -44,7 +45,9 @@ func New(cfg Config) *Service {
 		cfg.Clock = clock.NewReal()
 	}
 	cfg.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/")
-	return &Service{cfg: cfg, clock: cfg.Clock, queues: make(map[string]*queue)}
+	s := &Service{cfg: cfg, clock: cfg.Clock, queues: make(map[string]*queue)}
+	s.ops = s.operations()
+	return s
 }
 
 // queueARN is the ARN of the queue called name.
