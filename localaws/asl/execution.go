@@ -27,8 +27,37 @@ type Execution struct {
 	ctxExe map[string]any
 }
 
+// historyLimit is Step Functions' hard quota of events in one execution's
+// history (https://docs.aws.amazon.com/step-functions/latest/dg/bp-history-limit.html).
+const historyLimit = 25000
+
+// historyLimitCause is the cause AWS gives when an execution fails for
+// reaching historyLimit, as users quote it from real executions.
+const historyLimitCause = "The execution reached the maximum number of history events (25000)."
+
 // recordLocked hands the next event to the recorder and returns its id.
+// As on AWS, event 25,000 may only end the execution: any other event in
+// its place becomes an ExecutionFailed with States.Runtime, and the
+// execution closes. Nothing is recorded once the execution has closed.
 func (x *Execution) recordLocked(prev int64, typ, key string, details any) int64 {
+	if x.closed {
+		return x.nextID
+	}
+	if x.nextID == historyLimit-1 && !endsExecution(typ) {
+		x.emitLocked(prev, EventExecutionFailed, "executionFailedEventDetails",
+			&FailureEventDetails{Error: ErrNameRuntime, Cause: historyLimitCause})
+		x.closeLocked()
+		o := Outcome{Status: StatusFailed, Error: ErrNameRuntime, Cause: historyLimitCause, StopTime: x.engine.clock.Now()}
+		// The caller holds x.mu and may be deep inside a thread; done runs
+		// on its own goroutine, as it would after any other ending.
+		go x.finish(o)
+		return x.nextID
+	}
+	return x.emitLocked(prev, typ, key, details)
+}
+
+// emitLocked appends one event to the history.
+func (x *Execution) emitLocked(prev int64, typ, key string, details any) int64 {
 	x.nextID++
 	if x.rec != nil {
 		x.rec.Record(Event{
@@ -41,6 +70,15 @@ func (x *Execution) recordLocked(prev int64, typ, key string, details any) int64
 		})
 	}
 	return x.nextID
+}
+
+// endsExecution reports whether an event type closes an execution.
+func endsExecution(typ string) bool {
+	switch typ {
+	case EventExecutionSucceeded, EventExecutionFailed, EventExecutionAborted, EventExecutionTimedOut:
+		return true
+	}
+	return false
 }
 
 // contextExecution returns $$.Execution, built once per execution.
@@ -119,14 +157,17 @@ func (x *Execution) timeOut() {
 	x.finish(o)
 }
 
-// closeLocked marks the execution closed and cancels everything it waits
-// on.
+// closeLocked marks the execution closed, cancels everything it waits on
+// and lets go of the data it ran on, so a finished execution that its
+// caller keeps (for DescribeExecution) holds no more than its outcome.
 func (x *Execution) closeLocked() {
 	x.closed = true
 	if x.timer != nil {
 		x.timer.Stop()
+		x.timer = nil
 	}
 	x.root.abortLocked()
+	x.root, x.input, x.ctxExe = nil, nil, nil
 }
 
 func (x *Execution) finish(o Outcome) {

@@ -169,6 +169,9 @@ func (s *mapState) exec(t *thread) step {
 	}
 	launch := make([]*thread, 0, n)
 	for range n {
+		if x.closed { // the history limit ended the execution
+			break
+		}
 		launch = append(launch, g.startIterationLocked())
 	}
 	x.mu.Unlock()

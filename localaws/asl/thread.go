@@ -180,7 +180,7 @@ func (t *thread) record(typ, key string, details any) bool {
 		return false
 	}
 	t.last = x.recordLocked(t.last, typ, key, details)
-	return true
+	return !x.closed // the event may have been the one too many
 }
 
 // park registers a timer that will resume the thread, unless the thread
