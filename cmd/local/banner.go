@@ -16,7 +16,7 @@ import (
 func printBanner(w io.Writer, l *stack.Local, o options, took time.Duration, now time.Time) {
 	fmt.Fprintf(w, "Local stack %q is up (%d resources, started in %s)\n\n", l.Stack.Name, len(l.Stack.Resources), took.Round(time.Millisecond))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  AWS endpoint\t%s\t(Step Functions, SQS, SNS, KMS; region %s, account %s, any credentials)\n", l.EndpointURL, o.region, o.account)
+	fmt.Fprintf(tw, "  AWS endpoint\t%s\t(Step Functions, SQS, SNS, KMS, Secrets Manager; region %s, account %s, any credentials)\n", l.EndpointURL, o.region, o.account)
 	fmt.Fprintf(tw, "  HTTP API\t%s\t\n", l.APIURL)
 	tw.Flush()
 

@@ -1,6 +1,6 @@
 // Package awsendpoint is the local AWS endpoint: one http.Handler, served
 // on 127.0.0.1:4566 by cmd/local, that routes each request to the Step
-// Functions, SQS, SNS or KMS emulator, so the AWS SDKs and CLI work against
+// Functions, SQS, SNS, KMS or Secrets Manager emulator, so the AWS SDKs and CLI work against
 // it unchanged. It also wires the emulators together in-process: the Step
 // Functions task integrations for sqs:sendMessage, sns:publish and
 // lambda:invoke, and SNS delivery into SQS queues.

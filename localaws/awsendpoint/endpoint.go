@@ -9,6 +9,7 @@ import (
 
 	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/localaws/kmslocal"
+	"github.com/payflow-dev/payflow/localaws/secretslocal"
 	"github.com/payflow-dev/payflow/localaws/sfnlocal"
 	"github.com/payflow-dev/payflow/localaws/snslocal"
 	"github.com/payflow-dev/payflow/localaws/sqslocal"
@@ -29,15 +30,18 @@ type Config struct {
 	Logger *slog.Logger
 }
 
-// Endpoint is the four emulators wired together behind one handler.
+// Endpoint is the emulators wired together behind one handler.
 type Endpoint struct {
-	SQS           *sqslocal.Service
-	SNS           *snslocal.Service
-	KMS           *kmslocal.Service
-	StepFunctions *sfnlocal.Service
-	region        string
-	router        *Router
-	functions     *functions
+	SQS *sqslocal.Service
+	SNS *snslocal.Service
+	KMS *kmslocal.Service
+	// SecretsManager holds secrets such as the payment processor's API
+	// key.
+	SecretsManager *secretslocal.Service
+	StepFunctions  *sfnlocal.Service
+	region         string
+	router         *Router
+	functions      *functions
 }
 
 // New builds the emulators and wires in-process Step Functions' SQS, SNS
@@ -54,6 +58,9 @@ func New(cfg Config) *Endpoint {
 	e := &Endpoint{
 		SQS: sqslocal.New(sqslocal.Config{Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock, BaseURL: cfg.BaseURL}),
 		KMS: kmslocal.New(kmslocal.Config{Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock}),
+		SecretsManager: secretslocal.New(secretslocal.Config{
+			Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock,
+		}),
 	}
 	e.functions = &functions{byName: map[string]Function{}}
 	glue := &integrations{sqs: e.SQS, functions: e.functions, log: cfg.Logger, clock: cfg.Clock}
@@ -67,7 +74,7 @@ func New(cfg Config) *Endpoint {
 	e.region = cfg.Region
 	// Adding a service is one more entry here: it describes its own
 	// requests (awsproto.Routable).
-	router, err := NewRouter(e.StepFunctions, e.SQS, e.SNS, e.KMS)
+	router, err := NewRouter(e.StepFunctions, e.SQS, e.SNS, e.KMS, e.SecretsManager)
 	if err != nil {
 		// The built-in services claim disjoint targets, signing names and
 		// actions; a clash is a bug in this package, caught by its tests.

@@ -13,6 +13,7 @@ import (
 	"github.com/payflow-dev/payflow/localaws/awsendpoint"
 	"github.com/payflow-dev/payflow/localaws/awsproto"
 	"github.com/payflow-dev/payflow/localaws/kmslocal"
+	"github.com/payflow-dev/payflow/localaws/secretslocal"
 	"github.com/payflow-dev/payflow/localaws/sfnlocal"
 	"github.com/payflow-dev/payflow/localaws/snslocal"
 	"github.com/payflow-dev/payflow/localaws/sqslocal"
@@ -33,7 +34,7 @@ func (n named) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = io.WriteString(w, n.name+":"+string(b))
 }
 
-// realRoutings returns stand-ins that route exactly like the four real
+// realRoutings returns stand-ins that route exactly like the real
 // emulators, so the test checks the actions each service declares.
 func realRoutings() []awsproto.Routable {
 	return []awsproto.Routable{
@@ -41,6 +42,7 @@ func realRoutings() []awsproto.Routable {
 		named{"sqs", sqslocal.New(sqslocal.Config{}).Routing()},
 		named{"sns", snslocal.New(snslocal.Config{}).Routing()},
 		named{"kms", kmslocal.New(kmslocal.Config{}).Routing()},
+		named{"secretsmanager", secretslocal.New(secretslocal.Config{}).Routing()},
 	}
 }
 
@@ -71,6 +73,8 @@ func TestRouterDispatch(t *testing.T) {
 		{"step functions target", "POST", "/", map[string]string{"X-Amz-Target": "AWSStepFunctions.StartExecution"}, "{}", "states:{}"},
 		{"sqs json target", "POST", "/", map[string]string{"X-Amz-Target": "AmazonSQS.SendMessage"}, "{}", "sqs:{}"},
 		{"kms target", "POST", "/", map[string]string{"X-Amz-Target": "TrentService.Encrypt"}, "{}", "kms:{}"},
+		{"secrets manager target", "POST", "/", map[string]string{"X-Amz-Target": "secretsmanager.GetSecretValue"}, "{}", "secretsmanager:{}"},
+		{"secrets manager by scope", "POST", "/", map[string]string{"Authorization": strings.Replace(scope, "%s", "secretsmanager", 1)}, "{}", "secretsmanager:{}"},
 		{"a registered JSON service", "POST", "/", map[string]string{"X-Amz-Target": "DynamoDB_20120810.GetItem"}, "{}", "dynamodb:{}"},
 		{"sns by scope", "POST", "/", map[string]string{"Authorization": strings.Replace(scope, "%s", "sns", 1), "Content-Type": form}, "Action=Publish", "sns:Action=Publish"},
 		{"sqs by scope", "POST", "/", map[string]string{"Authorization": strings.Replace(scope, "%s", "sqs", 1), "Content-Type": form}, "Action=ListQueues", "sqs:Action=ListQueues"},
@@ -142,7 +146,7 @@ func TestRouterListsItsServices(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
 		t.Fatalf("GET / = %d %q: %v", rec.Code, rec.Body.String(), err)
 	}
-	if diff := cmp.Diff([]string{"kms", "sns", "sqs", "states"}, got.Services); diff != "" {
+	if diff := cmp.Diff([]string{"kms", "secretsmanager", "sns", "sqs", "states"}, got.Services); diff != "" {
 		t.Errorf("services (-want +got):\n%s", diff)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -62,17 +63,19 @@ type Resource struct {
 
 // deployer holds the state of one Deploy call.
 type deployer struct {
-	cfg  DeployConfig
-	dir  string
-	tpl  *cfn.Template
-	res  *cfn.Resolver
-	reg  *registry
-	sqs  *sqs.Client
-	sns  *sns.Client
-	kms  *kms.Client
-	sfn  *sfn.Client
-	out  *Stack
-	apis map[string]bool // logical IDs of HTTP APIs
+	cfg DeployConfig
+	dir string
+	tpl *cfn.Template
+	res *cfn.Resolver
+	reg *registry
+	sqs *sqs.Client
+	sns *sns.Client
+	kms *kms.Client
+	sfn *sfn.Client
+	// secrets creates AWS::SecretsManager::Secret resources.
+	secrets *secretsmanager.Client
+	out     *Stack
+	apis    map[string]bool // logical IDs of HTTP APIs
 }
 
 // Deploy reads the template and creates its resources in dependency order.
@@ -92,8 +95,9 @@ func Deploy(ctx context.Context, cfg DeployConfig) (*Stack, error) {
 		cfg: cfg, dir: filepath.Dir(cfg.TemplatePath), tpl: tpl, reg: newRegistry(),
 		sqs: sqs.NewFromConfig(cfg.AWS), sns: sns.NewFromConfig(cfg.AWS),
 		kms: kms.NewFromConfig(cfg.AWS), sfn: sfn.NewFromConfig(cfg.AWS),
-		out:  &Stack{Name: cfg.StackName, Outputs: map[string]Output{}},
-		apis: map[string]bool{},
+		secrets: secretsmanager.NewFromConfig(cfg.AWS),
+		out:     &Stack{Name: cfg.StackName, Outputs: map[string]Output{}},
+		apis:    map[string]bool{},
 	}
 	pseudo := cfn.Pseudo{Region: cfg.Region, AccountID: cfg.AccountID, StackName: cfg.StackName}
 	if d.res, err = cfn.NewResolver(tpl, pseudo, cfg.Parameters, d.reg); err != nil {
@@ -151,6 +155,8 @@ func (d *deployer) create(ctx context.Context, id string, r cfn.Resource) error 
 		c, err = d.createKey(ctx, p)
 	case "AWS::KMS::Alias":
 		c, err = d.createAlias(ctx, p)
+	case "AWS::SecretsManager::Secret":
+		c, err = d.createSecret(ctx, id, p)
 	case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine":
 		c, err = d.createStateMachine(ctx, id, r.Type, p)
 	case "AWS::Serverless::Function", "AWS::Lambda::Function":
@@ -181,7 +187,7 @@ func (d *deployer) physicalName(id string) string {
 func isIgnored(typ string) bool {
 	switch typ {
 	case "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::SNS::Subscription", "AWS::KMS::Key", "AWS::KMS::Alias",
-		"AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy",
+		"AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy", "AWS::SecretsManager::Secret",
 		"AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine", "AWS::Serverless::Function",
 		"AWS::Lambda::Function", "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api":
 		return false

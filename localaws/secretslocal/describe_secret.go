@@ -1,0 +1,56 @@
+package secretslocal
+
+type secretIDInput struct {
+	SecretID string `json:"SecretId"`
+}
+
+// secretMetadata is DescribeSecret's answer; ListSecrets' entries are the
+// same document with the version map under another name.
+type secretMetadata struct {
+	secretRef
+	Description            string              `json:"Description,omitempty"`
+	KmsKeyID               string              `json:"KmsKeyId,omitempty"`
+	CreatedDate            float64             `json:"CreatedDate"`
+	LastChangedDate        float64             `json:"LastChangedDate"`
+	LastAccessedDate       *float64            `json:"LastAccessedDate,omitempty"`
+	DeletedDate            *float64            `json:"DeletedDate,omitempty"`
+	Tags                   []tag               `json:"Tags,omitempty"`
+	VersionIDsToStages     map[string][]string `json:"VersionIdsToStages,omitempty"`
+	SecretVersionsToStages map[string][]string `json:"SecretVersionsToStages,omitempty"`
+}
+
+// metadata describes sec. DeletedDate is when DeleteSecret was called, as
+// AWS reports it; the end of the recovery window is DeleteSecret's
+// DeletionDate.
+func (sec *secret) metadata() secretMetadata {
+	m := secretMetadata{
+		secretRef:        secretRef{ARN: sec.arn, Name: sec.name},
+		Description:      sec.description,
+		KmsKeyID:         sec.kmsKeyID,
+		CreatedDate:      epoch(sec.created),
+		LastChangedDate:  epoch(sec.changed),
+		LastAccessedDate: epochOrNil(sec.accessed),
+		DeletedDate:      epochOrNil(sec.deletedAt),
+		Tags:             append([]tag(nil), sec.tags...),
+	}
+	return m
+}
+
+// describeSecret answers with a secret's metadata, never its value. It
+// works on a secret scheduled for deletion, which is how one learns when
+// it was deleted.
+func (s *Service) describeSecret(body []byte) (any, error) {
+	var in secretIDInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sec, err := s.lookup(in.SecretID)
+	if err != nil {
+		return nil, err
+	}
+	m := sec.metadata()
+	m.VersionIDsToStages = sec.stagesByVersion()
+	return m, nil
+}

@@ -1,0 +1,150 @@
+package secretslocal
+
+import (
+	"encoding/base64"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+type listSecretsInput struct {
+	MaxResults             *int     `json:"MaxResults"`
+	NextToken              string   `json:"NextToken"`
+	Filters                []filter `json:"Filters"`
+	IncludePlannedDeletion bool     `json:"IncludePlannedDeletion"`
+	SortOrder              string   `json:"SortOrder"`
+}
+
+// filter is one ListSecrets filter: a key and up to ten values, each a
+// prefix to match or, starting with "!", a prefix to exclude.
+type filter struct {
+	Key    string   `json:"Key"`
+	Values []string `json:"Values"`
+}
+
+type listSecretsOutput struct {
+	SecretList []secretMetadata `json:"SecretList"`
+	NextToken  string           `json:"NextToken,omitempty"`
+}
+
+// listSecrets pages through the secrets' metadata, ordered by creation
+// date (oldest first, or newest first with SortOrder desc) as AWS orders
+// them. Secrets scheduled for deletion are left out unless
+// IncludePlannedDeletion is set.
+func (s *Service) listSecrets(body []byte) (any, error) {
+	var in listSecretsInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	limit := 100
+	if in.MaxResults != nil {
+		if *in.MaxResults < 1 || *in.MaxResults > 100 {
+			return nil, errorf(codeValidation, "1 validation error detected: MaxResults must be between 1 and 100")
+		}
+		limit = *in.MaxResults
+	}
+	if in.SortOrder != "" && in.SortOrder != "asc" && in.SortOrder != "desc" {
+		return nil, errorf(codeValidation, "1 validation error detected: SortOrder must be asc or desc")
+	}
+	for _, f := range in.Filters {
+		if err := f.check(); err != nil {
+			return nil, err
+		}
+	}
+	start := 0
+	if in.NextToken != "" {
+		raw, err := base64.RawURLEncoding.DecodeString(in.NextToken)
+		n, convErr := strconv.Atoi(string(raw))
+		if err != nil || convErr != nil || n < 0 {
+			return nil, errorf(codeInvalidNextToken, "The NextToken value is invalid.")
+		}
+		start = n
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.purge()
+	var all []*secret
+	for _, sec := range s.secrets {
+		if (!sec.deletion.IsZero() && !in.IncludePlannedDeletion) || !matchesAll(sec, in.Filters) {
+			continue
+		}
+		all = append(all, sec)
+	}
+	slices.SortFunc(all, func(a, b *secret) int {
+		if c := a.created.Compare(b.created); c != 0 {
+			return c
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	if in.SortOrder == "desc" {
+		slices.Reverse(all)
+	}
+	out := listSecretsOutput{SecretList: []secretMetadata{}}
+	start = min(start, len(all))
+	end := min(start+limit, len(all))
+	for _, sec := range all[start:end] {
+		m := sec.metadata()
+		m.SecretVersionsToStages = sec.stagesByVersion()
+		out.SecretList = append(out.SecretList, m)
+	}
+	if end < len(all) {
+		out.NextToken = base64.RawURLEncoding.EncodeToString([]byte(strconv.Itoa(end)))
+	}
+	return out, nil
+}
+
+// check validates a filter's key and values.
+func (f filter) check() error {
+	switch f.Key {
+	case "name", "description", "tag-key", "tag-value", "all":
+	default:
+		return errorf(codeValidation, "1 validation error detected: Filters.Key %q is not one of name, description, tag-key, tag-value, all", f.Key)
+	}
+	if len(f.Values) == 0 || len(f.Values) > 10 {
+		return errorf(codeValidation, "1 validation error detected: Filters.Values must have 1-10 members")
+	}
+	return nil
+}
+
+// matchesAll reports whether sec passes every filter.
+func matchesAll(sec *secret, filters []filter) bool {
+	for _, f := range filters {
+		if !f.matches(sec) {
+			return false
+		}
+	}
+	return true
+}
+
+// matches reports whether one of f's values matches one of sec's fields
+// for f.Key; a "!" value matches when no field starts with the rest.
+func (f filter) matches(sec *secret) bool {
+	var fields []string
+	switch f.Key {
+	case "name":
+		fields = []string{sec.name}
+	case "description":
+		fields = []string{sec.description}
+	case "tag-key", "tag-value", "all":
+		if f.Key == "all" {
+			fields = append(fields, sec.name, sec.description)
+		}
+		for _, t := range sec.tags {
+			if f.Key != "tag-value" {
+				fields = append(fields, t.Key)
+			}
+			if f.Key != "tag-key" {
+				fields = append(fields, t.Value)
+			}
+		}
+	}
+	for _, v := range f.Values {
+		negate := strings.HasPrefix(v, "!")
+		prefix := strings.TrimPrefix(v, "!")
+		hit := slices.ContainsFunc(fields, func(field string) bool { return strings.HasPrefix(field, prefix) })
+		if hit != negate {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,210 @@
+package secretslocal
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+)
+
+// The staging labels Secrets Manager manages itself.
+const (
+	stageCurrent  = "AWSCURRENT"
+	stagePrevious = "AWSPREVIOUS"
+)
+
+// secret is one secret: its metadata and its versions.
+type secret struct {
+	name        string
+	arn         string
+	description string
+	kmsKeyID    string
+	tags        []tag
+	created     time.Time
+	changed     time.Time
+	accessed    time.Time // zero until the first GetSecretValue
+	deletion    time.Time // zero unless scheduled for deletion: when it goes
+	deletedAt   time.Time // when DeleteSecret scheduled it
+	versions    map[string]*version
+}
+
+// version is one value of a secret. A version without staging labels is
+// deprecated: still readable by VersionId, never by stage.
+type version struct {
+	id      string
+	str     *string
+	bin     []byte
+	stages  []string
+	created time.Time
+}
+
+// tag is a Secrets Manager resource tag.
+type tag struct {
+	Key   string `json:"Key"`
+	Value string `json:"Value"`
+}
+
+// sameValue reports whether v holds exactly the value str/bin.
+func (v *version) sameValue(str *string, bin []byte) bool {
+	if (v.str == nil) != (str == nil) {
+		return false
+	}
+	if v.str != nil && *v.str != *str {
+		return false
+	}
+	return bytes.Equal(v.bin, bin)
+}
+
+// byStage returns the version carrying stage, if any.
+func (sec *secret) byStage(stage string) (*version, bool) {
+	for _, v := range sec.versions {
+		if slices.Contains(v.stages, stage) {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// stagesByVersion is the VersionIdsToStages map of DescribeSecret and
+// ListSecrets; nil when the secret has no value yet, so that the member is
+// omitted as AWS omits it.
+func (sec *secret) stagesByVersion() map[string][]string {
+	if len(sec.versions) == 0 {
+		return nil
+	}
+	out := make(map[string][]string, len(sec.versions))
+	for id, v := range sec.versions {
+		out[id] = append([]string{}, v.stages...)
+	}
+	return out
+}
+
+// attach moves each of stages onto v, taking it off whichever version had
+// it. When AWSCURRENT moves, the version that lost it becomes AWSPREVIOUS,
+// as Secrets Manager does on every new current value.
+func (sec *secret) attach(v *version, stages []string) {
+	for _, stage := range stages {
+		if slices.Contains(v.stages, stage) {
+			continue
+		}
+		old, had := sec.byStage(stage)
+		if had {
+			old.stages = slices.DeleteFunc(old.stages, func(s string) bool { return s == stage })
+		}
+		v.stages = append(v.stages, stage)
+		if stage == stageCurrent && had {
+			if prev, ok := sec.byStage(stagePrevious); ok {
+				prev.stages = slices.DeleteFunc(prev.stages, func(s string) bool { return s == stagePrevious })
+			}
+			old.stages = append(old.stages, stagePrevious)
+		}
+	}
+}
+
+// lookup finds the secret a SecretId names: its name, its full ARN, or its
+// ARN without the six random characters AWS appends. A secret whose
+// recovery window has ended is removed first, as AWS would have deleted it
+// by then. The caller holds s.mu.
+func (s *Service) lookup(id string) (*secret, error) {
+	s.purge()
+	if sec, ok := s.secrets[id]; ok {
+		return sec, nil
+	}
+	if name, ok := s.nameFromARN(id); ok {
+		if sec, ok := s.secrets[name]; ok && (id == sec.arn || id == sec.partialARN()) {
+			return sec, nil
+		}
+	}
+	return nil, errNotFound()
+}
+
+// partialARN is the secret's ARN without the hyphen and six random
+// characters, which AWS accepts as a SecretId too.
+func (sec *secret) partialARN() string { return sec.arn[:len(sec.arn)-len("-XXXXXX")] }
+
+// live is lookup for the operations a secret scheduled for deletion
+// refuses.
+func (s *Service) live(id string) (*secret, error) {
+	sec, err := s.lookup(id)
+	if err != nil {
+		return nil, err
+	}
+	if !sec.deletion.IsZero() {
+		return nil, newError(codeInvalidRequest, msgMarkedForDeletion)
+	}
+	return sec, nil
+}
+
+// nameFromARN returns the secret name part of a full or partial secret ARN
+// of this Service's Region and account.
+func (s *Service) nameFromARN(id string) (string, bool) {
+	rest, ok := strings.CutPrefix(id, fmt.Sprintf("arn:aws:secretsmanager:%s:%s:secret:", s.region, s.account))
+	if !ok || rest == "" {
+		return "", false
+	}
+	if _, ok := s.secrets[rest]; ok {
+		return rest, true
+	}
+	i := strings.LastIndexByte(rest, '-')
+	if i < 0 || len(rest)-i != len("-XXXXXX") {
+		return "", false
+	}
+	return rest[:i], true
+}
+
+// purge removes the secrets whose recovery window has ended. The caller
+// holds s.mu.
+func (s *Service) purge() {
+	now := s.clock.Now()
+	for name, sec := range s.secrets {
+		if !sec.deletion.IsZero() && !now.Before(sec.deletion) {
+			delete(s.secrets, name)
+		}
+	}
+}
+
+// arnSuffixAlphabet is what the six random characters of a secret ARN are
+// drawn from.
+const arnSuffixAlphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+// newARN returns an ARN for name with AWS's hyphen and six random
+// characters, so that a deleted and recreated secret gets a new ARN.
+func (s *Service) newARN(name string) (string, error) {
+	b := make([]byte, 6)
+	if _, err := io.ReadFull(s.random, b); err != nil {
+		return "", fmt.Errorf("read random: %w", err)
+	}
+	for i := range b {
+		b[i] = arnSuffixAlphabet[int(b[i])%len(arnSuffixAlphabet)]
+	}
+	return fmt.Sprintf("arn:aws:secretsmanager:%s:%s:secret:%s-%s", s.region, s.account, name, b), nil
+}
+
+// newVersionID returns a random version 4 UUID, the VersionId of a value
+// put without a ClientRequestToken.
+func (s *Service) newVersionID() (string, error) {
+	var b [16]byte
+	if _, err := io.ReadFull(s.random, b[:]); err != nil {
+		return "", fmt.Errorf("read random: %w", err)
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]), nil
+}
+
+// epoch renders t as the JSON protocols' timestamps: seconds since the
+// epoch, with milliseconds.
+func epoch(t time.Time) float64 {
+	return float64(t.UnixMilli()) / 1000
+}
+
+// epochOrNil is epoch for optional members: nil for the zero time.
+func epochOrNil(t time.Time) *float64 {
+	if t.IsZero() {
+		return nil
+	}
+	e := epoch(t)
+	return &e
+}

@@ -1,0 +1,121 @@
+package secretslocal
+
+import (
+	"crypto/rand"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/payflow-dev/payflow/clock"
+	"github.com/payflow-dev/payflow/localaws/awsid"
+	"github.com/payflow-dev/payflow/localaws/awsproto"
+)
+
+// targetPrefix is the X-Amz-Target namespace of every Secrets Manager
+// operation.
+const targetPrefix = "secretsmanager."
+
+// maxRequestBytes bounds a request body: a secret value is at most 64 KiB,
+// and a binary one travels base64-encoded.
+const maxRequestBytes = 256 << 10
+
+// Config holds what a Service needs from its surroundings.
+type Config struct {
+	// Region and Account appear in secret ARNs. Empty values default to
+	// us-east-1 and 123456789012.
+	Region, Account string
+	// Clock stamps creation, change, access and deletion dates, and ends
+	// recovery windows. Nil means the wall clock.
+	Clock clock.Clock
+	// Random supplies ARN suffixes and version ids when the request has no
+	// ClientRequestToken. Nil means crypto/rand.Reader.
+	Random io.Reader
+}
+
+// Service is one in-memory Secrets Manager for one account and Region. It
+// is safe for concurrent use.
+type Service struct {
+	region, account string
+	clock           clock.Clock
+	random          io.Reader
+
+	ops map[string]handler // built once in New, read-only after
+
+	mu      sync.Mutex
+	secrets map[string]*secret // by name
+}
+
+// New returns an empty Service configured by cfg.
+func New(cfg Config) *Service {
+	s := &Service{
+		clock:   cfg.Clock,
+		random:  cfg.Random,
+		secrets: make(map[string]*secret),
+		ops:     operations(),
+	}
+	s.region, s.account = awsid.OrDefaults(cfg.Region, cfg.Account)
+	if s.clock == nil {
+		s.clock = clock.NewReal()
+	}
+	if s.random == nil {
+		s.random = rand.Reader
+	}
+	return s
+}
+
+// handler runs one decoded operation and returns its response document.
+type handler func(s *Service, body []byte) (any, error)
+
+// operations maps each supported operation name to its handler. Each
+// Service builds its own, so that no package-level state exists.
+func operations() map[string]handler {
+	return map[string]handler{
+		"CreateSecret":   (*Service).createSecret,
+		"GetSecretValue": (*Service).getSecretValue,
+		"PutSecretValue": (*Service).putSecretValue,
+		"DescribeSecret": (*Service).describeSecret,
+		"DeleteSecret":   (*Service).deleteSecret,
+		"RestoreSecret":  (*Service).restoreSecret,
+		"ListSecrets":    (*Service).listSecrets,
+	}
+}
+
+// ServeHTTP answers one AWS JSON 1.1 Secrets Manager request.
+func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	requestID := awsproto.NewRequestID()
+	writeError := func(err error) { proto.WriteError(w, requestID, awsproto.AsError(err, errInternal())) }
+	if r.Method != http.MethodPost {
+		writeError(errorf(codeUnknownOperation, "Secrets Manager requests are POSTs"))
+		return
+	}
+	target := r.Header.Get("X-Amz-Target")
+	op, ok := strings.CutPrefix(target, targetPrefix)
+	if !ok {
+		writeError(errorf(codeUnknownOperation, "unknown target %q", target))
+		return
+	}
+	h, ok := s.ops[op]
+	if !ok {
+		writeError(errorf(codeUnknownOperation, "operation %q is not supported by the local Secrets Manager", op))
+		return
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequestBytes+1))
+	if err != nil {
+		writeError(errorf(awsproto.CodeSerialization, "The request body could not be read: %v", err))
+		return
+	}
+	if len(body) > maxRequestBytes {
+		writeError(errorf(codeValidation, "request body is larger than %d bytes", maxRequestBytes))
+		return
+	}
+	out, err := h(s, body)
+	if err != nil {
+		writeError(err)
+		return
+	}
+	proto.WriteResult(w, requestID, out)
+}
+
+// decode reads a JSON request document into v; see awsproto.DecodeJSON.
+func decode(body []byte, v any) error { return awsproto.DecodeJSON(body, v) }
