@@ -147,7 +147,9 @@ type Order struct {
 	// Currency An uppercase ISO 4217 code of a currency with two decimal places
 	// (USD, EUR, GBP, ...). Optional: when absent, the order is in USD.
 	// Zero- and three-decimal currencies (JPY, KWD, ...) are refused.
-	Currency   *string    `json:"currency,omitempty"`
+	Currency *string `json:"currency,omitempty"`
+
+	// CustomerId The shop's customer id; like orderId, it must not look like a card number.
 	CustomerId Identifier `json:"customerId"`
 	Cvv        string     `json:"cvv"`
 
@@ -157,10 +159,14 @@ type Order struct {
 	// NameOnCard Printable characters, not only spaces.
 	NameOnCard string `json:"nameOnCard"`
 
-	// OrderDate A calendar date, YYYY-MM-DD.
+	// OrderDate A calendar date, YYYY-MM-DD, from 365 days before today to
+	// tomorrow (UTC, so that shops east of UTC can send their own
+	// today). Older or later dates are refused with 422.
 	OrderDate openapi_types.Date `json:"orderDate"`
 
-	// OrderId The shop's order id; also the workflow execution name and the idempotency key.
+	// OrderId The shop's order id; also the workflow execution name and the
+	// idempotency key. It must not look like a card number (13 to 19
+	// digits passing the Luhn check): ids travel in ARNs, URLs and logs.
 	OrderId Identifier `json:"orderId"`
 }
 

@@ -31,16 +31,20 @@ func (e *requestError) Error() string { return fmt.Sprintf("%d %s", e.status, e.
 
 // decode reads a JSON request body into a T.
 //
-// It insists on Content-Type application/json, at most maxBodyBytes, a
-// single JSON object, no fields T does not declare and the right JSON type
+// It insists on Content-Type application/json in UTF-8, at most
+// maxBodyBytes of valid UTF-8 without lone surrogate escapes, a single JSON
+// object naming each key once, no fields T does not declare and the right JSON type
 // for each field, and it reports these as *requestError (415, 413 or 400).
 // Checking the rules of the decoded value is the caller's next step. Error
 // details never quote the body, which may carry a card number.
 func decode[T any](w http.ResponseWriter, r *http.Request) (T, error) {
 	var zero T
-	mediaType, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	mediaType, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mediaType != "application/json" {
 		return zero, &requestError{status: http.StatusUnsupportedMediaType, detail: "Content-Type must be application/json."}
+	}
+	if err := checkCharset(params); err != nil {
+		return zero, err
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	if err != nil {
@@ -51,6 +55,12 @@ func decode[T any](w http.ResponseWriter, r *http.Request) (T, error) {
 		return zero, fmt.Errorf("read request body: %w", err)
 	}
 	defer clear(body) // decoded strings are copies; drop the card's bytes early
+	if err := checkText(body); err != nil {
+		return zero, err
+	}
+	if err := checkDuplicateKeys(body); err != nil {
+		return zero, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	var t T

@@ -58,13 +58,13 @@ func observe(log *slog.Logger, clk clock.Clock) func(http.Handler) http.Handler 
 					if rec.status == 0 {
 						writeError(rec, r, log, err) // logs err in full
 					} else {
-						log.ErrorContext(r.Context(), "panic after response started", "method", r.Method, "path", r.URL.Path, "err", err)
+						log.ErrorContext(r.Context(), "panic after response started", "method", r.Method, "path", safePath(r.URL.Path), "err", err)
 					}
 				}
 				attrs := []any{
 					"method", r.Method,
 					"route", chi.RouteContext(r.Context()).RoutePattern(),
-					"path", r.URL.Path,
+					"path", safePath(r.URL.Path),
 					"status", rec.status,
 					"bytes", rec.bytes,
 					"duration", clk.Now().Sub(start),

@@ -58,9 +58,9 @@ func newProblem(status int, detail string, fields []orders.FieldError) problem {
 // logged with the full error, which the response never carries.
 func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
 	p := problemFor(err)
-	p.Instance = r.URL.Path
+	p.Instance = safePath(r.URL.Path)
 	if p.Status >= 500 {
-		log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "status", p.Status, "err", err)
+		log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", safePath(r.URL.Path), "status", p.Status, "err", err)
 	}
 	if p.Status == http.StatusServiceUnavailable {
 		w.Header().Set("Retry-After", "1")

@@ -13,10 +13,12 @@ import (
 type Order struct {
 	// OrderID is the shop's id for the order and the execution name, hence
 	// the Step Functions naming rules.
-	OrderID    string `json:"orderId" validate:"required,ident"`
-	CustomerID string `json:"customerId" validate:"required,ident"`
-	// OrderDate is a calendar date, YYYY-MM-DD.
-	OrderDate string `json:"orderDate" validate:"required,datetime=2006-01-02"`
+	// Neither id may look like a card number: ids travel in execution
+	// names, ARNs, URLs and logs, where a card number must never be.
+	OrderID    string `json:"orderId" validate:"required,ident,notcard"`
+	CustomerID string `json:"customerId" validate:"required,ident,notcard"`
+	// OrderDate is a calendar date, YYYY-MM-DD, within OrderDateWindow.
+	OrderDate string `json:"orderDate" validate:"required,datetime=2006-01-02,orderdate"`
 	// Amount is greater than zero, at most MaxAmountMinor minor units, with
 	// at most two decimal places.
 	Amount Amount `json:"amount" validate:"required,amount,amount_positive,amount_max"`

@@ -33,6 +33,8 @@ func NewValidator(c clock.Clock) *Validator {
 	})
 	rules := map[string]func(string) bool{
 		"ident":           isIdent,
+		"notcard":         func(s string) bool { return !LooksLikeCardNumber(s) },
+		"orderdate":       func(s string) bool { return inOrderDateWindow(s, c.Now()) },
 		"amount":          func(s string) bool { _, err := minorUnits(s); return err == nil },
 		"amount_positive": func(s string) bool { n, _ := minorUnits(s); return n > 0 },
 		"amount_max":      func(s string) bool { n, _ := minorUnits(s); return n <= MaxAmountMinor },
@@ -82,6 +84,10 @@ func message(fe validator.FieldError) string {
 		return "must be 1 to 64 characters of A-Z, a-z, 0-9, '_' or '-'"
 	case "datetime":
 		return "must be a calendar date formatted YYYY-MM-DD"
+	case "notcard":
+		return "must not look like a card number (13 to 19 digits passing the Luhn check)"
+	case "orderdate":
+		return "must be a date within the last 365 days and not after tomorrow (UTC)"
 	case "amount":
 		return "must be a plain decimal number with at most 2 decimal places"
 	case "amount_positive":
@@ -121,6 +127,30 @@ func isIdent(s string) bool {
 		}
 	}
 	return true
+}
+
+// LooksLikeCardNumber reports whether s is 13–19 digits that pass the
+// Luhn check: what a card number looks like, and so what an id must not
+// be, and what the HTTP edge keeps out of logs and responses.
+func LooksLikeCardNumber(s string) bool {
+	return len(s) >= 13 && len(s) <= 19 && allDigits(s) && luhnValid(s)
+}
+
+// OrderDateWindow is how far back an orderDate may lie. An order is paid
+// when it is placed, so a year is generous; it stops the years 0000 and
+// 9999 and typos such as 2062. One day ahead is allowed because a shop
+// east of UTC (up to UTC+14) is already on the next date.
+const OrderDateWindow = 365 * 24 * time.Hour
+
+// inOrderDateWindow reports whether the YYYY-MM-DD date s lies between
+// OrderDateWindow before today and tomorrow, both in UTC, inclusive.
+func inOrderDateWindow(s string, now time.Time) bool {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return false
+	}
+	today := now.UTC().Truncate(24 * time.Hour)
+	return !d.Before(today.Add(-OrderDateWindow)) && !d.After(today.Add(24*time.Hour))
 }
 
 // isCardName reports whether s has something besides spaces and only

@@ -50,7 +50,19 @@ func TestValidate(t *testing.T) {
 		{"orderId unicode", func(o *orders.Order) { o.OrderID = "ordér" }, []string{"orderId"}},
 		{"customerId colon", func(o *orders.Order) { o.CustomerID = "c:1" }, []string{"customerId"}},
 
-		{"orderDate leap day", func(o *orders.Order) { o.OrderDate = "2024-02-29" }, nil},
+		{"orderDate year 0000", func(o *orders.Order) { o.OrderDate = "0000-01-01" }, []string{"orderDate"}},
+		{"orderDate year 9999", func(o *orders.Order) { o.OrderDate = "9999-12-31" }, []string{"orderDate"}},
+		{"orderDate 365 days ago", func(o *orders.Order) { o.OrderDate = "2025-11-26" }, nil},
+		{"orderDate 366 days ago", func(o *orders.Order) { o.OrderDate = "2025-11-25" }, []string{"orderDate"}},
+		{"orderDate tomorrow", func(o *orders.Order) { o.OrderDate = "2026-11-27" }, nil},
+		{"orderDate day after tomorrow", func(o *orders.Order) { o.OrderDate = "2026-11-28" }, []string{"orderDate"}},
+		{"orderId a card number", func(o *orders.Order) { o.OrderID = "4242424242424242" }, []string{"orderId"}},
+		{"orderId a 13-digit card number", func(o *orders.Order) { o.OrderID = "4222222222222" }, []string{"orderId"}},
+		{"orderId a 19-digit card number", func(o *orders.Order) { o.OrderID = "6011000000000000001" }, []string{"orderId"}},
+		{"orderId digits failing Luhn", func(o *orders.Order) { o.OrderID = "4242424242424241" }, nil},
+		{"orderId 20 digits", func(o *orders.Order) { o.OrderID = "42424242424242424242" }, nil},
+		{"orderId 12 digits", func(o *orders.Order) { o.OrderID = "424242424242" }, nil},
+		{"customerId a card number", func(o *orders.Order) { o.CustomerID = "5555555555554444" }, []string{"customerId"}},
 		{"orderDate not leap", func(o *orders.Order) { o.OrderDate = "2026-02-29" }, []string{"orderDate"}},
 		{"orderDate month 13", func(o *orders.Order) { o.OrderDate = "2026-13-01" }, []string{"orderDate"}},
 		{"orderDate one-digit month", func(o *orders.Order) { o.OrderDate = "2026-1-05" }, []string{"orderDate"}},
@@ -120,6 +132,16 @@ func TestValidate(t *testing.T) {
 				t.Errorf("Validate() broken fields = %v, want %v (err: %v)", got, tt.fields, err)
 			}
 		})
+	}
+}
+
+func TestValidateOrderDateLeapDay(t *testing.T) {
+	t.Parallel()
+	v := orders.NewValidator(clock.NewFake(time.Date(2028, time.March, 1, 12, 0, 0, 0, time.UTC)))
+	o := validOrder()
+	o.OrderDate = "2028-02-29"
+	if err := v.Validate(o); err != nil {
+		t.Fatalf("leap day 2028-02-29 on 2028-03-01: %v", err)
 	}
 }
 
