@@ -27,7 +27,7 @@ type redrivePolicy struct {
 
 // defaultSettings are AWS's defaults for a new queue.
 func defaultSettings() settings {
-	return settings{visibility: 30, retention: 345600, maxSize: 262144, other: map[string]string{}}
+	return settings{visibility: 30, retention: 345600, maxSize: 1048576, other: map[string]string{}}
 }
 
 // intRange bounds one numeric attribute.
@@ -38,8 +38,7 @@ var numericAttributes = map[string]intRange{
 	"VisibilityTimeout":      {0, 43200},
 	"DelaySeconds":           {0, 900},
 	"MessageRetentionPeriod": {60, 1209600},
-	// AWS accepts up to 1 MiB since 2025; new queues here keep the
-	// long-standing 256 KiB default.
+	// AWS raised both the limit and the default to 1 MiB in August 2025.
 	"MaximumMessageSize":            {1024, 1048576},
 	"ReceiveMessageWaitTimeSeconds": {0, 20},
 }
@@ -59,9 +58,9 @@ var computedAttributes = map[string]bool{
 	"LastModifiedTimestamp": true, "QueueArn": true,
 }
 
-// apply validates attrs and returns cur with them set. exists reports
-// whether a dead-letter target ARN names a live queue.
-func (cur settings) apply(attrs map[string]string, exists func(arn string) bool) (settings, *Error) {
+// apply validates attrs and returns cur with them set. byARN finds the live
+// queue a dead-letter target ARN names.
+func (cur settings) apply(attrs map[string]string, byARN func(arn string) *queue) (settings, *Error) {
 	next := cur
 	next.other = make(map[string]string, len(cur.other)+len(attrs))
 	for k, v := range cur.other {
@@ -78,11 +77,13 @@ func (cur settings) apply(attrs map[string]string, exists func(arn string) bool)
 		}
 		switch {
 		case name == "RedrivePolicy":
-			p, err := parseRedrivePolicy(value, exists)
+			p, err := parseRedrivePolicy(value, func(arn string) bool { return byARN(arn) != nil })
 			if err != nil {
 				return cur, err
 			}
 			next.redrive = p
+		case name == "Policy" && strings.TrimSpace(value) == "":
+			delete(next.other, name) // an empty policy removes it, as in AWS
 		case storedAttributes[name]:
 			next.other[name] = value
 		default:

@@ -4,8 +4,9 @@ package sqslocal
 const maxBatchEntries = 10
 
 // maxBatchBytes bounds the sum of a SendMessageBatch's message sizes,
-// whatever the queue's MaximumMessageSize.
-const maxBatchBytes = 262144
+// whatever the queue's MaximumMessageSize: 1 MiB since AWS raised it in
+// August 2025.
+const maxBatchBytes = 1048576
 
 // batchError is one failed entry of a batch request.
 type batchError struct {
@@ -26,7 +27,9 @@ func entryError(id string, e *Error) batchError {
 
 // batchQueue finds the queue a batch request names and checks its entry
 // IDs, the two steps every batch action starts with.
-func batchQueue[E any](s *Service, c *call, queueURL string, entries []E, id func(E) string) (*queue, *Error) {
+// entryName is the batch's entry type, as AWS names it in the empty
+// batch error, e.g. "SendMessageBatchRequestEntry".
+func batchQueue[E any](s *Service, c *call, queueURL, entryName string, entries []E, id func(E) string) (*queue, *Error) {
 	q, err := s.queueOf(c, queueURL)
 	if err != nil {
 		return nil, err
@@ -35,7 +38,7 @@ func batchQueue[E any](s *Service, c *call, queueURL string, entries []E, id fun
 	for i, e := range entries {
 		ids[i] = id(e)
 	}
-	if err := checkBatchIDs(ids); err != nil {
+	if err := checkBatchIDs(entryName, ids); err != nil {
 		return nil, err
 	}
 	return q, nil
@@ -43,9 +46,9 @@ func batchQueue[E any](s *Service, c *call, queueURL string, entries []E, id fun
 
 // checkBatchIDs applies the rules every batch shares: at least one and at
 // most ten entries, with distinct, well-formed IDs.
-func checkBatchIDs(ids []string) *Error {
+func checkBatchIDs(entryName string, ids []string) *Error {
 	if len(ids) == 0 {
-		return newError(CodeEmptyBatchRequest, "There should be at least one entry in the request.")
+		return newError(CodeEmptyBatchRequest, "There should be at least one %s in the request.", entryName)
 	}
 	if len(ids) > maxBatchEntries {
 		return newError(CodeTooManyEntriesInBatchRequest, "Maximum number of entries per request are %d. You have sent %d.", maxBatchEntries, len(ids))

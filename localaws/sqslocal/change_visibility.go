@@ -99,7 +99,7 @@ type changeVisibilityBatchOutput struct {
 // changeMessageVisibilityBatch changes up to ten visibility timeouts;
 // entries fail one by one.
 func (s *Service) changeMessageVisibilityBatch(_ context.Context, c *call, in *changeVisibilityBatchInput) (*changeVisibilityBatchOutput, *Error) {
-	q, err := batchQueue(s, c, in.QueueURL, in.Entries, func(e visibilityBatchEntry) string { return e.ID })
+	q, err := batchQueue(s, c, in.QueueURL, "ChangeMessageVisibilityBatchRequestEntry", in.Entries, func(e visibilityBatchEntry) string { return e.ID })
 	if err != nil {
 		return nil, err
 	}

@@ -75,4 +75,23 @@ func TestAWSCLI(t *testing.T) {
 	if attrs.Attributes["VisibilityTimeout"] != "40" || attrs.Attributes["ApproximateNumberOfMessagesNotVisible"] != "0" {
 		t.Fatalf("get-queue-attributes = %+v", attrs.Attributes)
 	}
+
+	// The runbook's DLQ redrive, as an operator types it.
+	src, dlq := e.redrivePair(t, "cli-jobs")
+	e.deadLetter(t, src, 2)
+	var started struct{ TaskHandle string }
+	run(&started, "sqs", "start-message-move-task", "--source-arn", arnOf("cli-jobs-dlq"))
+	var tasks struct {
+		Results []struct {
+			Status                           string
+			ApproximateNumberOfMessagesMoved int
+		}
+	}
+	run(&tasks, "sqs", "list-message-move-tasks", "--source-arn", arnOf("cli-jobs-dlq"))
+	if started.TaskHandle == "" || len(tasks.Results) != 1 || tasks.Results[0].Status != "COMPLETED" || tasks.Results[0].ApproximateNumberOfMessagesMoved != 2 {
+		t.Fatalf("start-message-move-task = %+v, list-message-move-tasks = %+v", started, tasks)
+	}
+	if got := [2]string{e.counts(t, src)[0], e.counts(t, dlq)[0]}; got != [2]string{"2", "0"} {
+		t.Fatalf("after the redrive the source and DLQ hold %v, want [2 0]", got)
+	}
 }

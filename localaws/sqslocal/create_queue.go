@@ -47,8 +47,11 @@ func (s *Service) createQueue(_ context.Context, c *call, in *createQueueInput) 
 			return nil, newError(CodeInvalidAttributeName, "Unknown Attribute %s.", fifoOnly)
 		}
 	}
-	st, err := defaultSettings().apply(attrs, s.arnExists)
+	st, err := defaultSettings().apply(attrs, s.byARN)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkRedriveType(fifo, st.redrive, attrs["RedrivePolicy"]); err != nil {
 		return nil, err
 	}
 	if fifo {
@@ -63,7 +66,8 @@ func (s *Service) createQueue(_ context.Context, c *call, in *createQueueInput) 
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if q := s.queues[name]; q != nil {
+	key := queueKey{c.region, name}
+	if q := s.queues[key]; q != nil {
 		q.mu.Lock()
 		defer q.mu.Unlock()
 		for k := range attrs {
@@ -76,23 +80,26 @@ func (s *Service) createQueue(_ context.Context, c *call, in *createQueueInput) 
 		}
 		return &queueURLOutput{QueueURL: s.queueURL(c.host, name)}, nil
 	}
-	q := newQueue(name, s.queueARN(name), st, now, s.clock)
+	q := newQueue(name, s.queueARN(c.region, name), st, now, s.clock)
+	q.region = c.region
 	for k, v := range in.Tags {
 		q.tags[k] = v
 	}
-	s.queues[name] = q
+	s.queues[key] = q
 	return &queueURLOutput{QueueURL: s.queueURL(c.host, name)}, nil
 }
 
-// arnExists reports whether arn names a live queue of this account.
-func (s *Service) arnExists(arn string) bool {
-	account, name, ok := splitQueueRef(arn)
-	if !ok || !strings.HasPrefix(arn, "arn:") || account != s.cfg.Account {
-		return false
+// checkRedriveType refuses a dead-letter queue of the other type: a FIFO
+// queue's dead-letter queue must be FIFO, a standard queue's standard.
+func checkRedriveType(fifo bool, p *redrivePolicy, raw string) *Error {
+	if p == nil {
+		return nil
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.queues[name] != nil
+	_, _, target, _ := splitQueueARN(p.targetARN)
+	if strings.HasSuffix(target, ".fifo") != fifo {
+		return errInvalidParam("RedrivePolicy", raw, "Dead-letter queue must be same type of queue as the source.")
+	}
+	return nil
 }
 
 // validQueueName applies SQS's rule for a queue name without .fifo.

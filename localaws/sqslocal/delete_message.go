@@ -68,7 +68,7 @@ type deleteMessageBatchOutput struct {
 
 // deleteMessageBatch deletes up to ten messages; entries fail one by one.
 func (s *Service) deleteMessageBatch(_ context.Context, c *call, in *deleteMessageBatchInput) (*deleteMessageBatchOutput, *Error) {
-	q, err := batchQueue(s, c, in.QueueURL, in.Entries, func(e deleteBatchEntry) string { return e.ID })
+	q, err := batchQueue(s, c, in.QueueURL, "DeleteMessageBatchRequestEntry", in.Entries, func(e deleteBatchEntry) string { return e.ID })
 	if err != nil {
 		return nil, err
 	}

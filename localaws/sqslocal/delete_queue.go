@@ -20,8 +20,8 @@ func (s *Service) deleteQueue(_ context.Context, c *call, in *queueInput) (*empt
 		return nil, err
 	}
 	s.mu.Lock()
-	if s.queues[q.name] == q {
-		delete(s.queues, q.name)
+	if key := (queueKey{q.region, q.name}); s.queues[key] == q {
+		delete(s.queues, key)
 	}
 	s.mu.Unlock()
 	q.mu.Lock()

@@ -16,8 +16,13 @@
 // out nothing else), number their messages and deduplicate by
 // MessageDeduplicationId or content over a five-minute window.
 //
+// Queues are per region: a request reaches the queues of the region its
+// SigV4 credential scope names, and queue ARNs carry that region. Message
+// move tasks (StartMessageMoveTask and friends) redrive a dead-letter
+// queue's messages on the same clock.
+//
 // It is not a durable store and not a security boundary: messages live in
-// memory, any credentials are accepted and queue policies are stored but
-// never enforced. High-throughput FIFO limits, message move tasks and
-// permissions (AddPermission) are not emulated.
+// memory, any credentials are accepted (one account for every caller) and
+// queue policies are stored but never enforced. High-throughput FIFO limits
+// and permissions (AddPermission) are not emulated.
 package sqslocal

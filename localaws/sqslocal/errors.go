@@ -41,6 +41,7 @@ const (
 	CodeInvalidAddress               = "InvalidAddress"
 	CodeSerialization                = "SerializationException"
 	CodeInternalError                = "InternalError"
+	CodeResourceNotFound             = "ResourceNotFoundException"
 )
 
 // queryCodes maps JSON error codes to the query protocol's names where the
@@ -75,8 +76,11 @@ func (e *Error) fault() string {
 
 // status is the HTTP status AWS answers the error with.
 func (e *Error) status() int {
-	if e.Code == CodeInternalError {
+	switch e.Code {
+	case CodeInternalError:
 		return http.StatusInternalServerError
+	case CodeResourceNotFound:
+		return http.StatusNotFound
 	}
 	return http.StatusBadRequest
 }

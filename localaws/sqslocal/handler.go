@@ -6,12 +6,13 @@ import (
 	"strings"
 )
 
-// maxRequestBytes bounds a request body: a full batch of 256 KiB is well
-// under it even after base64 and JSON escaping.
-const maxRequestBytes = 4 << 20
+// maxRequestBytes bounds a request body: a full batch of 1 MiB is well
+// under it even after base64, JSON escaping or form encoding.
+const maxRequestBytes = 8 << 20
 
 // call carries what an action needs to know about the request it serves.
 type call struct {
+	region    string // the region the request was signed for
 	host      string
 	path      string // the URL path; query requests may name the queue here
 	requestID string
@@ -25,7 +26,7 @@ type decoder interface {
 // ServeHTTP answers both SQS protocols: requests carrying an X-Amz-Target
 // header speak AWS JSON 1.0, all others the query protocol.
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	c := &call{host: r.Host, path: r.URL.Path, requestID: newID()}
+	c := &call{region: requestRegion(r, s.cfg.Region), host: r.Host, path: r.URL.Path, requestID: newID()}
 	r.Body = http.MaxBytesReader(w, r.Body, maxRequestBytes)
 	if target := r.Header.Get("X-Amz-Target"); target != "" {
 		s.serveJSON(w, r, c, target)
@@ -70,9 +71,11 @@ func (s *Service) operations() map[string]operation {
 		"UntagQueue":                   op(s.untagQueue),
 		"ListQueueTags":                op(s.listQueueTags),
 		"ListDeadLetterSourceQueues":   op(s.listDeadLetterSourceQueues),
+		"StartMessageMoveTask":         op(s.startMessageMoveTask),
+		"ListMessageMoveTasks":         op(s.listMessageMoveTasks),
+		"CancelMessageMoveTask":        op(s.cancelMessageMoveTask),
 	}
-	for _, name := range []string{"AddPermission", "RemovePermission", "StartMessageMoveTask",
-		"CancelMessageMoveTask", "ListMessageMoveTasks"} {
+	for _, name := range []string{"AddPermission", "RemovePermission"} {
 		ops[name] = func(context.Context, *call, decoder) (any, *Error) {
 			return nil, newError(CodeUnsupportedOperation, "%s is not supported by this local SQS.", name)
 		}
@@ -106,7 +109,7 @@ func (s *Service) queueOf(c *call, queueURL string) (*queue, *Error) {
 			queueURL = c.path
 		}
 	}
-	return s.resolve(queueURL)
+	return s.resolve(c.region, queueURL)
 }
 
 // emptyOutput is the answer of actions that return nothing but success.

@@ -24,7 +24,7 @@ func (s *Service) getQueueURL(_ context.Context, c *call, in *getQueueURLInput) 
 	if in.QueueOwnerAWSAccountID != "" && in.QueueOwnerAWSAccountID != s.cfg.Account {
 		return nil, errNoQueue()
 	}
-	if _, err := s.lookup(in.QueueName); err != nil {
+	if _, err := s.lookup(c.region, in.QueueName); err != nil {
 		return nil, err
 	}
 	return &queueURLOutput{QueueURL: s.queueURL(c.host, in.QueueName)}, nil
@@ -69,7 +69,7 @@ func (s *Service) listQueues(_ context.Context, c *call, in *listQueuesInput) (*
 	}
 	out := &listQueuesOutput{}
 	last := ""
-	for _, name := range s.sortedNames(in.QueueNamePrefix) {
+	for _, name := range s.sortedNames(c.region, in.QueueNamePrefix) {
 		if name <= after {
 			continue
 		}
@@ -106,8 +106,8 @@ func (s *Service) listDeadLetterSourceQueues(_ context.Context, c *call, in *lis
 		return nil, err
 	}
 	out := &listDeadLetterSourceQueuesOutput{QueueURLs: []string{}}
-	for _, name := range s.sortedNames("") {
-		q, err := s.lookup(name)
+	for _, name := range s.sortedNames(target.region, "") {
+		q, err := s.lookup(target.region, name)
 		if err != nil {
 			continue
 		}

@@ -14,6 +14,7 @@ import (
 // therefore costs O(messages returned · log n) and nothing ever polls.
 type queue struct {
 	name    string
+	region  string
 	arn     string
 	created time.Time
 	clock   clock.Clock

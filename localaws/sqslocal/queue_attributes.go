@@ -122,9 +122,14 @@ func (s *Service) setQueueAttributes(_ context.Context, c *call, in *setQueueAtt
 	q.mu.Lock()
 	cur := q.settings
 	q.mu.Unlock()
-	next, err := cur.apply(in.Attributes, s.arnExists)
+	next, err := cur.apply(in.Attributes, s.byARN)
 	if err != nil {
 		return nil, err
+	}
+	if _, ok := in.Attributes["RedrivePolicy"]; ok {
+		if err := checkRedriveType(q.fifo != nil, next.redrive, in.Attributes["RedrivePolicy"]); err != nil {
+			return nil, err
+		}
 	}
 	if next.redrive != nil && next.redrive.targetARN == q.arn {
 		return nil, errInvalidParam("RedrivePolicy", in.Attributes["RedrivePolicy"], "A queue cannot be its own dead-letter queue.")

@@ -95,7 +95,7 @@ func TestSDKBatches(t *testing.T) {
 	}{
 		{"too many", entries(11, "x"), "AWS.SimpleQueueService.TooManyEntriesInBatchRequest"},
 		{"duplicate ids", dup, "AWS.SimpleQueueService.BatchEntryIdsNotDistinct"},
-		{"too long", entries(2, strings.Repeat("x", 140000)), "AWS.SimpleQueueService.BatchRequestTooLong"},
+		{"too long", entries(2, strings.Repeat("x", 540000)), "AWS.SimpleQueueService.BatchRequestTooLong"},
 		{"bad id", []types.SendMessageBatchRequestEntry{{Id: aws.String("no spaces"), MessageBody: aws.String("x")}}, "AWS.SimpleQueueService.InvalidBatchEntryId"},
 	}
 	for _, tc := range errTests {
@@ -136,7 +136,7 @@ func TestSDKErrors(t *testing.T) {
 			return err
 		}, "MissingParameter"},
 		{"too big", func() error {
-			_, err := e.sqs.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: &url, MessageBody: aws.String(strings.Repeat("x", 262145))})
+			_, err := e.sqs.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: &url, MessageBody: aws.String(strings.Repeat("x", 1048577))})
 			return err
 		}, "InvalidParameterValue"},
 		{"bad queue name", func() error {

@@ -14,13 +14,14 @@ type SendResult struct {
 }
 
 // Send stores a message without going through HTTP, for Step Functions'
-// and SNS's integrations. queue is a queue URL or ARN. Errors are *Error
+// and SNS's integrations. queue is a queue ARN, or a queue URL or name of
+// the configured Region. Errors are *Error
 // with the JSON protocol's codes, e.g. QueueDoesNotExist.
 func (s *Service) Send(ctx context.Context, queue string, body string, attrs map[string]MessageAttribute) (SendResult, error) {
 	if err := ctx.Err(); err != nil {
 		return SendResult{}, err
 	}
-	q, apiErr := s.resolve(queue)
+	q, apiErr := s.resolve(s.cfg.Region, queue)
 	if apiErr != nil {
 		return SendResult{}, apiErr
 	}

@@ -40,7 +40,7 @@ type sendMessageBatchOutput struct {
 
 // sendMessageBatch stores up to ten messages; entries fail one by one.
 func (s *Service) sendMessageBatch(_ context.Context, c *call, in *sendMessageBatchInput) (*sendMessageBatchOutput, *Error) {
-	q, err := batchQueue(s, c, in.QueueURL, in.Entries, func(e sendBatchEntry) string { return e.ID })
+	q, err := batchQueue(s, c, in.QueueURL, "SendMessageBatchRequestEntry", in.Entries, func(e sendBatchEntry) string { return e.ID })
 	if err != nil {
 		return nil, err
 	}

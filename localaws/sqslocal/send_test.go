@@ -28,7 +28,7 @@ func TestInProcessSend(t *testing.T) {
 		{"by URL from another host", "http://localhost:4566/123456789012/notify", nil, ""},
 		{"missing queue", "arn:aws:sqs:us-east-1:123456789012:nope", nil, sqslocal.CodeQueueDoesNotExist},
 		{"other account", "arn:aws:sqs:us-east-1:999999999999:notify", nil, sqslocal.CodeQueueDoesNotExist},
-		{"not a queue", "arn:aws:sns:us-east-1:123456789012:topic", nil, sqslocal.CodeInvalidAddress},
+		{"not a queue", "arn:aws:sns:us-east-1:123456789012:topic", nil, sqslocal.CodeQueueDoesNotExist},
 		{"bad attribute", url, map[string]sqslocal.MessageAttribute{"x": {DataType: "Float", StringValue: "1"}}, sqslocal.CodeInvalidParameterValue},
 	}
 	for _, tc := range tests {

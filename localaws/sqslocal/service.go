@@ -15,7 +15,9 @@ import (
 
 // Config configures a Service.
 type Config struct {
-	// Region goes into queue ARNs; empty means us-east-1.
+	// Region is where requests that name no region (unsigned ones, and
+	// in-process sends by queue URL) find their queues; empty means
+	// us-east-1. Signed requests use the region they were signed for.
 	Region string
 	// Account owns every queue; empty means 123456789012.
 	Account string
@@ -35,8 +37,12 @@ type Service struct {
 	ops   map[string]operation // built once in New, read-only after
 
 	mu     sync.RWMutex
-	queues map[string]*queue // by name
+	queues map[queueKey]*queue
+	tasks  *moveTasks
 }
+
+// queueKey names a queue: queues are per region, as in AWS.
+type queueKey struct{ region, name string }
 
 // New returns an empty Service.
 func New(cfg Config) *Service {
@@ -45,18 +51,19 @@ func New(cfg Config) *Service {
 		cfg.Clock = clock.NewReal()
 	}
 	cfg.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/")
-	s := &Service{cfg: cfg, clock: cfg.Clock, queues: make(map[string]*queue)}
+	s := &Service{cfg: cfg, clock: cfg.Clock, queues: make(map[queueKey]*queue), tasks: newMoveTasks()}
 	s.ops = s.operations()
 	return s
 }
 
-// queueARN is the ARN of the queue called name.
-func (s *Service) queueARN(name string) string {
-	return fmt.Sprintf("arn:aws:sqs:%s:%s:%s", s.cfg.Region, s.cfg.Account, name)
+// queueARN is the ARN of the queue called name in region.
+func (s *Service) queueARN(region, name string) string {
+	return fmt.Sprintf("arn:%s:sqs:%s:%s:%s", awsid.Partition(region), region, s.cfg.Account, name)
 }
 
 // queueURL is the URL of the queue called name, as seen by a client that
-// reached the service through host.
+// reached the service through host. URLs carry no region: a client reaches
+// the queues of the region it signs its requests for.
 func (s *Service) queueURL(host, name string) string {
 	base := s.cfg.BaseURL
 	if base == "" {
@@ -68,10 +75,10 @@ func (s *Service) queueURL(host, name string) string {
 	return base + "/" + s.cfg.Account + "/" + name
 }
 
-// lookup returns the live queue called name.
-func (s *Service) lookup(name string) (*queue, *Error) {
+// lookup returns the live queue called name in region.
+func (s *Service) lookup(region, name string) (*queue, *Error) {
 	s.mu.RLock()
-	q := s.queues[name]
+	q := s.queues[queueKey{region, name}]
 	s.mu.RUnlock()
 	if q == nil {
 		return nil, errNoQueue()
@@ -79,31 +86,53 @@ func (s *Service) lookup(name string) (*queue, *Error) {
 	return q, nil
 }
 
-// resolve finds a queue from a queue URL, a bare /{account}/{name} path or
-// a queue ARN. The host part of a URL is ignored.
-func (s *Service) resolve(ref string) (*queue, *Error) {
+// byARN returns the live queue an ARN names, in the ARN's region.
+func (s *Service) byARN(arn string) *queue {
+	region, account, name, ok := splitQueueARN(arn)
+	if !ok || account != s.cfg.Account {
+		return nil
+	}
+	q, _ := s.lookup(region, name)
+	return q
+}
+
+// resolve finds a queue of region from a queue URL, a bare
+// /{account}/{name} path, a bare queue name or a queue ARN (which names its
+// own region). The host part of a URL is ignored, so a URL built for
+// another host still finds the queue by its path, as AWS does; a URL whose
+// path names no queue is a queue that does not exist.
+func (s *Service) resolve(region, ref string) (*queue, *Error) {
 	if ref == "" {
 		return nil, errMissing("QueueUrl")
 	}
-	account, name, ok := splitQueueRef(ref)
-	if !ok {
-		return nil, newError(CodeInvalidAddress, "The address %s is not valid for this endpoint.", ref)
+	if strings.HasPrefix(ref, "arn:") {
+		q := s.byARN(ref)
+		if q == nil {
+			return nil, errNoQueue()
+		}
+		return q, nil
 	}
-	if account != s.cfg.Account {
+	if !strings.ContainsAny(ref, "/:") {
+		return s.lookup(region, ref)
+	}
+	account, name, ok := splitQueueRef(ref)
+	if !ok || account != s.cfg.Account {
 		return nil, errNoQueue()
 	}
-	return s.lookup(name)
+	return s.lookup(region, name)
 }
 
-// splitQueueRef takes a queue URL, path or ARN apart.
-func splitQueueRef(ref string) (account, name string, ok bool) {
-	if strings.HasPrefix(ref, "arn:") {
-		parts := strings.Split(ref, ":")
-		if len(parts) != 6 || parts[2] != "sqs" {
-			return "", "", false
-		}
-		return parts[4], parts[5], parts[5] != ""
+// splitQueueARN takes a queue ARN apart.
+func splitQueueARN(arn string) (region, account, name string, ok bool) {
+	parts := strings.Split(arn, ":")
+	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "sqs" || parts[3] == "" || parts[5] == "" {
+		return "", "", "", false
 	}
+	return parts[3], parts[4], parts[5], true
+}
+
+// splitQueueRef takes a queue URL or path apart.
+func splitQueueRef(ref string) (account, name string, ok bool) {
 	path := ref
 	if strings.Contains(ref, "://") {
 		u, err := url.Parse(ref)
@@ -120,13 +149,14 @@ func splitQueueRef(ref string) (account, name string, ok bool) {
 	return account, name, account != "" && name != ""
 }
 
-// sortedNames lists the queue names starting with prefix, in order.
-func (s *Service) sortedNames(prefix string) []string {
+// sortedNames lists the names of region's queues starting with prefix, in
+// order.
+func (s *Service) sortedNames(region, prefix string) []string {
 	s.mu.RLock()
 	names := make([]string, 0, len(s.queues))
-	for name := range s.queues {
-		if strings.HasPrefix(name, prefix) {
-			names = append(names, name)
+	for k := range s.queues {
+		if k.region == region && strings.HasPrefix(k.name, prefix) {
+			names = append(names, k.name)
 		}
 	}
 	s.mu.RUnlock()

@@ -97,12 +97,8 @@ func (s *Service) deadLetterQueue(q *queue) *queue {
 	if p == nil {
 		return nil
 	}
-	_, name, ok := splitQueueRef(p.targetARN)
-	if !ok {
-		return nil
-	}
-	dlq, err := s.lookup(name)
-	if err != nil || dlq == q {
+	dlq := s.byARN(p.targetARN)
+	if dlq == q {
 		return nil
 	}
 	return dlq
