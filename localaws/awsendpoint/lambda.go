@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/payflow-dev/payflow/localaws/asl"
+	"github.com/payflow-dev/payflow/localaws/lambdacall"
 )
 
 // Function is a Lambda function hosted in this process, invoked with its
@@ -89,14 +90,10 @@ func (in *integrations) invoke(ctx context.Context, call asl.TaskCall) (json.Raw
 }
 
 // callFunction runs f, turning a panic into an error as the Lambda
-// runtime reports a crashed invocation.
-func callFunction(ctx context.Context, f Function, payload json.RawMessage) (out json.RawMessage, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("function panicked: %v", p)
-		}
-	}()
-	return f(ctx, payload)
+// runtime reports a crashed invocation. The task's own TimeoutSeconds
+// bounds it through ctx.
+func callFunction(ctx context.Context, f Function, payload json.RawMessage) (json.RawMessage, error) {
+	return lambdacall.Call(ctx, 0, f, payload)
 }
 
 // errorType names an error as the Go Lambda runtime does: its type name

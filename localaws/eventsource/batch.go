@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
+	"github.com/payflow-dev/payflow/localaws/lambdacall"
 )
 
 // receiveBatch long-polls for the first messages, then keeps gathering
@@ -48,9 +49,7 @@ func (m *Mapping) receive(ctx context.Context, wait time.Duration, max int) ([]t
 // process invokes the function with one batch and deletes what it handled.
 func (m *Mapping) process(ctx context.Context, msgs []types.Message) {
 	ev := m.event(msgs)
-	ictx, cancel := context.WithTimeout(ctx, m.cfg.Timeout)
-	resp, err := m.invoke(ictx, ev)
-	cancel()
+	resp, err := m.invoke(ctx, ev)
 	if err != nil {
 		m.cfg.Logger.Error("function failed; the whole batch stays on the queue",
 			"queue", m.cfg.QueueURL, "records", len(msgs), "error", err)
@@ -106,25 +105,5 @@ func (m *Mapping) delete(ctx context.Context, entries []types.DeleteMessageBatch
 // running, and a panic is a failure as the Lambda runtime reports a crashed
 // invocation.
 func (m *Mapping) invoke(ctx context.Context, ev events.SQSEvent) (events.SQSEventResponse, error) {
-	type outcome struct {
-		resp events.SQSEventResponse
-		err  error
-	}
-	done := make(chan outcome, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- outcome{err: fmt.Errorf("function panicked: %v", p)}
-			}
-		}()
-		resp, err := m.cfg.Handler(ctx, ev)
-		done <- outcome{resp, err}
-	}()
-	select {
-	case o := <-done:
-		return o.resp, o.err
-	case <-ctx.Done():
-		//lint:ignore ST1005 the wording is Lambda's own timeout message
-		return events.SQSEventResponse{}, fmt.Errorf("Task timed out after %s", m.cfg.Timeout)
-	}
+	return lambdacall.Call(ctx, m.cfg.Timeout, m.cfg.Handler, ev)
 }

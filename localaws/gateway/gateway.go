@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/payflow-dev/payflow/clock"
+	"github.com/payflow-dev/payflow/localaws/lambdacall"
 )
 
 // MaxBodyBytes is API Gateway's payload limit for HTTP APIs.
@@ -141,40 +142,20 @@ func (g *Gateway) route(method, path string) (Route, map[string]string, bool) {
 // errIntegrationTimeout is API Gateway giving up on the function.
 var errIntegrationTimeout = errors.New("integration timed out")
 
-// outcome is one invocation's result.
-type outcome struct {
-	resp events.APIGatewayV2HTTPResponse
-	err  error
-}
-
 // invoke calls the handler with the function's timeout as Lambda does: a
 // function past its timeout is an error (Lambda's "Task timed out"), and
 // past the integration timeout API Gateway stops waiting. A panic is an
 // error too, as the Lambda runtime reports a crashed invocation.
 func invoke(ctx context.Context, h Handler, ev events.APIGatewayV2HTTPRequest, timeout time.Duration) (events.APIGatewayV2HTTPResponse, error) {
-	limit, limitErr := IntegrationTimeout, errIntegrationTimeout
-	if timeout > 0 && timeout < limit {
-		//lint:ignore ST1005 the wording is Lambda's own timeout message
-		limit, limitErr = timeout, fmt.Errorf("Task timed out after %s", timeout)
+	limit, ownTimeout := IntegrationTimeout, timeout > 0 && timeout < IntegrationTimeout
+	if ownTimeout {
+		limit = timeout
 	}
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-	done := make(chan outcome, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- outcome{err: fmt.Errorf("handler panicked: %v", p)}
-			}
-		}()
-		resp, err := h(ctx, ev)
-		done <- outcome{resp, err}
-	}()
-	select {
-	case o := <-done:
-		return o.resp, o.err
-	case <-ctx.Done():
-		return events.APIGatewayV2HTTPResponse{}, limitErr
+	resp, err := lambdacall.Call(ctx, limit, h, ev)
+	if te := (*lambdacall.TimeoutError)(nil); !ownTimeout && errors.As(err, &te) {
+		return resp, errIntegrationTimeout
 	}
+	return resp, err
 }
 
 func newRequestID() string {
