@@ -1,11 +1,8 @@
 package cfn
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Template is a parsed template. Values are plain Go values as produced by
@@ -45,18 +42,9 @@ type Output struct {
 
 // Parse reads a YAML or JSON template.
 func Parse(data []byte) (*Template, error) {
-	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("parse template: %w", err)
-	}
-	raw, err := fromNode(&doc)
+	root, err := Decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("parse template: %w", err)
-	}
-	root, ok := raw.(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("parse template: top level is not a mapping")
 	}
 	t := &Template{
 		Parameters: map[string]Parameter{},

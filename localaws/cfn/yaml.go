@@ -1,6 +1,8 @@
 package cfn
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -30,6 +32,29 @@ var shortForms = map[string]string{
 	"!Transform":    "Fn::Transform",
 	"!Length":       "Fn::Length",
 	"!ToJsonString": "Fn::ToJsonString",
+}
+
+// Decode reads a YAML or JSON template document as it stands: plain Go
+// values (map[string]any, []any, string, int, float64, bool, nil) with the
+// short-form tags (!Ref, !GetAtt, !Sub, ...) rewritten to their long forms
+// ({"Ref": "X"}, {"Fn::GetAtt": ["X", "Arn"]}, {"Fn::Sub": "..."}). Unlike
+// Parse it keeps every section (Transform, Globals, Metadata) and merges
+// nothing, for readers that check the template itself rather than deploy
+// it.
+func Decode(data []byte) (map[string]any, error) {
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+		return nil, fmt.Errorf("decode template: %w", err)
+	}
+	raw, err := fromNode(&doc)
+	if err != nil {
+		return nil, fmt.Errorf("decode template: %w", err)
+	}
+	root, ok := raw.(map[string]any)
+	if !ok {
+		return nil, errors.New("decode template: top level is not a mapping")
+	}
+	return root, nil
 }
 
 // fromNode turns a YAML node into plain Go values (map[string]any, []any,

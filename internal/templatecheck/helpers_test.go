@@ -1,31 +1,60 @@
-package samtemplate_test
+package templatecheck_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
 	"testing"
 
-	"github.com/payflow-dev/payflow/internal/samtemplate"
+	"github.com/payflow-dev/payflow/localaws/cfn"
 )
 
 // repoRoot is where template.yml lives, relative to this package.
 var repoRoot = filepath.Join("..", "..")
 
-func loadTemplate(tb testing.TB) samtemplate.Template {
+// template is the decoded template.yml: plain Go values with intrinsic
+// functions in long form ({"Ref": "X"}, {"Fn::GetAtt": ["X", "Arn"]}), every
+// section as written (Globals not merged).
+type template map[string]any
+
+func loadTemplate(tb testing.TB) template {
 	tb.Helper()
-	t, err := samtemplate.ReadFile(filepath.Join(repoRoot, "template.yml"))
+	data, err := os.ReadFile(filepath.Join(repoRoot, "template.yml"))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return t
+	t, err := cfn.Decode(data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return template(t)
+}
+
+// Resource returns the resource with the given logical id, or nil.
+func (t template) Resource(logicalID string) map[string]any {
+	res, _ := lookup(map[string]any(t), "Resources", logicalID).(map[string]any)
+	return res
+}
+
+// lookup walks maps by key and returns what it finds at the end of path,
+// or nil.
+func lookup(v any, path ...string) any {
+	for _, key := range path {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[key]
+	}
+	return v
 }
 
 // props returns a resource's Properties, failing if the resource is missing
 // or of another type.
-func props(tb testing.TB, t samtemplate.Template, logicalID, wantType string) map[string]any {
+func props(tb testing.TB, t template, logicalID, wantType string) map[string]any {
 	tb.Helper()
 	res := t.Resource(logicalID)
 	if res == nil {

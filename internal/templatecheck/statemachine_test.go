@@ -1,4 +1,4 @@
-package samtemplate_test
+package templatecheck_test
 
 import (
 	"encoding/json"
@@ -14,12 +14,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/payflow-dev/payflow/internal/orders"
-	"github.com/payflow-dev/payflow/internal/samtemplate"
 )
 
 // readDefinition returns the state machine definition file named by the
 // template's DefinitionUri, as text.
-func readDefinition(tb testing.TB, tmpl samtemplate.Template) string {
+func readDefinition(tb testing.TB, tmpl template) string {
 	tb.Helper()
 	p := props(tb, tmpl, "PaymentStateMachine", "AWS::Serverless::StateMachine")
 	uri, _ := p["DefinitionUri"].(string)
@@ -85,9 +84,9 @@ func TestStateMachineLoggingAndTracing(t *testing.T) {
 	p := props(t, tmpl, "PaymentStateMachine", "AWS::Serverless::StateMachine")
 	got := map[string]any{
 		"Type":                 p["Type"],
-		"IncludeExecutionData": samtemplate.Lookup(p, "Logging", "IncludeExecutionData"),
-		"Destinations":         samtemplate.Lookup(p, "Logging", "Destinations"),
-		"Tracing":              samtemplate.Lookup(p, "Tracing", "Enabled"),
+		"IncludeExecutionData": lookup(p, "Logging", "IncludeExecutionData"),
+		"Destinations":         lookup(p, "Logging", "Destinations"),
+		"Tracing":              lookup(p, "Tracing", "Enabled"),
 	}
 	want := map[string]any{
 		"Type":                 "STANDARD",
@@ -100,7 +99,7 @@ func TestStateMachineLoggingAndTracing(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("state machine settings (-want +got):\n%s", diff)
 	}
-	if level := samtemplate.Lookup(p, "Logging", "Level"); level != "ALL" && level != "ERROR" {
+	if level := lookup(p, "Logging", "Level"); level != "ALL" && level != "ERROR" {
 		t.Errorf("Logging.Level = %v, want ALL or ERROR", level)
 	}
 }
@@ -115,13 +114,13 @@ func TestWaitTimingIsConsistent(t *testing.T) {
 	heartbeatSeconds := number(t, int(task["HeartbeatSeconds"].(float64)), "HeartbeatSeconds")
 	timeoutSeconds := number(t, int(task["TimeoutSeconds"].(float64)), "TimeoutSeconds")
 	fn := props(t, tmpl, "CallbackFunction", "AWS::Serverless::Function")
-	beat, err := strconv.Atoi(samtemplate.Lookup(fn, "Environment", "Variables", "HEARTBEAT_SECONDS").(string))
+	beat, err := strconv.Atoi(lookup(fn, "Environment", "Variables", "HEARTBEAT_SECONDS").(string))
 	if err != nil {
 		t.Fatal(err)
 	}
 	q := props(t, tmpl, "PaymentQueue", "AWS::SQS::Queue")
 	visibility := number(t, q["VisibilityTimeout"], "VisibilityTimeout")
-	receives := number(t, samtemplate.Lookup(q, "RedrivePolicy", "maxReceiveCount"), "maxReceiveCount")
+	receives := number(t, lookup(q, "RedrivePolicy", "maxReceiveCount"), "maxReceiveCount")
 
 	if 3*beat > heartbeatSeconds {
 		t.Errorf("HEARTBEAT_SECONDS %d leaves fewer than three heartbeats per HeartbeatSeconds %d", beat, heartbeatSeconds)
@@ -170,7 +169,7 @@ func TestProcessPaymentForwardsEveryPaymentField(t *testing.T) {
 	if task["Resource"] != "arn:aws:states:::sqs:sendMessage.waitForTaskToken" {
 		t.Fatalf("ProcessPayment Resource = %v", task["Resource"])
 	}
-	body, _ := samtemplate.Lookup(task, "Parameters", "MessageBody").(map[string]any)
+	body, _ := lookup(task, "Parameters", "MessageBody").(map[string]any)
 	if body["taskToken.$"] != "$$.Task.Token" {
 		t.Errorf("MessageBody taskToken.$ = %v, want $$.Task.Token", body["taskToken.$"])
 	}
@@ -186,7 +185,7 @@ func TestProcessPaymentForwardsEveryPaymentField(t *testing.T) {
 	for _, f := range want {
 		parts := strings.Split(f, ".")
 		parts[len(parts)-1] += ".$"
-		if got := samtemplate.Lookup(payment, parts...); got != "$."+f {
+		if got := lookup(payment, parts...); got != "$."+f {
 			t.Errorf("payment.%s comes from %v, want $.%s", f, got, f)
 		}
 	}

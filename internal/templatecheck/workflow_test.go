@@ -1,4 +1,4 @@
-package samtemplate_test
+package templatecheck_test
 
 import (
 	"context"

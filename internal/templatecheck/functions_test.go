@@ -1,4 +1,4 @@
-package samtemplate_test
+package templatecheck_test
 
 import (
 	"os"
@@ -9,7 +9,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/payflow-dev/payflow/internal/payments"
-	"github.com/payflow-dev/payflow/internal/samtemplate"
 )
 
 func TestTemplateIsSAM(t *testing.T) {
@@ -38,7 +37,7 @@ func TestFunctionsRuntimeAndBuild(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("runtime settings (-want +got):\n%s", diff)
 			}
-			if bm := samtemplate.Lookup(tmpl.Resource(id), "Metadata", "BuildMethod"); bm != "go1.x" {
+			if bm := lookup(tmpl.Resource(id), "Metadata", "BuildMethod"); bm != "go1.x" {
 				t.Errorf("Metadata.BuildMethod = %v, want go1.x", bm)
 			}
 			// SAM builds the main package in CodeUri; the local stack finds
@@ -76,13 +75,13 @@ func TestFunctionEnvironment(t *testing.T) {
 		t.Run(tt.id, func(t *testing.T) {
 			t.Parallel()
 			p := props(t, tmpl, tt.id, "AWS::Serverless::Function")
-			if diff := cmp.Diff(tt.want, samtemplate.Lookup(p, "Environment", "Variables")); diff != "" {
+			if diff := cmp.Diff(tt.want, lookup(p, "Environment", "Variables")); diff != "" {
 				t.Errorf("environment (-want +got):\n%s", diff)
 			}
 		})
 	}
 	callback := props(t, tmpl, "CallbackFunction", "AWS::Serverless::Function")
-	mode, _ := samtemplate.Lookup(callback, "Environment", "Variables", "PAYMENT_MODE").(string)
+	mode, _ := lookup(callback, "Environment", "Variables", "PAYMENT_MODE").(string)
 	if _, err := payments.ParseMode(mode); err != nil {
 		t.Errorf("PAYMENT_MODE: %v", err)
 	}
@@ -92,7 +91,7 @@ func TestCallbackHeartbeatFitsItsTimeout(t *testing.T) {
 	t.Parallel()
 	tmpl := loadTemplate(t)
 	p := props(t, tmpl, "CallbackFunction", "AWS::Serverless::Function")
-	hb, err := strconv.Atoi(samtemplate.Lookup(p, "Environment", "Variables", "HEARTBEAT_SECONDS").(string))
+	hb, err := strconv.Atoi(lookup(p, "Environment", "Variables", "HEARTBEAT_SECONDS").(string))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,10 +110,10 @@ func TestCallbackConsumesThePaymentQueueWithPartialBatchResponses(t *testing.T) 
 		t.Fatalf("CallbackFunction has %d events, want exactly the payment queue", len(events))
 	}
 	for name, ev := range events {
-		if got := samtemplate.Lookup(ev, "Type"); got != "SQS" {
+		if got := lookup(ev, "Type"); got != "SQS" {
 			t.Fatalf("event %s has Type %v, want SQS", name, got)
 		}
-		ep := samtemplate.Lookup(ev, "Properties").(map[string]any)
+		ep := lookup(ev, "Properties").(map[string]any)
 		if diff := cmp.Diff(getAtt("PaymentQueue", "Arn"), ep["Queue"]); diff != "" {
 			t.Errorf("event queue (-want +got):\n%s", diff)
 		}
@@ -136,11 +135,11 @@ func TestApiRoutesAndThrottling(t *testing.T) {
 	p := props(t, tmpl, "ApiFunction", "AWS::Serverless::Function")
 	got := map[string]string{}
 	for name, ev := range p["Events"].(map[string]any) {
-		if samtemplate.Lookup(ev, "Type") != "HttpApi" {
+		if lookup(ev, "Type") != "HttpApi" {
 			t.Errorf("event %s is not an HttpApi event", name)
 			continue
 		}
-		ep := samtemplate.Lookup(ev, "Properties").(map[string]any)
+		ep := lookup(ev, "Properties").(map[string]any)
 		if diff := cmp.Diff(ref("HttpApi"), ep["ApiId"]); diff != "" {
 			t.Errorf("event %s ApiId (-want +got):\n%s", name, diff)
 		}
@@ -155,11 +154,11 @@ func TestApiRoutesAndThrottling(t *testing.T) {
 	}
 	api := props(t, tmpl, "HttpApi", "AWS::Serverless::HttpApi")
 	for _, key := range []string{"ThrottlingBurstLimit", "ThrottlingRateLimit"} {
-		if n := number(t, samtemplate.Lookup(api, "DefaultRouteSettings", key), key); n <= 0 {
+		if n := number(t, lookup(api, "DefaultRouteSettings", key), key); n <= 0 {
 			t.Errorf("%s = %d, want > 0", key, n)
 		}
 	}
-	if diff := cmp.Diff(getAtt("ApiAccessLogGroup", "Arn"), samtemplate.Lookup(api, "AccessLogSettings", "DestinationArn")); diff != "" {
+	if diff := cmp.Diff(getAtt("ApiAccessLogGroup", "Arn"), lookup(api, "AccessLogSettings", "DestinationArn")); diff != "" {
 		t.Errorf("access log destination (-want +got):\n%s", diff)
 	}
 	props(t, tmpl, "ApiAccessLogGroup", "AWS::Logs::LogGroup")
@@ -182,7 +181,7 @@ func TestKeys(t *testing.T) {
 		t.Errorf("keys (-want +got):\n%s", diff)
 	}
 	for id, p := range map[string]map[string]any{"CardKey": card, "MacKey": mac} {
-		if samtemplate.Lookup(p, "KeyPolicy", "Statement") == nil {
+		if lookup(p, "KeyPolicy", "Statement") == nil {
 			t.Errorf("%s has no key policy", id)
 		}
 	}

@@ -1,12 +1,10 @@
-package samtemplate_test
+package templatecheck_test
 
 import (
 	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/payflow-dev/payflow/internal/samtemplate"
 )
 
 func TestPaymentQueueRedrivesToADeadLetterQueue(t *testing.T) {
@@ -14,10 +12,10 @@ func TestPaymentQueueRedrivesToADeadLetterQueue(t *testing.T) {
 	tmpl := loadTemplate(t)
 	q := props(t, tmpl, "PaymentQueue", "AWS::SQS::Queue")
 	props(t, tmpl, "PaymentDeadLetterQueue", "AWS::SQS::Queue")
-	if diff := cmp.Diff(getAtt("PaymentDeadLetterQueue", "Arn"), samtemplate.Lookup(q, "RedrivePolicy", "deadLetterTargetArn")); diff != "" {
+	if diff := cmp.Diff(getAtt("PaymentDeadLetterQueue", "Arn"), lookup(q, "RedrivePolicy", "deadLetterTargetArn")); diff != "" {
 		t.Errorf("deadLetterTargetArn (-want +got):\n%s", diff)
 	}
-	if n := number(t, samtemplate.Lookup(q, "RedrivePolicy", "maxReceiveCount"), "maxReceiveCount"); n < 2 || n > 10 {
+	if n := number(t, lookup(q, "RedrivePolicy", "maxReceiveCount"), "maxReceiveCount"); n < 2 || n > 10 {
 		t.Errorf("maxReceiveCount = %d, want 2-10: enough retries for transient errors, not a retry storm", n)
 	}
 }
@@ -67,7 +65,7 @@ func TestNotificationTestQueueIsSubscribedAndOnlyTheTopicMaySend(t *testing.T) {
 	if diff := cmp.Diff([]any{ref("NotificationTestQueue")}, pol["Queues"]); diff != "" {
 		t.Errorf("policy queues (-want +got):\n%s", diff)
 	}
-	stmts, _ := samtemplate.Lookup(pol, "PolicyDocument", "Statement").([]any)
+	stmts, _ := lookup(pol, "PolicyDocument", "Statement").([]any)
 	if len(stmts) != 1 {
 		t.Fatalf("queue policy has %d statements, want 1", len(stmts))
 	}
@@ -101,7 +99,7 @@ func TestOutputs(t *testing.T) {
 	}
 	values := map[string]any{}
 	for _, name := range names {
-		values[name] = samtemplate.Lookup(outputs, name, "Value")
+		values[name] = lookup(outputs, name, "Value")
 	}
 	wantValues := map[string]any{
 		"ApiUrl":                                      map[string]any{"Fn::Sub": "https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"},
