@@ -25,6 +25,17 @@ type options struct {
 	region, account, stack  string
 	logLevel                string
 	params                  paramFlag
+	allowHosts              listFlag
+}
+
+// listFlag collects a repeated flag's values.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(s string) error {
+	*l = append(*l, s)
+	return nil
 }
 
 // paramFlag collects repeated -param Key=Value template parameters.
@@ -53,6 +64,7 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (op
 	fs.StringVar(&o.stack, "stack-name", "payflow", "stack name, used in resource names")
 	fs.StringVar(&o.logLevel, "log-level", orDefault(getenv("LOG_LEVEL"), "info"), "log level: debug, info, warn or error")
 	fs.Var(o.params, "param", "template parameter override Key=Value (repeatable)")
+	fs.Var(&o.allowHosts, "allow-host", "a Host name besides loopback ones to answer, e.g. host.docker.internal; * for any (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return options{}, err
 	}
@@ -83,7 +95,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	local, err := stack.Start(ctx, stack.LocalConfig{
 		TemplatePath: o.template, Addr: o.addr, APIAddr: o.apiAddr,
 		Region: o.region, AccountID: o.account, StackName: o.stack, Parameters: o.params,
-		Code: hosted.Code(), Clock: clock.NewReal(), Logger: logger,
+		Code: hosted.Code(), Clock: clock.NewReal(), Logger: logger, AllowHosts: o.allowHosts,
 	})
 	if err != nil {
 		return err

@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"sync"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
@@ -19,6 +18,7 @@ import (
 	"github.com/payflow-dev/payflow/localaws/awsendpoint"
 	"github.com/payflow-dev/payflow/localaws/eventsource"
 	"github.com/payflow-dev/payflow/localaws/gateway"
+	"github.com/payflow-dev/payflow/localaws/loopback"
 )
 
 // LocalConfig describes a whole local stack.
@@ -36,6 +36,9 @@ type LocalConfig struct {
 	Code   Code
 	Clock  clock.Clock
 	Logger *slog.Logger
+	// AllowHosts are Host names besides loopback ones that both servers
+	// answer (for containers); "*" allows any. See package loopback.
+	AllowHosts []string
 }
 
 // Local is a running local stack.
@@ -94,7 +97,7 @@ func Start(ctx context.Context, cfg LocalConfig) (_ *Local, err error) {
 		Region: cfg.Region, Account: cfg.AccountID, Clock: cfg.Clock, BaseURL: l.EndpointURL,
 		Logger: cfg.Logger.With("component", "stepfunctions"),
 	})
-	l.serve(endpointLn, l.Endpoint)
+	l.serve(endpointLn, loopback.Guard(l.Endpoint, loopback.Config{AllowHosts: cfg.AllowHosts}))
 	l.AWS = localAWS(cfg.Region, l.EndpointURL)
 	l.functionAWS = l.AWS.Copy()
 	l.functionAWS.HTTPClient = &http.Client{Transport: inProcess{handler: l.Endpoint}}
@@ -116,7 +119,11 @@ func Start(ctx context.Context, cfg LocalConfig) (_ *Local, err error) {
 	if err != nil {
 		return nil, err
 	}
-	l.serve(apiLn, logRequests(gw, cfg.Logger.With("component", "api")))
+	// The HTTP API is meant to be called by web pages (a storefront), so
+	// browsers' cross-origin requests pass; the Host check still applies.
+	api := loopback.Guard(logRequests(gw, cfg.Logger.With("component", "api")),
+		loopback.Config{AllowHosts: cfg.AllowHosts, AllowBrowsers: true})
+	l.serve(apiLn, api)
 	return l, nil
 }
 
@@ -208,7 +215,7 @@ func (l *Local) apiID() string {
 }
 
 func (l *Local) serve(ln net.Listener, h http.Handler) {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv := loopback.Server(h, loopback.Timeouts{})
 	l.servers = append(l.servers, srv)
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
