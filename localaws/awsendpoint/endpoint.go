@@ -8,6 +8,7 @@ import (
 	"github.com/payflow-dev/payflow/localaws/awsproto"
 
 	"github.com/payflow-dev/payflow/clock"
+	"github.com/payflow-dev/payflow/localaws/dynamolocal"
 	"github.com/payflow-dev/payflow/localaws/kmslocal"
 	"github.com/payflow-dev/payflow/localaws/secretslocal"
 	"github.com/payflow-dev/payflow/localaws/sfnlocal"
@@ -39,6 +40,7 @@ type Endpoint struct {
 	// key.
 	SecretsManager *secretslocal.Service
 	StepFunctions  *sfnlocal.Service
+	DynamoDB       *dynamolocal.Service
 	region         string
 	router         *Router
 	functions      *functions
@@ -61,6 +63,7 @@ func New(cfg Config) *Endpoint {
 		SecretsManager: secretslocal.New(secretslocal.Config{
 			Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock,
 		}),
+		DynamoDB: dynamolocal.New(dynamolocal.Config{Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock}),
 	}
 	e.functions = &functions{byName: map[string]Function{}}
 	glue := &integrations{sqs: e.SQS, functions: e.functions, log: cfg.Logger, clock: cfg.Clock}
@@ -74,7 +77,7 @@ func New(cfg Config) *Endpoint {
 	e.region = cfg.Region
 	// Adding a service is one more entry here: it describes its own
 	// requests (awsproto.Routable).
-	router, err := NewRouter(e.StepFunctions, e.SQS, e.SNS, e.KMS, e.SecretsManager)
+	router, err := NewRouter(e.StepFunctions, e.SQS, e.SNS, e.KMS, e.SecretsManager, e.DynamoDB)
 	if err != nil {
 		// The built-in services claim disjoint targets, signing names and
 		// actions; a clash is a bug in this package, caught by its tests.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/payflow-dev/payflow/localaws/awsendpoint"
 	"github.com/payflow-dev/payflow/localaws/awsproto"
+	"github.com/payflow-dev/payflow/localaws/dynamolocal"
 	"github.com/payflow-dev/payflow/localaws/kmslocal"
 	"github.com/payflow-dev/payflow/localaws/secretslocal"
 	"github.com/payflow-dev/payflow/localaws/sfnlocal"
@@ -43,6 +44,7 @@ func realRoutings() []awsproto.Routable {
 		named{"sns", snslocal.New(snslocal.Config{}).Routing()},
 		named{"kms", kmslocal.New(kmslocal.Config{}).Routing()},
 		named{"secretsmanager", secretslocal.New(secretslocal.Config{}).Routing()},
+		named{"dynamodb", dynamolocal.New(dynamolocal.Config{}).Routing()},
 	}
 }
 
@@ -57,9 +59,7 @@ func newRouter(tb testing.TB, services ...awsproto.Routable) *awsendpoint.Router
 
 func TestRouterDispatch(t *testing.T) {
 	t.Parallel()
-	// A JSON-only service added with one registration, as DynamoDB is.
-	ddb := named{"dynamodb", awsproto.Routing{SigningName: "dynamodb", TargetPrefix: "DynamoDB_20120810"}}
-	rt := newRouter(t, append(realRoutings(), ddb)...)
+	rt := newRouter(t, realRoutings()...)
 	const scope = "AWS4-HMAC-SHA256 Credential=AKID/20261126/us-east-1/%s/aws4_request, SignedHeaders=host, Signature=x"
 	form := "application/x-www-form-urlencoded"
 	tests := []struct {
@@ -75,7 +75,8 @@ func TestRouterDispatch(t *testing.T) {
 		{"kms target", "POST", "/", map[string]string{"X-Amz-Target": "TrentService.Encrypt"}, "{}", "kms:{}"},
 		{"secrets manager target", "POST", "/", map[string]string{"X-Amz-Target": "secretsmanager.GetSecretValue"}, "{}", "secretsmanager:{}"},
 		{"secrets manager by scope", "POST", "/", map[string]string{"Authorization": strings.Replace(scope, "%s", "secretsmanager", 1)}, "{}", "secretsmanager:{}"},
-		{"a registered JSON service", "POST", "/", map[string]string{"X-Amz-Target": "DynamoDB_20120810.GetItem"}, "{}", "dynamodb:{}"},
+		{"dynamodb target", "POST", "/", map[string]string{"X-Amz-Target": "DynamoDB_20120810.GetItem"}, "{}", "dynamodb:{}"},
+		{"dynamodb by scope", "POST", "/", map[string]string{"Authorization": strings.Replace(scope, "%s", "dynamodb", 1)}, "{}", "dynamodb:{}"},
 		{"sns by scope", "POST", "/", map[string]string{"Authorization": strings.Replace(scope, "%s", "sns", 1), "Content-Type": form}, "Action=Publish", "sns:Action=Publish"},
 		{"sqs by scope", "POST", "/", map[string]string{"Authorization": strings.Replace(scope, "%s", "sqs", 1), "Content-Type": form}, "Action=ListQueues", "sqs:Action=ListQueues"},
 		{"sns by action", "POST", "/", map[string]string{"Content-Type": form}, "Action=CreateTopic&Name=t", "sns:Action=CreateTopic&Name=t"},
@@ -108,7 +109,7 @@ func TestRouterUnknownService(t *testing.T) {
 		headers map[string]string
 		body    string
 	}{
-		{"unknown target", map[string]string{"X-Amz-Target": "DynamoDB_20120810.GetItem"}, "{}"},
+		{"unknown target", map[string]string{"X-Amz-Target": "Kinesis_20131202.PutRecord"}, "{}"},
 		{"unknown action", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}, "Action=DescribeInstances"},
 		{"no hint at all", nil, "{}"},
 	}
@@ -146,7 +147,7 @@ func TestRouterListsItsServices(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
 		t.Fatalf("GET / = %d %q: %v", rec.Code, rec.Body.String(), err)
 	}
-	if diff := cmp.Diff([]string{"kms", "secretsmanager", "sns", "sqs", "states"}, got.Services); diff != "" {
+	if diff := cmp.Diff([]string{"dynamodb", "kms", "secretsmanager", "sns", "sqs", "states"}, got.Services); diff != "" {
 		t.Errorf("services (-want +got):\n%s", diff)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
@@ -74,8 +75,10 @@ type deployer struct {
 	sfn *sfn.Client
 	// secrets creates AWS::SecretsManager::Secret resources.
 	secrets *secretsmanager.Client
-	out     *Stack
-	apis    map[string]bool // logical IDs of HTTP APIs
+	// ddb creates AWS::DynamoDB::Table and AWS::Serverless::SimpleTable.
+	ddb  *dynamodb.Client
+	out  *Stack
+	apis map[string]bool // logical IDs of HTTP APIs
 }
 
 // Deploy reads the template and creates its resources in dependency order.
@@ -95,9 +98,9 @@ func Deploy(ctx context.Context, cfg DeployConfig) (*Stack, error) {
 		cfg: cfg, dir: filepath.Dir(cfg.TemplatePath), tpl: tpl, reg: newRegistry(),
 		sqs: sqs.NewFromConfig(cfg.AWS), sns: sns.NewFromConfig(cfg.AWS),
 		kms: kms.NewFromConfig(cfg.AWS), sfn: sfn.NewFromConfig(cfg.AWS),
-		secrets: secretsmanager.NewFromConfig(cfg.AWS),
-		out:     &Stack{Name: cfg.StackName, Outputs: map[string]Output{}},
-		apis:    map[string]bool{},
+		secrets: secretsmanager.NewFromConfig(cfg.AWS), ddb: dynamodb.NewFromConfig(cfg.AWS),
+		out:  &Stack{Name: cfg.StackName, Outputs: map[string]Output{}},
+		apis: map[string]bool{},
 	}
 	pseudo := cfn.Pseudo{Region: cfg.Region, AccountID: cfg.AccountID, StackName: cfg.StackName}
 	if d.res, err = cfn.NewResolver(tpl, pseudo, cfg.Parameters, d.reg); err != nil {
@@ -157,6 +160,10 @@ func (d *deployer) create(ctx context.Context, id string, r cfn.Resource) error 
 		c, err = d.createAlias(ctx, p)
 	case "AWS::SecretsManager::Secret":
 		c, err = d.createSecret(ctx, id, p)
+	case "AWS::DynamoDB::Table":
+		c, err = d.createTable(ctx, id, p)
+	case "AWS::Serverless::SimpleTable":
+		c, err = d.createSimpleTable(ctx, id, p)
 	case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine":
 		c, err = d.createStateMachine(ctx, id, r.Type, p)
 	case "AWS::Serverless::Function", "AWS::Lambda::Function":
@@ -188,6 +195,7 @@ func isIgnored(typ string) bool {
 	switch typ {
 	case "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::SNS::Subscription", "AWS::KMS::Key", "AWS::KMS::Alias",
 		"AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy", "AWS::SecretsManager::Secret",
+		"AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable",
 		"AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine", "AWS::Serverless::Function",
 		"AWS::Lambda::Function", "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api":
 		return false

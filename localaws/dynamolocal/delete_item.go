@@ -1,0 +1,89 @@
+package dynamolocal
+
+type deleteItemInput struct {
+	TableName                           string  `json:"TableName"`
+	Key                                 Item    `json:"Key"`
+	ConditionExpression                 *string `json:"ConditionExpression"`
+	ReturnValues                        string  `json:"ReturnValues"`
+	ReturnValuesOnConditionCheckFailure string  `json:"ReturnValuesOnConditionCheckFailure"`
+	ReturnConsumedCapacity              string  `json:"ReturnConsumedCapacity"`
+	exprParams
+	legacyParams
+}
+
+// deletePlan is a validated DeleteItem.
+type deletePlan struct {
+	table    string
+	key      Item
+	cond     condition
+	onFailed string
+}
+
+func (s *Service) planDelete(in deleteItemInput) (deletePlan, error) {
+	if err := in.legacyParams.refuse(); err != nil {
+		return deletePlan{}, err
+	}
+	if in.Key == nil {
+		return deletePlan{}, validation("1 validation error detected: Value null at 'key' failed to satisfy constraint: Member must not be null")
+	}
+	if err := checkOnFailure(in.ReturnValuesOnConditionCheckFailure); err != nil {
+		return deletePlan{}, err
+	}
+	plan := deletePlan{table: in.TableName, key: in.Key, onFailed: in.ReturnValuesOnConditionCheckFailure}
+	if in.ConditionExpression == nil {
+		return plan, noExpressions(in.ExpressionAttributeNames, in.ExpressionAttributeValues, "ConditionExpression")
+	}
+	ctx, err := s.newExprContext(in.ExpressionAttributeNames, in.ExpressionAttributeValues)
+	if err != nil {
+		return plan, err
+	}
+	if plan.cond, err = parseCondition(ctx, "ConditionExpression", in.ConditionExpression); err != nil {
+		return plan, err
+	}
+	return plan, ctx.checkUnused()
+}
+
+// run deletes the item; the caller holds s.mu for writing.
+func (p deletePlan) run(s *Service) (Item, error) {
+	t, err := s.table(p.table)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.checkKey(p.key); err != nil {
+		return nil, err
+	}
+	k := encodedKey(t.key, p.key)
+	old := t.items[k]
+	if p.cond != nil && !evalCondition(old, p.cond) {
+		return nil, conditionFailed(old, p.onFailed)
+	}
+	delete(t.items, k)
+	return old, nil
+}
+
+func (s *Service) deleteItem(body []byte) (any, error) {
+	var in deleteItemInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	switch in.ReturnValues {
+	case "", "NONE", "ALL_OLD":
+	default:
+		return nil, validation("ReturnValues can only be ALL_OLD or NONE")
+	}
+	plan, err := s.planDelete(in)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	old, err := plan.run(s)
+	s.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	out := writeOutput{ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, 1)}
+	if in.ReturnValues == "ALL_OLD" {
+		out.Attributes = old
+	}
+	return out, nil
+}

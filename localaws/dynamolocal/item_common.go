@@ -1,0 +1,93 @@
+package dynamolocal
+
+import "fmt"
+
+// legacyParams are the pre-expression parameters; the local DynamoDB
+// serves only expressions and refuses these by name.
+type legacyParams struct {
+	Expected            map[string]any `json:"Expected"`
+	AttributeUpdates    map[string]any `json:"AttributeUpdates"`
+	ConditionalOperator string         `json:"ConditionalOperator"`
+	AttributesToGet     []string       `json:"AttributesToGet"`
+	KeyConditions       map[string]any `json:"KeyConditions"`
+	QueryFilter         map[string]any `json:"QueryFilter"`
+	ScanFilter          map[string]any `json:"ScanFilter"`
+}
+
+func (l legacyParams) refuse() error {
+	for name, set := range map[string]bool{
+		"Expected": l.Expected != nil, "AttributeUpdates": l.AttributeUpdates != nil,
+		"ConditionalOperator": l.ConditionalOperator != "", "AttributesToGet": l.AttributesToGet != nil,
+		"KeyConditions": l.KeyConditions != nil, "QueryFilter": l.QueryFilter != nil, "ScanFilter": l.ScanFilter != nil,
+	} {
+		if set {
+			return refused(fmt.Sprintf("the legacy parameter %s (use the expression parameters instead)", name))
+		}
+	}
+	return nil
+}
+
+// exprParams are the expression attribute names and values every
+// expression-taking action accepts.
+type exprParams struct {
+	ExpressionAttributeNames  map[string]string `json:"ExpressionAttributeNames"`
+	ExpressionAttributeValues Item              `json:"ExpressionAttributeValues"`
+}
+
+// parseCondition parses an optional condition-like expression of the
+// given kind; nil src means absent.
+func parseCondition(ctx *exprContext, kind string, src *string) (condition, error) {
+	if src == nil {
+		return nil, nil
+	}
+	p, err := newParser(ctx, kind, *src)
+	if err != nil {
+		return nil, err
+	}
+	return p.parseCondition()
+}
+
+// parseProjectionExpr parses an optional ProjectionExpression.
+func parseProjectionExpr(ctx *exprContext, src *string) ([]docPath, error) {
+	if src == nil {
+		return nil, nil
+	}
+	p, err := newParser(ctx, "ProjectionExpression", *src)
+	if err != nil {
+		return nil, err
+	}
+	return p.parseProjection()
+}
+
+// conditionFailed is the ConditionalCheckFailedException of a write whose
+// condition did not hold, carrying the old item when asked for.
+func conditionFailed(old Item, onFailure string) *Error {
+	e := errorf(codeConditionalCheckFailed, "The conditional request failed")
+	if onFailure == "ALL_OLD" && old != nil {
+		e.Item = old
+	}
+	return e
+}
+
+func checkOnFailure(v string) error {
+	switch v {
+	case "", "NONE", "ALL_OLD":
+		return nil
+	}
+	return validation("1 validation error detected: Value '%s' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]", v)
+}
+
+// consumedWire is the ConsumedCapacity of one table, reported when asked
+// for; the local DynamoDB has no capacity, so it reports one unit per
+// item touched.
+type consumedWire struct {
+	TableName     string  `json:"TableName"`
+	CapacityUnits float64 `json:"CapacityUnits"`
+}
+
+func consumed(mode, table string, units float64) *consumedWire {
+	if mode != "TOTAL" && mode != "INDEXES" {
+		return nil
+	}
+	return &consumedWire{TableName: table, CapacityUnits: units}
+}

@@ -1,0 +1,100 @@
+package dynamolocal
+
+type putItemInput struct {
+	TableName                           string  `json:"TableName"`
+	Item                                Item    `json:"Item"`
+	ConditionExpression                 *string `json:"ConditionExpression"`
+	ReturnValues                        string  `json:"ReturnValues"`
+	ReturnValuesOnConditionCheckFailure string  `json:"ReturnValuesOnConditionCheckFailure"`
+	ReturnConsumedCapacity              string  `json:"ReturnConsumedCapacity"`
+	exprParams
+	legacyParams
+}
+
+type writeOutput struct {
+	Attributes       Item          `json:"Attributes,omitempty"`
+	ConsumedCapacity *consumedWire `json:"ConsumedCapacity,omitempty"`
+}
+
+// putPlan is a validated PutItem, ready to run under the lock.
+type putPlan struct {
+	table    string
+	item     Item
+	cond     condition
+	onFailed string
+}
+
+func (s *Service) planPut(in putItemInput) (putPlan, error) {
+	if err := in.legacyParams.refuse(); err != nil {
+		return putPlan{}, err
+	}
+	if in.Item == nil {
+		return putPlan{}, validation("1 validation error detected: Value null at 'item' failed to satisfy constraint: Member must not be null")
+	}
+	if err := checkItem(in.Item); err != nil {
+		return putPlan{}, err
+	}
+	if err := checkOnFailure(in.ReturnValuesOnConditionCheckFailure); err != nil {
+		return putPlan{}, err
+	}
+	if err := checkSize(in.Item, false); err != nil {
+		return putPlan{}, err
+	}
+	plan := putPlan{table: in.TableName, item: in.Item, onFailed: in.ReturnValuesOnConditionCheckFailure}
+	if in.ConditionExpression == nil {
+		return plan, noExpressions(in.ExpressionAttributeNames, in.ExpressionAttributeValues, "ConditionExpression")
+	}
+	ctx, err := s.newExprContext(in.ExpressionAttributeNames, in.ExpressionAttributeValues)
+	if err != nil {
+		return plan, err
+	}
+	if plan.cond, err = parseCondition(ctx, "ConditionExpression", in.ConditionExpression); err != nil {
+		return plan, err
+	}
+	return plan, ctx.checkUnused()
+}
+
+// run applies the put to its table; the caller holds s.mu for writing.
+func (p putPlan) run(s *Service) (old Item, err error) {
+	t, err := s.table(p.table)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.checkItemKeys(p.item); err != nil {
+		return nil, err
+	}
+	k := encodedKey(t.key, p.item)
+	old = t.items[k]
+	if p.cond != nil && !evalCondition(old, p.cond) {
+		return nil, conditionFailed(old, p.onFailed)
+	}
+	t.items[k] = copyItem(p.item)
+	return old, nil
+}
+
+func (s *Service) putItem(body []byte) (any, error) {
+	var in putItemInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	switch in.ReturnValues {
+	case "", "NONE", "ALL_OLD":
+	default:
+		return nil, validation("ReturnValues can only be ALL_OLD or NONE")
+	}
+	plan, err := s.planPut(in)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	old, err := plan.run(s)
+	s.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	out := writeOutput{ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, 1)}
+	if in.ReturnValues == "ALL_OLD" {
+		out.Attributes = old
+	}
+	return out, nil
+}

@@ -1,0 +1,145 @@
+package dynamolocal
+
+type updateItemInput struct {
+	TableName                           string  `json:"TableName"`
+	Key                                 Item    `json:"Key"`
+	UpdateExpression                    *string `json:"UpdateExpression"`
+	ConditionExpression                 *string `json:"ConditionExpression"`
+	ReturnValues                        string  `json:"ReturnValues"`
+	ReturnValuesOnConditionCheckFailure string  `json:"ReturnValuesOnConditionCheckFailure"`
+	ReturnConsumedCapacity              string  `json:"ReturnConsumedCapacity"`
+	exprParams
+	legacyParams
+}
+
+// updatePlan is a validated UpdateItem.
+type updatePlan struct {
+	table    string
+	key      Item
+	actions  []updateAction
+	cond     condition
+	onFailed string
+}
+
+func (s *Service) planUpdate(in updateItemInput) (updatePlan, error) {
+	if err := in.legacyParams.refuse(); err != nil {
+		return updatePlan{}, err
+	}
+	if in.Key == nil {
+		return updatePlan{}, validation("1 validation error detected: Value null at 'key' failed to satisfy constraint: Member must not be null")
+	}
+	if err := checkOnFailure(in.ReturnValuesOnConditionCheckFailure); err != nil {
+		return updatePlan{}, err
+	}
+	plan := updatePlan{table: in.TableName, key: in.Key, onFailed: in.ReturnValuesOnConditionCheckFailure}
+	if in.UpdateExpression == nil && in.ConditionExpression == nil {
+		return plan, noExpressions(in.ExpressionAttributeNames, in.ExpressionAttributeValues, "UpdateExpression and ConditionExpression")
+	}
+	ctx, err := s.newExprContext(in.ExpressionAttributeNames, in.ExpressionAttributeValues)
+	if err != nil {
+		return plan, err
+	}
+	if in.UpdateExpression != nil {
+		p, err := newParser(ctx, "UpdateExpression", *in.UpdateExpression)
+		if err != nil {
+			return plan, err
+		}
+		if plan.actions, err = p.parseUpdate(); err != nil {
+			return plan, err
+		}
+	}
+	if plan.cond, err = parseCondition(ctx, "ConditionExpression", in.ConditionExpression); err != nil {
+		return plan, err
+	}
+	return plan, ctx.checkUnused()
+}
+
+// run applies the update, creating the item when it does not exist; the
+// caller holds s.mu for writing. It returns the old and new items and the
+// top-level attributes the update touched.
+func (p updatePlan) run(s *Service) (old, updated Item, touched []string, err error) {
+	t, err := s.table(p.table)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := t.checkKey(p.key); err != nil {
+		return nil, nil, nil, err
+	}
+	for _, a := range p.actions {
+		for _, k := range t.key.names() {
+			if a.path[0].name == k {
+				return nil, nil, nil, invalidParam("Cannot update attribute %s. This attribute is part of the key", k)
+			}
+		}
+	}
+	k := encodedKey(t.key, p.key)
+	old = t.items[k]
+	if p.cond != nil && !evalCondition(old, p.cond) {
+		return nil, nil, nil, conditionFailed(old, p.onFailed)
+	}
+	base := old
+	if base == nil {
+		base = copyItem(p.key)
+	}
+	updated, touched, err = applyUpdate(base, p.actions)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := checkSize(updated, true); err != nil {
+		return nil, nil, nil, err
+	}
+	if err := t.checkItemKeys(updated); err != nil {
+		return nil, nil, nil, err
+	}
+	t.items[k] = updated
+	return old, updated, touched, nil
+}
+
+func (s *Service) updateItem(body []byte) (any, error) {
+	var in updateItemInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	switch in.ReturnValues {
+	case "", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW":
+	default:
+		return nil, validation("1 validation error detected: Value '%s' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]", in.ReturnValues)
+	}
+	plan, err := s.planUpdate(in)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	old, updated, touched, err := plan.run(s)
+	s.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	out := writeOutput{ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, 1)}
+	out.Attributes = returnedAttributes(in.ReturnValues, old, updated, touched)
+	return out, nil
+}
+
+// returnedAttributes picks what ReturnValues asks for.
+func returnedAttributes(mode string, old, updated Item, touched []string) Item {
+	pick := func(it Item) Item {
+		out := Item{}
+		for _, n := range touched {
+			if v, ok := it[n]; ok {
+				out[n] = v
+			}
+		}
+		return out
+	}
+	switch mode {
+	case "ALL_OLD":
+		return old
+	case "ALL_NEW":
+		return updated
+	case "UPDATED_OLD":
+		return pick(old)
+	case "UPDATED_NEW":
+		return pick(updated)
+	}
+	return nil
+}
