@@ -45,7 +45,10 @@ func NewHandler(cfg Config) http.Handler {
 // addRoutes lists every route the API serves. api/openapi.yaml documents
 // each of them, and TestRoutesMatchSpec fails when the two disagree.
 func addRoutes(r chi.Router, cfg Config) {
-	r.Method(http.MethodPost, "/orders", handlePlaceOrder(cfg.Orders, cfg.Validator, cfg.Logger))
-	r.Method(http.MethodGet, "/orders/{orderId}/status", handleOrderStatus(cfg.Orders, cfg.Logger))
+	r.Group(func(r chi.Router) {
+		r.Use(requireOwnRoute(cfg.Logger))
+		r.Method(http.MethodPost, "/orders", handlePlaceOrder(cfg.Orders, cfg.Validator, cfg.Logger))
+		r.Method(http.MethodGet, "/orders/{orderId}/status", handleOrderStatus(cfg.Orders, cfg.Logger))
+	})
 	r.Method(http.MethodGet, "/healthz", handleHealth())
 }

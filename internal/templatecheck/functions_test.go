@@ -146,9 +146,18 @@ func TestApiRoutesAndThrottling(t *testing.T) {
 		if ep["PayloadFormatVersion"] != "2.0" {
 			t.Errorf("event %s PayloadFormatVersion = %v, want 2.0", name, ep["PayloadFormatVersion"])
 		}
-		got[name] = ep["Method"].(string) + " " + ep["Path"].(string)
+		method, _ := ep["Method"].(string)
+		path, _ := ep["Path"].(string)
+		if path == "" { // SAM's $default route
+			got[name] = "$default"
+			continue
+		}
+		got[name] = method + " " + path
 	}
-	want := map[string]string{"CreateOrder": "POST /orders", "GetOrderStatus": "GET /orders/{orderId}/status"}
+	want := map[string]string{
+		"CreateOrder": "POST /orders", "GetOrderStatus": "GET /orders/{orderId}/status",
+		"Health": "GET /healthz", "Fallback": "$default",
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("routes (-want +got):\n%s", diff)
 	}
