@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/payflow-dev/payflow/localaws/console"
+
 	"fmt"
 	"io"
 	"sort"
@@ -18,6 +20,7 @@ func printBanner(w io.Writer, l *stack.Local, o options, took time.Duration, now
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "  AWS endpoint\t%s\t(Step Functions, SQS, SNS, KMS, Secrets Manager; region %s, account %s, any credentials)\n", l.EndpointURL, o.region, o.account)
 	fmt.Fprintf(tw, "  HTTP API\t%s\t\n", l.APIURL)
+	fmt.Fprintf(tw, "  Console\t%s\t(executions, waiting tokens, queues, topics, metrics; loopback only)\n", l.EndpointURL+console.Prefix)
 	tw.Flush()
 
 	fmt.Fprintln(w, "\nOutputs:")

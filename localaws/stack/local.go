@@ -16,6 +16,7 @@ import (
 
 	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/localaws/awsendpoint"
+	"github.com/payflow-dev/payflow/localaws/console"
 	"github.com/payflow-dev/payflow/localaws/eventsource"
 	"github.com/payflow-dev/payflow/localaws/gateway"
 	"github.com/payflow-dev/payflow/localaws/loopback"
@@ -50,6 +51,9 @@ type Local struct {
 	// AWS is an SDK configuration for the local endpoint (over TCP) with
 	// static credentials.
 	AWS aws.Config
+	// Feed collects what the console at EndpointURL+console.Prefix shows
+	// beside the AWS APIs: notifications and metrics.
+	Feed *console.Recorder
 	// functionAWS is the same for the hosted functions, whose requests
 	// reach the endpoint in-process.
 	functionAWS aws.Config
@@ -97,10 +101,12 @@ func Start(ctx context.Context, cfg LocalConfig) (_ *Local, err error) {
 		Region: cfg.Region, Account: cfg.AccountID, Clock: cfg.Clock, BaseURL: l.EndpointURL,
 		Logger: cfg.Logger.With("component", "stepfunctions"),
 	})
-	l.serve(endpointLn, loopback.Guard(l.Endpoint, loopback.Config{AllowHosts: cfg.AllowHosts}))
 	l.AWS = localAWS(cfg.Region, l.EndpointURL)
 	l.functionAWS = l.AWS.Copy()
 	l.functionAWS.HTTPClient = &http.Client{Transport: inProcess{handler: l.Endpoint}}
+	l.Feed = console.NewFeed(0)
+	cons := console.New(console.Config{AWS: l.functionAWS, Clock: cfg.Clock, Feed: l.Feed, Logger: cfg.Logger.With("component", "console")})
+	l.serve(endpointLn, loopback.Guard(console.Mount(cons, l.Endpoint), loopback.Config{AllowHosts: cfg.AllowHosts}))
 	l.Stack, err = Deploy(ctx, DeployConfig{
 		TemplatePath: cfg.TemplatePath, Region: cfg.Region, AccountID: cfg.AccountID, StackName: cfg.StackName,
 		Parameters: cfg.Parameters, AWS: l.AWS, APIURL: l.APIURL, Logger: cfg.Logger,
