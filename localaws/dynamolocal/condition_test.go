@@ -19,7 +19,7 @@ func conditionItem() av {
 		"ids":  &types.AttributeValueMemberNS{Value: []string{"1", "2"}},
 		"hist": list(s("a"), n("3")), "addr": &types.AttributeValueMemberM{Value: av{"city": s("Paris"), "zip": s("75001")}},
 		"flag": &types.AttributeValueMemberBOOL{Value: false}, "nul": &types.AttributeValueMemberNULL{Value: true},
-		"bin":  &types.AttributeValueMemberB{Value: []byte("abc")},
+		"bin": &types.AttributeValueMemberB{Value: []byte("abc")},
 	}
 }
 

@@ -15,6 +15,8 @@ func operations() map[string]handler {
 		"GetItem":            (*Service).getItem,
 		"DeleteItem":         (*Service).deleteItem,
 		"UpdateItem":         (*Service).updateItem,
+		"Query":              (*Service).query,
+		"Scan":               (*Service).scan,
 	}
 	for op, what := range refusedOperations() {
 		ops[op] = func(*Service, []byte) (any, error) { return nil, refused(what) }

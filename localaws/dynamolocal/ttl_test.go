@@ -46,7 +46,7 @@ func TestTTLExpiry(t *testing.T) {
 	e.put(t, "vault", av{"pk": s("soon"), "expiresAt": epoch(t0.Add(10 * time.Minute))})
 	e.put(t, "vault", av{"pk": s("later"), "expiresAt": epoch(t0.Add(3 * time.Hour))})
 	e.put(t, "vault", av{"pk": s("ancient"), "expiresAt": epoch(t0.AddDate(-6, 0, 0))}) // AWS ignores TTLs over 5 years old
-	e.put(t, "vault", av{"pk": s("text"), "expiresAt": s("0")})                        // not a number: never expires
+	e.put(t, "vault", av{"pk": s("text"), "expiresAt": s("0")})                         // not a number: never expires
 	e.clock.Advance(30 * time.Minute)
 	if e.get(t, "vault", av{"pk": s("soon")}) == nil {
 		t.Fatal("an expired item disappeared before any sweep")
