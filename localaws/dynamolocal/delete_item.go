@@ -43,22 +43,22 @@ func (s *Service) planDelete(in deleteItemInput) (deletePlan, error) {
 	return plan, ctx.checkUnused()
 }
 
-// run deletes the item; the caller holds s.mu for writing.
-func (p deletePlan) run(s *Service) (Item, error) {
+// change computes the delete without applying it; the caller holds s.mu
+// for writing.
+func (p deletePlan) change(s *Service) (change, error) {
 	t, err := s.table(p.table)
 	if err != nil {
-		return nil, err
+		return change{}, err
 	}
 	if err := t.checkKey(p.key); err != nil {
-		return nil, err
+		return change{}, err
 	}
 	k := encodedKey(t.key, p.key)
 	old := t.items[k]
 	if p.cond != nil && !evalCondition(old, p.cond) {
-		return nil, conditionFailed(old, p.onFailed)
+		return change{}, conditionFailed(old, p.onFailed)
 	}
-	delete(t.items, k)
-	return old, nil
+	return change{t: t, key: k, old: old, write: true}, nil
 }
 
 func (s *Service) deleteItem(body []byte) (any, error) {
@@ -76,11 +76,13 @@ func (s *Service) deleteItem(body []byte) (any, error) {
 		return nil, err
 	}
 	s.mu.Lock()
-	old, err := plan.run(s)
+	ch, err := plan.change(s)
+	ch.apply()
 	s.mu.Unlock()
 	if err != nil {
 		return nil, err
 	}
+	old := ch.old
 	out := writeOutput{ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, 1)}
 	if in.ReturnValues == "ALL_OLD" {
 		out.Attributes = old

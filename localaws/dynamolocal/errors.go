@@ -10,6 +10,7 @@ import (
 // Error codes as DynamoDB names them in the __type member.
 const (
 	codeConditionalCheckFailed = "ConditionalCheckFailedException"
+	codeIdempotentMismatch     = "IdempotentParameterMismatchException"
 	codeInternal               = "InternalServerError"
 	codeResourceInUse          = "ResourceInUseException"
 	codeResourceNotFound       = "ResourceNotFoundException"

@@ -91,3 +91,28 @@ func consumed(mode, table string, units float64) *consumedWire {
 	}
 	return &consumedWire{TableName: table, CapacityUnits: units}
 }
+
+// change is one computed write: the item at key in t goes from old to new
+// (nil new deletes it). Computing changes before applying any lets a
+// transaction check every condition first.
+type change struct {
+	t        *table
+	key      string
+	old, new Item
+	touched  []string
+	// write is false for a ConditionCheck, and for the zero change of a
+	// failed computation.
+	write bool
+}
+
+// apply makes the change; the caller holds s.mu for writing.
+func (c change) apply() {
+	if !c.write {
+		return
+	}
+	if c.new == nil {
+		delete(c.t.items, c.key)
+		return
+	}
+	c.t.items[c.key] = c.new
+}

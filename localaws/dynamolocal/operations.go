@@ -17,6 +17,10 @@ func operations() map[string]handler {
 		"UpdateItem":         (*Service).updateItem,
 		"Query":              (*Service).query,
 		"Scan":               (*Service).scan,
+		"BatchGetItem":       (*Service).batchGetItem,
+		"BatchWriteItem":     (*Service).batchWriteItem,
+		"TransactGetItems":   (*Service).transactGetItems,
+		"TransactWriteItems": (*Service).transactWriteItems,
 	}
 	for op, what := range refusedOperations() {
 		ops[op] = func(*Service, []byte) (any, error) { return nil, refused(what) }

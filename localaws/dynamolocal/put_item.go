@@ -54,22 +54,22 @@ func (s *Service) planPut(in putItemInput) (putPlan, error) {
 	return plan, ctx.checkUnused()
 }
 
-// run applies the put to its table; the caller holds s.mu for writing.
-func (p putPlan) run(s *Service) (old Item, err error) {
+// change computes the put against its table without applying it; the
+// caller holds s.mu for writing.
+func (p putPlan) change(s *Service) (change, error) {
 	t, err := s.table(p.table)
 	if err != nil {
-		return nil, err
+		return change{}, err
 	}
 	if err := t.checkItemKeys(p.item); err != nil {
-		return nil, err
+		return change{}, err
 	}
 	k := encodedKey(t.key, p.item)
-	old = t.items[k]
+	old := t.items[k]
 	if p.cond != nil && !evalCondition(old, p.cond) {
-		return nil, conditionFailed(old, p.onFailed)
+		return change{}, conditionFailed(old, p.onFailed)
 	}
-	t.items[k] = copyItem(p.item)
-	return old, nil
+	return change{t: t, key: k, old: old, new: copyItem(p.item), write: true}, nil
 }
 
 func (s *Service) putItem(body []byte) (any, error) {
@@ -87,11 +87,13 @@ func (s *Service) putItem(body []byte) (any, error) {
 		return nil, err
 	}
 	s.mu.Lock()
-	old, err := plan.run(s)
+	ch, err := plan.change(s)
+	ch.apply()
 	s.mu.Unlock()
 	if err != nil {
 		return nil, err
 	}
+	old := ch.old
 	out := writeOutput{ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, 1)}
 	if in.ReturnValues == "ALL_OLD" {
 		out.Attributes = old

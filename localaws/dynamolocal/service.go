@@ -56,11 +56,13 @@ type Service struct {
 	mu        sync.RWMutex
 	tables    map[string]*table
 	nextSweep time.Time
+	// tokens are TransactWriteItems' ClientRequestTokens.
+	tokens map[string]tokenRecord
 }
 
 // New returns an empty Service configured by cfg.
 func New(cfg Config) *Service {
-	s := &Service{clock: cfg.Clock, sweepEvery: cfg.SweepInterval, tables: map[string]*table{}}
+	s := &Service{clock: cfg.Clock, sweepEvery: cfg.SweepInterval, tables: map[string]*table{}, tokens: map[string]tokenRecord{}}
 	s.region, s.account = awsid.OrDefaults(cfg.Region, cfg.Account)
 	if s.clock == nil {
 		s.clock = clock.NewReal()

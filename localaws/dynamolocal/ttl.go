@@ -99,6 +99,11 @@ func (s *Service) Sweep() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.nextSweep = now.Add(s.sweepEvery)
+	for token, rec := range s.tokens {
+		if now.Sub(rec.at) >= idempotencyWindow {
+			delete(s.tokens, token)
+		}
+	}
 	n := 0
 	for _, t := range s.tables {
 		for k, it := range t.items {

@@ -54,45 +54,43 @@ func (s *Service) planUpdate(in updateItemInput) (updatePlan, error) {
 	return plan, ctx.checkUnused()
 }
 
-// run applies the update, creating the item when it does not exist; the
-// caller holds s.mu for writing. It returns the old and new items and the
-// top-level attributes the update touched.
-func (p updatePlan) run(s *Service) (old, updated Item, touched []string, err error) {
+// change computes the update, creating the item when it does not exist,
+// without applying it; the caller holds s.mu for writing.
+func (p updatePlan) change(s *Service) (change, error) {
 	t, err := s.table(p.table)
 	if err != nil {
-		return nil, nil, nil, err
+		return change{}, err
 	}
 	if err := t.checkKey(p.key); err != nil {
-		return nil, nil, nil, err
+		return change{}, err
 	}
 	for _, a := range p.actions {
 		for _, k := range t.key.names() {
 			if a.path[0].name == k {
-				return nil, nil, nil, invalidParam("Cannot update attribute %s. This attribute is part of the key", k)
+				return change{}, invalidParam("Cannot update attribute %s. This attribute is part of the key", k)
 			}
 		}
 	}
 	k := encodedKey(t.key, p.key)
-	old = t.items[k]
+	old := t.items[k]
 	if p.cond != nil && !evalCondition(old, p.cond) {
-		return nil, nil, nil, conditionFailed(old, p.onFailed)
+		return change{}, conditionFailed(old, p.onFailed)
 	}
 	base := old
 	if base == nil {
 		base = copyItem(p.key)
 	}
-	updated, touched, err = applyUpdate(base, p.actions)
+	updated, touched, err := applyUpdate(base, p.actions)
 	if err != nil {
-		return nil, nil, nil, err
+		return change{}, err
 	}
 	if err := checkSize(updated, true); err != nil {
-		return nil, nil, nil, err
+		return change{}, err
 	}
 	if err := t.checkItemKeys(updated); err != nil {
-		return nil, nil, nil, err
+		return change{}, err
 	}
-	t.items[k] = updated
-	return old, updated, touched, nil
+	return change{t: t, key: k, old: old, new: updated, touched: touched, write: true}, nil
 }
 
 func (s *Service) updateItem(body []byte) (any, error) {
@@ -110,11 +108,13 @@ func (s *Service) updateItem(body []byte) (any, error) {
 		return nil, err
 	}
 	s.mu.Lock()
-	old, updated, touched, err := plan.run(s)
+	ch, err := plan.change(s)
+	ch.apply()
 	s.mu.Unlock()
 	if err != nil {
 		return nil, err
 	}
+	old, updated, touched := ch.old, ch.new, ch.touched
 	out := writeOutput{ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, 1)}
 	out.Attributes = returnedAttributes(in.ReturnValues, old, updated, touched)
 	return out, nil
