@@ -66,7 +66,7 @@ func New(cfg Config) *Endpoint {
 		DynamoDB: dynamolocal.New(dynamolocal.Config{Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock}),
 	}
 	e.functions = &functions{byName: map[string]Function{}}
-	glue := &integrations{sqs: e.SQS, functions: e.functions, log: cfg.Logger, clock: cfg.Clock}
+	glue := &integrations{sqs: e.SQS, dynamo: e.DynamoDB, functions: e.functions, log: cfg.Logger, clock: cfg.Clock}
 	e.SNS = snslocal.New(snslocal.Config{
 		Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock, Queues: glue, BaseURL: cfg.BaseURL, Logger: cfg.Logger,
 	})

@@ -12,6 +12,7 @@ import (
 
 	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/localaws/asl"
+	"github.com/payflow-dev/payflow/localaws/dynamolocal"
 	"github.com/payflow-dev/payflow/localaws/snslocal"
 	"github.com/payflow-dev/payflow/localaws/sqslocal"
 )
@@ -42,6 +43,7 @@ type integrations struct {
 	sqs       *sqslocal.Service
 	sns       *snslocal.Service
 	functions *functions
+	dynamo    *dynamolocal.Service
 	log       *slog.Logger
 	// clock dates the HTTP metadata of task results.
 	clock clock.Clock
@@ -50,11 +52,15 @@ type integrations struct {
 // resources returns the asl.Resources the Step Functions emulator runs
 // Task states with.
 func (in *integrations) resources() asl.Resources {
-	return asl.Resources{
+	out := asl.Resources{
 		"arn:aws:states:::sqs:sendMessage": in.sendMessage,
 		"arn:aws:states:::sns:publish":     in.publish,
 		"arn:aws:states:::lambda:invoke":   in.invoke,
 	}
+	for resource, run := range in.dynamoResources() {
+		out[resource] = run
+	}
+	return out
 }
 
 // sendMessage is arn:aws:states:::sqs:sendMessage: the result is
