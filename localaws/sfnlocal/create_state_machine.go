@@ -12,60 +12,101 @@ import (
 const maxDefinitionBytes = 1 << 20
 
 type createStateMachineInput struct {
-	Name                 string          `json:"name"`
-	Definition           string          `json:"definition"`
-	RoleArn              string          `json:"roleArn"`
-	Type                 string          `json:"type"`
-	LoggingConfiguration json.RawMessage `json:"loggingConfiguration"`
-	TracingConfiguration json.RawMessage `json:"tracingConfiguration"`
+	Name                    string          `json:"name"`
+	Definition              string          `json:"definition"`
+	RoleArn                 string          `json:"roleArn"`
+	Type                    string          `json:"type"`
+	LoggingConfiguration    json.RawMessage `json:"loggingConfiguration"`
+	TracingConfiguration    json.RawMessage `json:"tracingConfiguration"`
+	EncryptionConfiguration json.RawMessage `json:"encryptionConfiguration"`
+	Tags                    []tag           `json:"tags"`
+	Publish                 bool            `json:"publish"`
+	VersionDescription      *string         `json:"versionDescription"`
 }
 
 type createStateMachineOutput struct {
-	StateMachineArn string     `json:"stateMachineArn"`
-	CreationDate    *epochTime `json:"creationDate"`
+	StateMachineArn        string     `json:"stateMachineArn"`
+	CreationDate           *epochTime `json:"creationDate"`
+	StateMachineVersionArn string     `json:"stateMachineVersionArn,omitempty"`
 }
 
-// createStateMachine registers a state machine. Like the service, it is
-// idempotent: repeating a creation with the same name, definition and role
-// returns the existing machine, while any other reuse of the name fails.
-func (s *Service) createStateMachine(_ context.Context, in *createStateMachineInput) (*createStateMachineOutput, error) {
+// createStateMachine registers a state machine and, with publish, its
+// version 1. Like the service, it is idempotent: repeating a creation with
+// the same name, definition and role returns the existing machine, while
+// any other reuse of the name fails.
+func (s *Service) createStateMachine(ctx context.Context, in *createStateMachineInput) (*createStateMachineOutput, error) {
 	if err := checkName(in.Name); err != nil {
 		return nil, err
 	}
 	if in.RoleArn == "" {
 		return nil, errorf(codeValidation, "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null")
 	}
+	if err := checkVersionDescription(in.Publish, in.VersionDescription); err != nil {
+		return nil, err
+	}
 	kind, err := machineType(in.Type)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkTags(in.Tags); err != nil {
 		return nil, err
 	}
 	machine, err := parseDefinition(in.Definition)
 	if err != nil {
 		return nil, err
 	}
-	arn := s.stateMachineArn(in.Name)
+	arn := s.scopeOf(ctx).stateMachineArn(in.Name)
 	now := s.clock.Now()
-
-	s.store.mu.Lock()
-	defer s.store.mu.Unlock()
-	if old, ok := s.store.machines[arn]; ok {
-		if old.definition != in.Definition || old.roleArn != in.RoleArn || old.kind != kind {
-			return nil, errorf(codeStateMachineAlreadyExists, "State Machine Already Exists: '%s'", arn)
-		}
-		return &createStateMachineOutput{StateMachineArn: arn, CreationDate: epoch(old.created)}, nil
-	}
-	s.store.machines[arn] = &stateMachine{
-		arn:        arn,
-		name:       in.Name,
-		kind:       kind,
-		created:    now,
+	rev := &revision{
+		made:       now,
 		definition: in.Definition,
 		machine:    machine,
 		roleArn:    in.RoleArn,
 		logging:    in.LoggingConfiguration,
 		tracing:    in.TracingConfiguration,
+		encryption: in.EncryptionConfiguration,
 	}
-	return &createStateMachineOutput{StateMachineArn: arn, CreationDate: epoch(now)}, nil
+
+	st := s.storeOf(ctx)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	m, exists := st.machines[arn]
+	if exists {
+		if m.cur.definition != in.Definition || m.cur.roleArn != in.RoleArn || m.kind != kind {
+			return nil, errorf(codeStateMachineAlreadyExists, "State Machine Already Exists: '%s'", arn)
+		}
+	} else {
+		m = &stateMachine{
+			arn:     arn,
+			name:    in.Name,
+			kind:    kind,
+			created: now,
+			cur:     rev,
+			tags:    mergeTags(nil, in.Tags),
+			aliases: make(map[string]*alias),
+		}
+		st.machines[arn] = m
+	}
+	out := &createStateMachineOutput{StateMachineArn: arn, CreationDate: epoch(m.created)}
+	if in.Publish {
+		out.StateMachineVersionArn = m.publish(in.VersionDescription, now).arn
+	}
+	return out, nil
+}
+
+// checkVersionDescription refuses a version description without publish,
+// as the service does.
+func checkVersionDescription(publish bool, description *string) error {
+	if description == nil {
+		return nil
+	}
+	if !publish {
+		return errorf(codeValidation, "Version description can only be set when publish is true")
+	}
+	if len(*description) > 256 {
+		return errorf(codeValidation, "1 validation error detected: Value '%s' at 'versionDescription' failed to satisfy constraint: Member must have length less than or equal to 256", *description)
+	}
+	return nil
 }
 
 // machineType checks a state machine type; only STANDARD runs here.

@@ -10,9 +10,11 @@ import (
 
 // Error codes, as the service puts them in a response's __type.
 const (
+	codeConflict                     = "ConflictException"
 	codeExecutionAlreadyExists       = "ExecutionAlreadyExists"
 	codeExecutionDoesNotExist        = "ExecutionDoesNotExist"
 	codeExecutionLimitExceeded       = "ExecutionLimitExceeded"
+	codeExecutionNotRedrivable       = "ExecutionNotRedrivable"
 	codeInvalidArn                   = "InvalidArn"
 	codeInvalidDefinition            = "InvalidDefinition"
 	codeInvalidExecutionInput        = "InvalidExecutionInput"
@@ -20,12 +22,15 @@ const (
 	codeInvalidOutput                = "InvalidOutput"
 	codeInvalidToken                 = "InvalidToken"
 	codeMissingRequiredParameter     = "MissingRequiredParameter"
+	codeResourceNotFound             = "ResourceNotFound"
 	codeSerialization                = "SerializationException"
+	codeServiceQuotaExceeded         = "ServiceQuotaExceededException"
 	codeStateMachineAlreadyExists    = "StateMachineAlreadyExists"
 	codeStateMachineDoesNotExist     = "StateMachineDoesNotExist"
 	codeStateMachineTypeNotSupported = "StateMachineTypeNotSupported"
 	codeTaskDoesNotExist             = "TaskDoesNotExist"
 	codeTaskTimedOut                 = "TaskTimedOut"
+	codeTooManyTags                  = "TooManyTags"
 	codeUnknownOperation             = "UnknownOperationException"
 	codeValidation                   = "ValidationException"
 	codeInternal                     = "InternalFailure"

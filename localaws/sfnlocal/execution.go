@@ -22,9 +22,13 @@ const (
 // execution costs its ARN, input and a handful of history events.
 type execution struct {
 	arn, name, machineArn string
-	input                 string
-	started               time.Time
-	history               history
+	// versionArn and aliasArn say what StartExecution was called on, when
+	// it was a version or an alias; rev is the revision that runs.
+	versionArn, aliasArn string
+	rev                  *revision
+	input                string
+	started              time.Time
+	history              history
 
 	mu      sync.Mutex
 	status  string

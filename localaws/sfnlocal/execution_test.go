@@ -121,7 +121,7 @@ func TestStartExecutionValidation(t *testing.T) {
 		{"wildcard", m, "a*", "{}", isErr[*types.InvalidName]},
 		{"dollar", m, "a$", "{}", isErr[*types.InvalidName]},
 		{"control", m, "a\x01b", "{}", isErr[*types.InvalidName]},
-		{"too long", m, strings.Repeat("x", 81), "{}", isErr[*types.InvalidName]},
+		{"too long", m, strings.Repeat("x", 81), "{}", isValidationError},
 		{"not JSON", m, "ok", "{nope", isErr[*types.InvalidExecutionInput]},
 		{"too big", m, "big", bigInput, isValidationError},
 		{"bad machine ARN", "arn:aws:states:us-east-1:123456789012:nope:m", "ok", "{}", isErr[*types.InvalidArn]},

@@ -24,7 +24,7 @@ type getExecutionHistoryOutput struct {
 
 // getExecutionHistory pages through an execution's events, oldest first or,
 // with reverseOrder, newest first.
-func (s *Service) getExecutionHistory(_ context.Context, in *getExecutionHistoryInput) (*getExecutionHistoryOutput, error) {
+func (s *Service) getExecutionHistory(ctx context.Context, in *getExecutionHistoryInput) (*getExecutionHistoryOutput, error) {
 	if err := checkExecutionArn(in.ExecutionArn); err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ func (s *Service) getExecutionHistory(_ context.Context, in *getExecutionHistory
 	if err != nil {
 		return nil, err
 	}
-	x, err := s.store.execution(in.ExecutionArn)
+	x, err := s.storeOf(ctx).execution(in.ExecutionArn)
 	if err != nil {
 		return nil, err
 	}

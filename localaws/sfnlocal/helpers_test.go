@@ -161,3 +161,13 @@ func isValidationError(tb testing.TB, err error) {
 		tb.Fatalf("error = %v, want a ValidationException", err)
 	}
 }
+
+// apiMessage returns the message of an API error.
+func apiMessage(tb testing.TB, err error) string {
+	tb.Helper()
+	var api smithy.APIError
+	if !errors.As(err, &api) {
+		tb.Fatalf("error = %v, want an API error", err)
+	}
+	return api.ErrorMessage()
+}

@@ -10,12 +10,14 @@ type listExecutionsInput struct {
 }
 
 type executionListItem struct {
-	ExecutionArn    string     `json:"executionArn"`
-	StateMachineArn string     `json:"stateMachineArn"`
-	Name            string     `json:"name"`
-	Status          string     `json:"status"`
-	StartDate       *epochTime `json:"startDate"`
-	StopDate        *epochTime `json:"stopDate,omitempty"`
+	ExecutionArn           string     `json:"executionArn"`
+	StateMachineArn        string     `json:"stateMachineArn"`
+	StateMachineVersionArn string     `json:"stateMachineVersionArn,omitempty"`
+	StateMachineAliasArn   string     `json:"stateMachineAliasArn,omitempty"`
+	Name                   string     `json:"name"`
+	Status                 string     `json:"status"`
+	StartDate              *epochTime `json:"startDate"`
+	StopDate               *epochTime `json:"stopDate,omitempty"`
 }
 
 type listExecutionsOutput struct {
@@ -36,10 +38,11 @@ func validStatus(s string) bool {
 }
 
 // listExecutions pages through a machine's executions, newest first,
-// optionally only those with one status. A token holds the position in
+// optionally only those with one status. Given a version or alias ARN, it
+// lists the executions started through that version or alias. A token holds the position in
 // the machine's start-ordered list, so executions started between pages
 // do not shift later pages.
-func (s *Service) listExecutions(_ context.Context, in *listExecutionsInput) (*listExecutionsOutput, error) {
+func (s *Service) listExecutions(ctx context.Context, in *listExecutionsInput) (*listExecutionsOutput, error) {
 	if err := checkStateMachineArn(in.StateMachineArn); err != nil {
 		return nil, err
 	}
@@ -56,13 +59,18 @@ func (s *Service) listExecutions(_ context.Context, in *listExecutionsInput) (*l
 		return nil, err
 	}
 
-	s.store.mu.RLock()
-	m, ok := s.store.machines[in.StateMachineArn]
+	base, through := in.StateMachineArn, ""
+	if b, _, qualified := splitQualified(in.StateMachineArn); qualified {
+		base, through = b, in.StateMachineArn
+	}
+	st := s.storeOf(ctx)
+	st.mu.RLock()
+	m, ok := st.machines[base]
 	var all []*execution
 	if ok {
 		all = m.executions
 	}
-	s.store.mu.RUnlock()
+	st.mu.RUnlock()
 	if !ok {
 		return nil, errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
 	}
@@ -79,16 +87,18 @@ func (s *Service) listExecutions(_ context.Context, in *listExecutionsInput) (*l
 	for ; i >= 0 && len(out.Executions) < n; i-- {
 		x := all[i]
 		now := x.snapshot()
-		if in.StatusFilter != "" && now.status != in.StatusFilter {
+		if in.StatusFilter != "" && now.status != in.StatusFilter || through != "" && x.versionArn != through && x.aliasArn != through {
 			continue
 		}
 		out.Executions = append(out.Executions, executionListItem{
-			ExecutionArn:    x.arn,
-			StateMachineArn: x.machineArn,
-			Name:            x.name,
-			Status:          now.status,
-			StartDate:       epoch(x.started),
-			StopDate:        epoch(now.stopped),
+			ExecutionArn:           x.arn,
+			StateMachineArn:        x.machineArn,
+			StateMachineVersionArn: x.versionArn,
+			StateMachineAliasArn:   x.aliasArn,
+			Name:                   x.name,
+			Status:                 now.status,
+			StartDate:              epoch(x.started),
+			StopDate:               epoch(now.stopped),
 		})
 	}
 	if i >= 0 {

@@ -29,7 +29,7 @@ const listStateMachinesScope = "ListStateMachines"
 // listStateMachines pages through the state machines in name order. A
 // token remembers the last name returned, so machines created or deleted
 // between pages never make a page repeat or skip the others.
-func (s *Service) listStateMachines(_ context.Context, in *listStateMachinesInput) (*listStateMachinesOutput, error) {
+func (s *Service) listStateMachines(ctx context.Context, in *listStateMachinesInput) (*listStateMachinesOutput, error) {
 	n, err := pageSize(in.MaxResults)
 	if err != nil {
 		return nil, err
@@ -38,14 +38,15 @@ func (s *Service) listStateMachines(_ context.Context, in *listStateMachinesInpu
 	if err != nil {
 		return nil, err
 	}
-	s.store.mu.RLock()
-	all := make([]*stateMachine, 0, len(s.store.machines))
-	for _, m := range s.store.machines {
+	st := s.storeOf(ctx)
+	st.mu.RLock()
+	all := make([]*stateMachine, 0, len(st.machines))
+	for _, m := range st.machines {
 		if m.name > tok.Key {
 			all = append(all, m)
 		}
 	}
-	s.store.mu.RUnlock()
+	st.mu.RUnlock()
 	slices.SortFunc(all, func(a, b *stateMachine) int { return strings.Compare(a.name, b.name) })
 
 	out := &listStateMachinesOutput{StateMachines: []stateMachineListItem{}}

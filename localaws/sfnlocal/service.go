@@ -25,12 +25,14 @@ type Config struct {
 }
 
 // Service is an in-memory Step Functions. It is safe for concurrent use and
-// keeps no state outside itself, so tests may run many side by side.
+// keeps no state outside itself, so tests may run many side by side. Each
+// region a request names (by its SigV4 credential scope) has its own state
+// machines and executions; the account is the configured one.
 type Service struct {
 	region, account string
 	clock           clock.Clock
 	engine          *asl.Engine
-	store           *store
+	regions         regions
 }
 
 // New returns an empty Step Functions service.
@@ -44,7 +46,7 @@ func New(cfg Config) *Service {
 		account: cfg.Account,
 		clock:   cfg.Clock,
 		engine:  asl.NewEngine(asl.EngineConfig{Clock: cfg.Clock, Resources: cfg.Resources}),
-		store:   newStore(),
+		regions: regions{stores: make(map[string]*store)},
 	}
 }
 
@@ -62,7 +64,8 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	out, err := s.dispatch(r.Context(), op, body)
+	ctx := context.WithValue(r.Context(), scopeKey{}, s.requestScope(r))
+	out, err := s.dispatch(ctx, op, body)
 	if err != nil {
 		writeError(w, fmt.Errorf("%s: %w", op, err))
 		return
@@ -101,6 +104,34 @@ func (s *Service) dispatch(ctx context.Context, op string, body []byte) (any, er
 		return handle(ctx, body, s.sendTaskFailure)
 	case "SendTaskHeartbeat":
 		return handle(ctx, body, s.sendTaskHeartbeat)
+	case "DescribeStateMachineForExecution":
+		return handle(ctx, body, s.describeStateMachineForExecution)
+	case "PublishStateMachineVersion":
+		return handle(ctx, body, s.publishStateMachineVersion)
+	case "ListStateMachineVersions":
+		return handle(ctx, body, s.listStateMachineVersions)
+	case "DeleteStateMachineVersion":
+		return handle(ctx, body, s.deleteStateMachineVersion)
+	case "CreateStateMachineAlias":
+		return handle(ctx, body, s.createStateMachineAlias)
+	case "DescribeStateMachineAlias":
+		return handle(ctx, body, s.describeStateMachineAlias)
+	case "UpdateStateMachineAlias":
+		return handle(ctx, body, s.updateStateMachineAlias)
+	case "DeleteStateMachineAlias":
+		return handle(ctx, body, s.deleteStateMachineAlias)
+	case "ListStateMachineAliases":
+		return handle(ctx, body, s.listStateMachineAliases)
+	case "TagResource":
+		return handle(ctx, body, s.tagResource)
+	case "UntagResource":
+		return handle(ctx, body, s.untagResource)
+	case "ListTagsForResource":
+		return handle(ctx, body, s.listTagsForResource)
+	case "TestState":
+		return handle(ctx, body, s.testState)
+	case "RedriveExecution":
+		return handle(ctx, body, s.redriveExecution)
 	}
 	return nil, errorf(codeUnknownOperation, "Operation %s is not supported by this endpoint", op)
 }

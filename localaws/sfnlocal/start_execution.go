@@ -21,10 +21,12 @@ type startExecutionOutput struct {
 	StartDate    *epochTime `json:"startDate"`
 }
 
-// startExecution starts an execution, idempotently as Standard workflows
-// do: the same name and input while the first execution still runs returns
-// that execution; any other reuse of a name fails.
-func (s *Service) startExecution(_ context.Context, in *startExecutionInput) (*startExecutionOutput, error) {
+// startExecution starts an execution of a state machine's current
+// revision, of a version, or of the version an alias picks. It is
+// idempotent as Standard workflows are: the same name and input while the
+// first execution still runs returns that execution; any other reuse of a
+// name fails.
+func (s *Service) startExecution(ctx context.Context, in *startExecutionInput) (*startExecutionOutput, error) {
 	if err := checkStateMachineArn(in.StateMachineArn); err != nil {
 		return nil, err
 	}
@@ -46,61 +48,84 @@ func (s *Service) startExecution(_ context.Context, in *startExecutionInput) (*s
 		return nil, errorf(codeInvalidExecutionInput, "Invalid State Machine Execution Input: 'The input is not valid JSON'")
 	}
 
-	x, m, existing, err := s.register(in.StateMachineArn, name, input)
+	st := s.storeOf(ctx)
+	x, m, existing, err := s.register(st, in.StateMachineArn, name, input)
 	if err != nil {
 		return nil, err
 	}
 	if !existing {
-		s.launch(x, m)
+		s.launch(st, x, m)
 	}
 	return &startExecutionOutput{ExecutionArn: x.arn, StartDate: epoch(x.started)}, nil
 }
 
+// target resolves what StartExecution names: a state machine (its current
+// revision), a version, or an alias (the version it picks). The caller
+// holds the store's lock.
+func (st *store) target(arn string) (m *stateMachine, rev *revision, versionArn, aliasArn string, err error) {
+	if m, ok := st.machines[arn]; ok {
+		return m, m.cur, "", "", nil
+	}
+	notFound := errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", arn)
+	if _, q, ok := splitQualified(arn); ok && !isVersionNumber(q) {
+		_, a, ok := st.aliasOf(arn)
+		if !ok {
+			return nil, nil, "", "", notFound
+		}
+		arn, aliasArn = a.pick(), arn
+	}
+	m, v, ok := st.version(arn)
+	if !ok || v == nil {
+		return nil, nil, "", "", notFound
+	}
+	return m, v.rev, v.arn, aliasArn, nil
+}
+
 // register records a new RUNNING execution, or returns the running one a
 // retried start with the same name and input refers to.
-func (s *Service) register(machineArn, name, input string) (*execution, *stateMachine, bool, error) {
-	s.store.mu.Lock()
-	defer s.store.mu.Unlock()
-	m, ok := s.store.machines[machineArn]
-	if !ok {
-		return nil, nil, false, errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", machineArn)
+func (s *Service) register(st *store, targetArn, name, input string) (*execution, *stateMachine, bool, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	m, rev, versionArn, aliasArn, err := st.target(targetArn)
+	if err != nil {
+		return nil, nil, false, err
 	}
-	arn := s.executionArn(m.name, name)
-	if old, ok := s.store.executions[arn]; ok {
+	arn := executionArnOf(m.arn, name)
+	if old, ok := st.executions[arn]; ok {
 		if old.input == input && old.snapshot().status == statusRunning {
 			return old, m, true, nil
 		}
 		return nil, nil, false, errorf(codeExecutionAlreadyExists, "Execution Already Exists: '%s'", arn)
 	}
-	if s.store.open >= maxOpenExecutions {
+	if st.open >= maxOpenExecutions {
 		return nil, nil, false, errorf(codeExecutionLimitExceeded, "Execution Limit Exceeded: 'The maximum number of running executions has been reached'")
 	}
 	x := &execution{
 		arn:        arn,
 		name:       name,
 		machineArn: m.arn,
+		versionArn: versionArn,
+		aliasArn:   aliasArn,
+		rev:        rev,
 		input:      input,
 		started:    s.clock.Now(),
 		status:     statusRunning,
 	}
-	s.store.executions[arn] = x
+	st.executions[arn] = x
 	m.executions = append(m.executions, x)
-	s.store.open++
+	st.open++
 	return x, m, false, nil
 }
 
 // launch hands a registered execution to the engine. No lock is held while
 // the engine starts, since it may record events or even finish at once.
-func (s *Service) launch(x *execution, m *stateMachine) {
-	s.store.mu.RLock()
-	machine, role := m.machine, m.roleArn
-	s.store.mu.RUnlock()
-	run := s.engine.Start(machine, asl.StartParams{
+func (s *Service) launch(st *store, x *execution, m *stateMachine) {
+	run := s.engine.Start(x.rev.machine, asl.StartParams{
 		ExecutionArn:     x.arn,
 		Name:             x.name,
 		StateMachineArn:  m.arn,
 		StateMachineName: m.name,
-		RoleArn:          role,
+		RoleArn:          x.rev.roleArn,
 		Input:            json.RawMessage(x.input),
 		StartTime:        x.started,
 	}, &x.history, func(o asl.Outcome) {
@@ -108,7 +133,7 @@ func (s *Service) launch(x *execution, m *stateMachine) {
 			o.StopTime = s.clock.Now()
 		}
 		if x.close(o) {
-			s.store.closed()
+			st.closed()
 		}
 	})
 

@@ -79,7 +79,16 @@ func TestCreateStateMachineErrors(t *testing.T) {
 		check                     func(testing.TB, error)
 	}{
 		{"bad name", "has space", passMachine, func(tb testing.TB, err error) { wantAPIError[*types.InvalidName](tb, err) }},
-		{"name too long", strings.Repeat("n", 81), passMachine, func(tb testing.TB, err error) { wantAPIError[*types.InvalidName](tb, err) }},
+		{"name too long", strings.Repeat("n", 81), passMachine, func(tb testing.TB, err error) {
+			// AWS checks the length constraint before the naming rules, so an
+			// 81-character name is a ValidationException, not InvalidName.
+			isValidationError(tb, err)
+			want := "1 validation error detected: Value '" + strings.Repeat("n", 81) +
+				"' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80"
+			if got := apiMessage(tb, err); got != want {
+				tb.Errorf("message %q, want %q", got, want)
+			}
+		}},
 		{"not JSON", "notjson", "{", func(tb testing.TB, err error) { wantAPIError[*types.InvalidDefinition](tb, err) }},
 		{"bad Next", "badnext", `{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"Nowhere"}}}`, func(tb testing.TB, err error) {
 			e := wantAPIError[*types.InvalidDefinition](tb, err)

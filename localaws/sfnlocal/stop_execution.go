@@ -27,14 +27,15 @@ type stopExecutionOutput struct {
 
 // stopExecution aborts a running execution. Stopping one that has already
 // ended changes nothing and reports when it ended.
-func (s *Service) stopExecution(_ context.Context, in *stopExecutionInput) (*stopExecutionOutput, error) {
+func (s *Service) stopExecution(ctx context.Context, in *stopExecutionInput) (*stopExecutionOutput, error) {
 	if err := checkExecutionArn(in.ExecutionArn); err != nil {
 		return nil, err
 	}
 	if err := checkErrorAndCause(in.Error, in.Cause); err != nil {
 		return nil, err
 	}
-	x, err := s.store.execution(in.ExecutionArn)
+	st := s.storeOf(ctx)
+	x, err := st.execution(in.ExecutionArn)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +66,7 @@ func (s *Service) stopExecution(_ context.Context, in *stopExecutionInput) (*sto
 	}
 	now := s.clock.Now()
 	if x.close(asl.Outcome{Status: statusAborted, Error: in.Error, Cause: in.Cause, StopTime: now}) {
-		s.store.closed()
+		st.closed()
 	}
 	return &stopExecutionOutput{StopDate: epoch(x.snapshot().stopped)}, nil
 }

@@ -22,7 +22,8 @@ func TestStopBeforeTheEngineStarts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, m, existing, err := s.register(created.StateMachineArn, "early", "{}")
+	st := s.storeOf(ctx)
+	x, m, existing, err := s.register(st, created.StateMachineArn, "early", "{}")
 	if err != nil || existing {
 		t.Fatalf("register: %v, existing %t", err, existing)
 	}
@@ -32,7 +33,7 @@ func TestStopBeforeTheEngineStarts(t *testing.T) {
 	if got := x.snapshot(); got.status != statusAborted || got.errName != "Early" {
 		t.Fatalf("after stop: %+v, want ABORTED Early", got)
 	}
-	s.launch(x, m)
+	s.launch(st, x, m)
 
 	events, _, _ := x.history.page(0, 100, false)
 	if n := len(events); n == 0 || events[n-1].Type != "ExecutionAborted" {
@@ -41,9 +42,9 @@ func TestStopBeforeTheEngineStarts(t *testing.T) {
 	if n := c.Pending(); n != 0 {
 		t.Fatalf("%d timers still pending for a stopped execution", n)
 	}
-	s.store.mu.RLock()
-	open := s.store.open
-	s.store.mu.RUnlock()
+	st.mu.RLock()
+	open := st.open
+	st.mu.RUnlock()
 	if open != 0 {
 		t.Fatalf("open executions = %d, want 0", open)
 	}

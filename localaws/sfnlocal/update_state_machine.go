@@ -8,26 +8,36 @@ import (
 )
 
 type updateStateMachineInput struct {
-	StateMachineArn      string          `json:"stateMachineArn"`
-	Definition           string          `json:"definition"`
-	RoleArn              string          `json:"roleArn"`
-	LoggingConfiguration json.RawMessage `json:"loggingConfiguration"`
-	TracingConfiguration json.RawMessage `json:"tracingConfiguration"`
+	StateMachineArn         string          `json:"stateMachineArn"`
+	Definition              string          `json:"definition"`
+	RoleArn                 string          `json:"roleArn"`
+	LoggingConfiguration    json.RawMessage `json:"loggingConfiguration"`
+	TracingConfiguration    json.RawMessage `json:"tracingConfiguration"`
+	EncryptionConfiguration json.RawMessage `json:"encryptionConfiguration"`
+	Publish                 bool            `json:"publish"`
+	VersionDescription      *string         `json:"versionDescription"`
 }
 
 type updateStateMachineOutput struct {
-	UpdateDate *epochTime `json:"updateDate"`
-	RevisionID string     `json:"revisionId"`
+	UpdateDate             *epochTime `json:"updateDate"`
+	RevisionID             string     `json:"revisionId,omitempty"`
+	StateMachineVersionArn string     `json:"stateMachineVersionArn,omitempty"`
 }
 
-// updateStateMachine replaces a machine's definition or settings. Running
-// executions keep the definition they started with, as on the service.
-func (s *Service) updateStateMachine(_ context.Context, in *updateStateMachineInput) (*updateStateMachineOutput, error) {
+// updateStateMachine replaces a machine's definition or settings with a
+// new revision, and with publish also publishes it as a version. An update
+// that changes nothing keeps the current revision, as on the service.
+// Running executions keep the revision they started with.
+func (s *Service) updateStateMachine(ctx context.Context, in *updateStateMachineInput) (*updateStateMachineOutput, error) {
 	if err := checkStateMachineArn(in.StateMachineArn); err != nil {
 		return nil, err
 	}
-	if in.Definition == "" && in.RoleArn == "" && len(in.LoggingConfiguration) == 0 && len(in.TracingConfiguration) == 0 {
+	if in.Definition == "" && in.RoleArn == "" && len(in.LoggingConfiguration) == 0 && len(in.TracingConfiguration) == 0 &&
+		len(in.EncryptionConfiguration) == 0 && !in.Publish {
 		return nil, errorf(codeMissingRequiredParameter, "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified")
+	}
+	if err := checkVersionDescription(in.Publish, in.VersionDescription); err != nil {
+		return nil, err
 	}
 	var parsed *asl.Machine
 	if in.Definition != "" {
@@ -37,26 +47,37 @@ func (s *Service) updateStateMachine(_ context.Context, in *updateStateMachineIn
 		}
 	}
 	now := s.clock.Now()
-	revision := newUUID()
 
-	s.store.mu.Lock()
-	defer s.store.mu.Unlock()
-	m, ok := s.store.machines[in.StateMachineArn]
+	st := s.storeOf(ctx)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	m, ok := st.machines[in.StateMachineArn]
 	if !ok {
 		return nil, errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
 	}
+	next := *m.cur
 	if parsed != nil {
-		m.definition, m.machine = in.Definition, parsed
+		next.definition, next.machine = in.Definition, parsed
 	}
 	if in.RoleArn != "" {
-		m.roleArn = in.RoleArn
+		next.roleArn = in.RoleArn
 	}
 	if len(in.LoggingConfiguration) != 0 {
-		m.logging = in.LoggingConfiguration
+		next.logging = in.LoggingConfiguration
 	}
 	if len(in.TracingConfiguration) != 0 {
-		m.tracing = in.TracingConfiguration
+		next.tracing = in.TracingConfiguration
 	}
-	m.revisionID = revision
-	return &updateStateMachineOutput{UpdateDate: epoch(now), RevisionID: revision}, nil
+	if len(in.EncryptionConfiguration) != 0 {
+		next.encryption = in.EncryptionConfiguration
+	}
+	if !next.sameSettings(m.cur) {
+		next.id, next.made = newUUID(), now
+		m.cur = &next
+	}
+	out := &updateStateMachineOutput{UpdateDate: epoch(now), RevisionID: m.cur.id}
+	if in.Publish {
+		out.StateMachineVersionArn = m.publish(in.VersionDescription, now).arn
+	}
+	return out, nil
 }

@@ -1,0 +1,58 @@
+package sfnlocal
+
+import "context"
+
+type listStateMachineVersionsInput struct {
+	StateMachineArn string `json:"stateMachineArn"`
+	MaxResults      int    `json:"maxResults"`
+	NextToken       string `json:"nextToken"`
+}
+
+type stateMachineVersionItem struct {
+	StateMachineVersionArn string     `json:"stateMachineVersionArn"`
+	CreationDate           *epochTime `json:"creationDate"`
+}
+
+type listStateMachineVersionsOutput struct {
+	StateMachineVersions []stateMachineVersionItem `json:"stateMachineVersions"`
+	NextToken            string                    `json:"nextToken,omitempty"`
+}
+
+// listStateMachineVersions pages through a machine's versions, newest
+// first. A token holds the number of the last version returned.
+func (s *Service) listStateMachineVersions(ctx context.Context, in *listStateMachineVersionsInput) (*listStateMachineVersionsOutput, error) {
+	if err := checkStateMachineArn(in.StateMachineArn); err != nil {
+		return nil, err
+	}
+	n, err := pageSize(in.MaxResults)
+	if err != nil {
+		return nil, err
+	}
+	scope := "ListStateMachineVersions " + in.StateMachineArn
+	tok, resumed, err := decodeToken(in.NextToken, scope)
+	if err != nil {
+		return nil, err
+	}
+	st := s.storeOf(ctx)
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	m, ok := st.machines[in.StateMachineArn]
+	if !ok {
+		return nil, errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+	}
+	out := &listStateMachineVersionsOutput{StateMachineVersions: []stateMachineVersionItem{}}
+	for i := len(m.versions) - 1; i >= 0; i-- {
+		v := m.versions[i]
+		if resumed && v.number >= tok.Pos {
+			continue
+		}
+		if len(out.StateMachineVersions) == n {
+			out.NextToken = pageToken{Scope: scope, Pos: m.versions[i+1].number}.encode()
+			break
+		}
+		out.StateMachineVersions = append(out.StateMachineVersions, stateMachineVersionItem{
+			StateMachineVersionArn: v.arn, CreationDate: epoch(v.created),
+		})
+	}
+	return out, nil
+}

@@ -1,0 +1,27 @@
+package sfnlocal
+
+import (
+	"context"
+	"slices"
+)
+
+type untagResourceInput struct {
+	ResourceArn string   `json:"resourceArn"`
+	TagKeys     []string `json:"tagKeys"`
+}
+
+type untagResourceOutput struct{}
+
+// untagResource removes tags from a state machine; keys it does not carry
+// are ignored.
+func (s *Service) untagResource(ctx context.Context, in *untagResourceInput) (*untagResourceOutput, error) {
+	st := s.storeOf(ctx)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	m, err := st.taggable(in.ResourceArn)
+	if err != nil {
+		return nil, err
+	}
+	m.tags = slices.DeleteFunc(append([]tag(nil), m.tags...), func(t tag) bool { return slices.Contains(in.TagKeys, t.Key) })
+	return &untagResourceOutput{}, nil
+}
