@@ -2,11 +2,16 @@
 // service's AWS JSON 1.0 wire protocol (X-Amz-Target: AWSStepFunctions.<Op>)
 // so that the AWS SDKs and the AWS CLI work against it unchanged.
 //
-// It owns the registry of state machines and executions, their ARNs, name
-// rules, idempotent starts, execution histories, pagination and AWS's error
-// types. Running a state machine is not its business: it hands every
-// execution to the ASL engine in localaws/asl and records what the engine
-// reports. It is not an IAM, CloudWatch Logs or Express workflow emulator;
-// roles, logging and tracing settings are accepted and echoed, never
-// enforced.
+// It owns the registry of state machines, their revisions, versions,
+// aliases and tags, and their executions: ARNs, name rules, idempotent
+// starts, execution histories, pagination and AWS's error types. Each region
+// a request is signed for has its own registry, and ARNs carry that region
+// and its partition. Running a state machine is not its business: it hands
+// every execution (and TestState's single state) to the ASL engine in
+// localaws/asl and records what the engine reports.
+//
+// It is not an IAM, CloudWatch Logs, KMS or Express workflow emulator;
+// roles, logging, tracing and encryption settings are accepted and echoed,
+// never enforced. RedriveExecution is refused (the engine cannot resume an
+// execution), and so are activities and map runs.
 package sfnlocal

@@ -2,8 +2,9 @@ package sfnlocal
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
+
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 
 	"github.com/payflow-dev/payflow/localaws/asl"
 )
@@ -36,52 +37,38 @@ const (
 	codeInternal                     = "InternalFailure"
 )
 
-// apiError is an error the API reports to the client as it stands.
-type apiError struct {
-	Code    string
-	Message string
+// wire is Step Functions' flavour of AWS JSON 1.0: plain __type codes and
+// the code in X-Amzn-ErrorType.
+func wire() awsproto.JSON {
+	return awsproto.JSON{Version: "1.0", ErrorTypeHeader: true}
 }
 
-func (e *apiError) Error() string { return e.Code + ": " + e.Message }
-
-// errorf builds an apiError with a formatted message.
+// errorf builds an API error with a formatted message.
 func errorf(code, format string, args ...any) error {
-	return &apiError{Code: code, Message: fmt.Sprintf(format, args...)}
-}
-
-// errorBody is the JSON shape of an AWS JSON 1.0 error.
-type errorBody struct {
-	Type    string `json:"__type"`
-	Message string `json:"message"`
+	return awsproto.Errorf(code, format, args...)
 }
 
 // writeError is the one place an error becomes a response. API errors
 // keep their code; the engine's task-token errors get the API's; anything
 // else is a fault of this service and says so with a 500.
 func writeError(w http.ResponseWriter, err error) {
-	api := classify(err)
-	status := http.StatusBadRequest
-	if api.Code == codeInternal {
-		status = http.StatusInternalServerError
-	}
-	w.Header().Set("X-Amzn-ErrorType", api.Code)
-	writeJSON(w, status, errorBody{Type: api.Code, Message: api.Message})
+	wire().WriteError(w, awsproto.NewRequestID(), classify(err))
 }
 
 // classify maps any error to the API error the client sees.
-func classify(err error) *apiError {
-	var api *apiError
+func classify(err error) *awsproto.Error {
+	var api *awsproto.Error
 	switch {
 	case errors.As(err, &api):
 		return api
 	case errors.Is(err, asl.ErrInvalidToken):
-		return &apiError{codeInvalidToken, "Invalid Token: 'Invalid token'"}
+		return awsproto.Errorf(codeInvalidToken, "Invalid Token: 'Invalid token'")
 	case errors.Is(err, asl.ErrTaskTimedOut):
-		return &apiError{codeTaskTimedOut, "Task Timed Out: 'Provided task does not exist anymore'"}
+		return awsproto.Errorf(codeTaskTimedOut, "Task Timed Out: 'Provided task does not exist anymore'")
 	case errors.Is(err, asl.ErrTaskDoesNotExist):
-		return &apiError{codeTaskDoesNotExist, "Task Does Not Exist: 'Provided task does not exist'"}
+		return awsproto.Errorf(codeTaskDoesNotExist, "Task Does Not Exist: 'Provided task does not exist'")
 	case errors.Is(err, asl.ErrInvalidOutput):
-		return &apiError{codeInvalidOutput, "Invalid Output: 'The output is not valid JSON'"}
+		return awsproto.Errorf(codeInvalidOutput, "Invalid Output: 'The output is not valid JSON'")
 	}
-	return &apiError{codeInternal, err.Error()}
+	return awsproto.Internalf(codeInternal, "%s", err.Error())
 }

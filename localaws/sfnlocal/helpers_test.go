@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -38,9 +39,10 @@ const (
 // harness is a Service behind an httptest server, reached with the real
 // SDK client, on a fake clock.
 type harness struct {
-	clock  *clock.Fake
-	client *sfn.Client
-	url    string
+	clock      *clock.Fake
+	client     *sfn.Client
+	url        string
+	httpClient *http.Client
 	// tasks receives every call the test queue resource gets.
 	tasks chan asl.TaskCall
 }
@@ -64,14 +66,20 @@ func newHarness(tb testing.TB) *harness {
 	srv := httptest.NewServer(svc)
 	tb.Cleanup(srv.Close)
 	h.url = srv.URL
-	h.client = sfn.New(sfn.Options{
-		Region:       testRegion,
-		BaseEndpoint: aws.String(srv.URL),
+	h.httpClient = srv.Client()
+	h.client = h.clientIn(testRegion)
+	return h
+}
+
+// clientIn returns an SDK client that signs its requests for region.
+func (h *harness) clientIn(region string) *sfn.Client {
+	return sfn.New(sfn.Options{
+		Region:       region,
+		BaseEndpoint: aws.String(h.url),
 		Credentials:  credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
 		Retryer:      aws.NopRetryer{},
-		HTTPClient:   srv.Client(),
+		HTTPClient:   h.httpClient,
 	})
-	return h
 }
 
 // createMachine registers a STANDARD machine and returns its ARN.

@@ -1,22 +1,19 @@
 package sfnlocal
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 )
 
 const (
 	// targetPrefix starts every X-Amz-Target this service answers.
 	targetPrefix = "AWSStepFunctions."
-	// contentType is the media type of AWS JSON 1.0 requests and responses.
-	contentType = "application/x-amz-json-1.0"
 	// maxRequestBytes caps a request body. The largest legal field is a
 	// 1 MiB definition, which JSON escaping can at most make a few times
 	// larger; anything beyond is refused before it is parsed.
@@ -37,14 +34,10 @@ func operationOf(r *http.Request) (string, error) {
 }
 
 // readBody reads the whole request body, refusing bodies over the cap.
-func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	if r.Body == nil {
-		return nil, nil
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequestBytes))
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		return nil, errorf(codeValidation, "Request body exceeds the limit of %d bytes", tooBig.Limit)
+func readBody(r *http.Request) ([]byte, error) {
+	body, err := awsproto.ReadBody(r, maxRequestBytes)
+	if errors.Is(err, awsproto.ErrBodyTooLarge) {
+		return nil, errorf(codeValidation, "Request body exceeds the limit of %d bytes", maxRequestBytes)
 	}
 	if err != nil {
 		return nil, errorf(codeSerialization, "Could not read the request body: %v", err)
@@ -65,32 +58,12 @@ func handle[In, Out any](ctx context.Context, body []byte, action func(context.C
 	return out, nil
 }
 
-// decodeJSON parses a request body. Unknown members are ignored, as the
-// service does, so that newer SDKs sending newer optional members still
-// work; an empty body counts as an empty object.
+// decodeJSON parses a request body with the endpoint's shared rules:
+// unknown members are ignored, as the service does, so that newer SDKs
+// sending newer optional members still work; an empty body counts as an
+// empty object.
 func decodeJSON(body []byte, v any) error {
-	if len(bytes.TrimSpace(body)) == 0 {
-		return nil
-	}
-	if err := json.Unmarshal(body, v); err != nil {
-		return errorf(codeSerialization, "Could not parse the request body as JSON: %v", err)
-	}
-	return nil
-}
-
-// writeJSON sends a successful or failed response.
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	body, err := json.Marshal(v)
-	if err != nil {
-		status = http.StatusInternalServerError
-		body = []byte(`{"__type":"InternalFailure","message":"could not encode the response"}`)
-	}
-	h := w.Header()
-	h.Set("Content-Type", contentType)
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	h.Set("X-Amzn-RequestId", newUUID())
-	w.WriteHeader(status)
-	_, _ = w.Write(body) // the client has gone if this fails; nothing to do
+	return awsproto.DecodeJSON(body, v)
 }
 
 // epochTime is a timestamp in AWS JSON's encoding: seconds since the Unix

@@ -3,8 +3,10 @@ package sfnlocal
 import (
 	"context"
 	"net/http"
-	"strings"
 	"sync"
+
+	"github.com/payflow-dev/payflow/localaws/awsid"
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 )
 
 // scope is the partition, region and account a request is served in: every
@@ -22,43 +24,14 @@ func (s *Service) scopeOf(ctx context.Context) scope {
 	if sc, ok := ctx.Value(scopeKey{}).(scope); ok {
 		return sc
 	}
-	return scope{partition: partitionOf(s.region), region: s.region, account: s.account}
+	return scope{partition: awsid.Partition(s.region), region: s.region, account: s.account}
 }
 
-// requestScope reads the region of a request from its SigV4 credential
-// scope (AKID/date/region/service/aws4_request), in the Authorization header
-// or a presigned URL; unsigned requests are served in the default region.
-//
-// This is a stop-gap until the shared plumbing package offers the same.
+// requestScope is the scope a request is served in: the region it is
+// signed for (the endpoint's default when unsigned) and its partition.
 func (s *Service) requestScope(r *http.Request) scope {
-	region := s.region
-	cred := r.URL.Query().Get("X-Amz-Credential")
-	if auth := r.Header.Get("Authorization"); auth != "" {
-		_, after, _ := strings.Cut(auth, "Credential=")
-		cred, _, _ = strings.Cut(after, ",")
-	}
-	if parts := strings.Split(strings.TrimSpace(cred), "/"); len(parts) == 5 && parts[2] != "" {
-		region = parts[2]
-	}
-	return scope{partition: partitionOf(region), region: region, account: s.account}
-}
-
-// partitionOf names the AWS partition a region belongs to.
-func partitionOf(region string) string {
-	for _, p := range []struct{ prefix, partition string }{
-		{"cn-", "aws-cn"},
-		{"us-gov-", "aws-us-gov"},
-		{"us-isob-", "aws-iso-b"},
-		{"us-iso-", "aws-iso"},
-		{"eu-isoe-", "aws-iso-e"},
-		{"us-isof-", "aws-iso-f"},
-		{"eusc-", "aws-eusc"},
-	} {
-		if strings.HasPrefix(region, p.prefix) {
-			return p.partition
-		}
-	}
-	return "aws"
+	region := awsproto.RegionOf(r.WithContext(awsproto.WithDefaultRegion(r.Context(), s.region)))
+	return scope{partition: awsid.Partition(region), region: region, account: s.account}
 }
 
 // regions holds one store per region, created on first use.

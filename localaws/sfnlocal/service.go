@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/payflow-dev/payflow/localaws/awsid"
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 
 	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/localaws/asl"
@@ -59,7 +60,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	body, err := readBody(w, r)
+	body, err := readBody(r)
 	if err != nil {
 		writeError(w, err)
 		return
@@ -70,7 +71,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, fmt.Errorf("%s: %w", op, err))
 		return
 	}
-	writeJSON(w, http.StatusOK, out)
+	wire().WriteResult(w, awsproto.NewRequestID(), out)
 }
 
 // dispatch runs the named action on a request body.

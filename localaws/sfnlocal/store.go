@@ -81,17 +81,6 @@ type version struct {
 	created     time.Time
 }
 
-// machine returns the state machine with the given unqualified ARN.
-func (st *store) machine(arn string) (*stateMachine, error) {
-	st.mu.RLock()
-	defer st.mu.RUnlock()
-	m, ok := st.machines[arn]
-	if !ok {
-		return nil, errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", arn)
-	}
-	return m, nil
-}
-
 // version returns the version a version ARN names. The caller holds mu.
 func (st *store) version(arn string) (*stateMachine, *version, bool) {
 	base, _, ok := splitQualified(arn)
