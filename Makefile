@@ -9,7 +9,7 @@ LAMBDA_FLAGS  := -tags lambda.norpc -trimpath -ldflags='-s -w'
 BIN           := bin
 
 .PHONY: run test lint fmt vet staticcheck cfn-lint asl-lint openapi-lint \
-        bench smoke build deploy clean
+        bench smoke redrive build deploy clean
 
 ## run: the whole flow locally on the built-in AWS endpoint (127.0.0.1:4566, API on :3000)
 run:
@@ -48,6 +48,10 @@ bench:
 ## smoke: replay the original walkthrough with the AWS CLI against `make run`
 smoke:
 	bash scripts/smoke.sh
+
+## redrive: move dead-lettered payments back to their queue (local stack; AWS=1 STACK=name for a deployed one)
+redrive:
+	bash scripts/redrive.sh
 
 ## build: both Lambda bootstraps for provided.al2023 on arm64
 build: $(BIN)/api/bootstrap $(BIN)/callback/bootstrap
