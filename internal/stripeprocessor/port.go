@@ -1,0 +1,42 @@
+package stripeprocessor
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/payflow-dev/payflow/internal/orders"
+	"github.com/payflow-dev/payflow/internal/payments"
+)
+
+// This file is the only one that knows the processor port's types; the
+// rest of the package speaks Stripe.
+
+// ErrorAuthenticationRequired is the workflow error of a card whose issuer
+// asks for 3-D Secure: a server-side charge cannot ask the cardholder, so
+// the storefront has to collect a payment method that passed it.
+const ErrorAuthenticationRequired = "Payment.AuthenticationRequired"
+
+// Workflow error names for declines, from the orders domain.
+const (
+	errorDeclined          = orders.ErrorDeclined
+	errorInsufficientFunds = orders.ErrorInsufficientFunds
+	errorCardExpired       = orders.ErrorCardExpired
+	errorInvalidRequest    = orders.ErrorInvalidRequest
+	errorFailed            = orders.ErrorFailed
+)
+
+// decline is a definitive refusal the workflow reports with code.
+func decline(code, format string, args ...any) error {
+	return &payments.Decline{Code: code, Reason: fmt.Sprintf(format, args...)}
+}
+
+// transient is a failure worth retrying later.
+func transient(format string, args ...any) error {
+	return fmt.Errorf(format+": %w", append(args, payments.ErrTransient)...)
+}
+
+// isPortError reports whether err is already one of the port's outcomes.
+func isPortError(err error) bool {
+	var d *payments.Decline
+	return errors.As(err, &d) || errors.Is(err, payments.ErrTransient)
+}
