@@ -63,7 +63,11 @@ func TestWaitStateFollowsTheClock(t *testing.T) {
 	x := h.start(t, h.createMachine(t, "waiter", waitMachine), "w", `{}`)
 	h.waitTimers(t, 1)
 	h.clock.Advance(299 * time.Second)
-	time.Sleep(10 * time.Millisecond)
+	// The fake clock fires due timers inside Advance, so a Wait timer still
+	// pending has not fired: no sleep is needed to see that.
+	if n := h.clock.Pending(); n != 1 {
+		t.Fatalf("%d timers pending after 299 of 300 seconds, want the Wait state's", n)
+	}
 	if got := describe(t, h, x); got.Status != types.ExecutionStatusRunning {
 		t.Fatalf("status %s after 299 of 300 seconds, want RUNNING", got.Status)
 	}

@@ -4,8 +4,10 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 
+	"github.com/payflow-dev/payflow/localaws/clienttest"
 	"github.com/payflow-dev/payflow/localaws/sfnlocal"
 )
 
@@ -17,17 +19,13 @@ func TestSmokeScriptWithAWSCLI(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts the AWS CLI a dozen times")
 	}
-	if _, err := exec.LookPath("aws"); err != nil {
-		t.Skip("aws CLI not on PATH")
-	}
-	if out, err := exec.Command("aws", "--version").CombinedOutput(); err != nil {
-		// A shim (pyenv, asdf) can be on PATH without a working CLI behind it.
-		t.Skipf("aws CLI does not run: %v: %s", err, out)
-	}
+	// Skips without a working CLI on a developer machine, fails in CI.
+	aws := clienttest.AWSCLI(t, 0)
 	srv := httptest.NewServer(sfnlocal.New(sfnlocal.Config{}))
 	t.Cleanup(srv.Close)
 	cmd := exec.Command("bash", "testdata/smoke.sh")
-	cmd.Env = append(os.Environ(), "ENDPOINT="+srv.URL, "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null")
+	cmd.Env = append(os.Environ(), "ENDPOINT="+srv.URL, "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null",
+		"PATH="+filepath.Dir(aws)+string(os.PathListSeparator)+os.Getenv("PATH"))
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("smoke.sh: %v\n%s", err, out)

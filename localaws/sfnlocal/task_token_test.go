@@ -91,7 +91,12 @@ func TestHeartbeatsKeepTheTaskAlive(t *testing.T) {
 		}
 		h.waitTimers(t, 2)
 	}
-	time.Sleep(10 * time.Millisecond)
+	// The fake clock fires due timers inside Advance: both timeouts still
+	// pending means neither fired, so the task is alive by construction,
+	// not because a sleep was too short to see it fail.
+	if n := h.clock.Pending(); n != 2 {
+		t.Fatalf("%d timers pending after 150s of heartbeats every 50s, want the heartbeat and task timeouts", n)
+	}
 	if got := describe(t, h, x); got.Status != types.ExecutionStatusRunning {
 		t.Fatalf("status %s after 150s of heartbeats every 50s, want RUNNING", got.Status)
 	}

@@ -10,13 +10,16 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/payflow-dev/payflow/localaws/clienttest"
 )
 
 // botoQueryPath finds a Python path whose boto3 still speaks the query
-// protocol to SQS: $SQSLOCAL_QUERY_BOTO_PATH, or the botocore bundled with
-// the Google Cloud SDK. It returns "" when there is none.
+// protocol to SQS: $SQSLOCAL_QUERY_BOTO_PATH, Debian's python3-boto3 (1.26,
+// before SQS moved to JSON), or the botocore bundled with the Google Cloud
+// SDK. It returns "" when there is none.
 func botoQueryPath(python string) string {
-	candidates := []string{os.Getenv("SQSLOCAL_QUERY_BOTO_PATH"), "/usr/lib/google-cloud-sdk/lib/third_party"}
+	candidates := []string{os.Getenv("SQSLOCAL_QUERY_BOTO_PATH"), "/usr/lib/python3/dist-packages", "/usr/lib/google-cloud-sdk/lib/third_party"}
 	for _, dir := range candidates {
 		if dir == "" {
 			continue
@@ -38,13 +41,10 @@ func TestBotoQueryProtocol(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts Python")
 	}
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not on PATH")
-	}
+	python := clienttest.Python(t)
 	dir := botoQueryPath(python)
 	if dir == "" {
-		t.Skip("no boto3 that uses the SQS query protocol (set SQSLOCAL_QUERY_BOTO_PATH)")
+		clienttest.Missing(t, "a boto3 that uses the SQS query protocol is needed (Debian's python3-boto3, or set SQSLOCAL_QUERY_BOTO_PATH)")
 	}
 	e := newEnv(t)
 	script, err := filepath.Abs(filepath.Join("testdata", "query_client.py"))
