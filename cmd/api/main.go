@@ -1,7 +1,7 @@
 // Command api serves the order API: as a Lambda function behind an API
 // Gateway HTTP API when AWS_LAMBDA_RUNTIME_API is set, and otherwise as a
 // plain HTTP server on ADDR (default 127.0.0.1:8080), with the same router.
-// See internal/apifunc for the environment it reads.
+// See internal/functions for the environment it reads.
 package main
 
 import (
@@ -21,7 +21,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 
 	"github.com/payflow-dev/payflow/clock"
-	"github.com/payflow-dev/payflow/internal/apifunc"
+	"github.com/payflow-dev/payflow/internal/functions"
 	"github.com/payflow-dev/payflow/internal/httpapi"
 )
 
@@ -44,11 +44,11 @@ func run(ctx context.Context, getenv func(string) string, stdout, stderr io.Writ
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM, os.Interrupt)
 	defer stop()
 
-	var level slog.Level
-	if s := getenv("LOG_LEVEL"); s != "" {
-		if err := level.UnmarshalText([]byte(s)); err != nil {
-			return fmt.Errorf("LOG_LEVEL: %w", err)
-		}
+	// The server's own lines obey LOG_LEVEL too, read by the same parser
+	// as the function's.
+	level, err := functions.ParseLevel(getenv(functions.EnvLogLevel))
+	if err != nil {
+		return fmt.Errorf("%s: %w", functions.EnvLogLevel, err)
 	}
 	logger := slog.New(slog.NewJSONHandler(stdout, &slog.HandlerOptions{Level: level}))
 
@@ -56,7 +56,7 @@ func run(ctx context.Context, getenv func(string) string, stdout, stderr io.Writ
 	if err != nil {
 		return fmt.Errorf("load AWS configuration: %w", err)
 	}
-	handler, err := apifunc.New(ctx, apifunc.Deps{AWS: awsCfg, Getenv: getenv, Logger: logger, Clock: clock.NewReal()})
+	handler, err := functions.API(ctx, functions.Deps{AWS: awsCfg, Getenv: getenv, Logger: logger, Clock: clock.NewReal()})
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,6 @@
 //
 // It only runs inside AWS Lambda (provided.al2023, arm64, built by the
 // Makefile's build-CallbackFunction target). See internal/callback for what
-// happens to each message and internal/callbackfunc for the environment it
+// happens to each message and internal/functions for the environment it
 // reads; the local stack runs the same handler in process.
 package main

@@ -13,7 +13,8 @@ import (
 	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-sdk-go-v2/config"
 
-	"github.com/payflow-dev/payflow/internal/callbackfunc"
+	"github.com/payflow-dev/payflow/clock"
+	"github.com/payflow-dev/payflow/internal/functions"
 )
 
 func main() {
@@ -36,10 +37,11 @@ func run(ctx context.Context, getenv func(string) string, stdout, stderr io.Writ
 	if err != nil {
 		return fmt.Errorf("load AWS configuration: %w", err)
 	}
-	handler, err := callbackfunc.New(ctx, callbackfunc.Deps{
+	handler, err := functions.Callback(ctx, functions.Deps{
 		AWS:    awsCfg,
 		Getenv: getenv,
-		Logger: slog.New(slog.NewJSONHandler(stdout, nil)),
+		Logger: slog.New(slog.NewJSONHandler(stdout, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Clock:  clock.NewReal(),
 	})
 	if err != nil {
 		return err

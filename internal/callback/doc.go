@@ -1,6 +1,6 @@
 // Package callback is the payment queue's consumer: the SQS batch handler
 // the callback Lambda runs. For each message the state machine sent with
-// sqs:sendMessage.waitForTaskToken it opens the sealed card with KMS,
+// sqs:sendMessage.waitForTaskToken it opens the sealed card,
 // authorizes the charge and answers the waiting task with SendTaskSuccess
 // or SendTaskFailure, sending SendTaskHeartbeat while the processor is slow.
 //
@@ -22,6 +22,7 @@
 // never logged nor sent anywhere: logs carry orderId, brand, last4 and the
 // outcome.
 //
-// The package is not the Lambda wiring (see internal/callbackfunc) and not
-// the processor (see internal/payments).
+// The package is not the Lambda wiring (see internal/callbacklambda), not
+// the AWS adapters (see internal/awsadapter) and not the processor (see
+// orders.PaymentProcessor and internal/simulator).
 package callback

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -15,18 +16,16 @@ import (
 	"github.com/payflow-dev/payflow/internal/logtest"
 
 	"github.com/aws/aws-lambda-go/events"
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/kms"
-	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
-	"github.com/aws/aws-sdk-go-v2/service/sfn"
+
+	"github.com/payflow-dev/payflow/internal/orders"
 )
 
-// call is one request the handler made to Step Functions.
+// call is one answer the handler gave the workflow.
 type call struct {
 	Op, Token, Output, Error, Cause string
 }
 
-// fakeTasks records Send* calls and answers them with errFor, when set.
+// fakeTasks records answers and fails them with errFor, when set.
 type fakeTasks struct {
 	mu     sync.Mutex
 	calls  []call
@@ -43,16 +42,20 @@ func (f *fakeTasks) record(c call) error {
 	return nil
 }
 
-func (f *fakeTasks) SendTaskSuccess(_ context.Context, in *sfn.SendTaskSuccessInput, _ ...func(*sfn.Options)) (*sfn.SendTaskSuccessOutput, error) {
-	return &sfn.SendTaskSuccessOutput{}, f.record(call{Op: "SendTaskSuccess", Token: aws.ToString(in.TaskToken), Output: aws.ToString(in.Output)})
+func (f *fakeTasks) Succeed(_ context.Context, token string, a orders.Authorization) error {
+	output, err := json.Marshal(a)
+	if err != nil {
+		return err
+	}
+	return f.record(call{Op: "SendTaskSuccess", Token: token, Output: string(output)})
 }
 
-func (f *fakeTasks) SendTaskFailure(_ context.Context, in *sfn.SendTaskFailureInput, _ ...func(*sfn.Options)) (*sfn.SendTaskFailureOutput, error) {
-	return &sfn.SendTaskFailureOutput{}, f.record(call{Op: "SendTaskFailure", Token: aws.ToString(in.TaskToken), Error: aws.ToString(in.Error), Cause: aws.ToString(in.Cause)})
+func (f *fakeTasks) Fail(_ context.Context, token, errName, cause string) error {
+	return f.record(call{Op: "SendTaskFailure", Token: token, Error: errName, Cause: cause})
 }
 
-func (f *fakeTasks) SendTaskHeartbeat(_ context.Context, in *sfn.SendTaskHeartbeatInput, _ ...func(*sfn.Options)) (*sfn.SendTaskHeartbeatOutput, error) {
-	return &sfn.SendTaskHeartbeatOutput{}, f.record(call{Op: "SendTaskHeartbeat", Token: aws.ToString(in.TaskToken)})
+func (f *fakeTasks) Heartbeat(_ context.Context, token string) error {
+	return f.record(call{Op: "SendTaskHeartbeat", Token: token})
 }
 
 // sortedCalls returns the calls in a canonical order, since records of a
@@ -84,27 +87,35 @@ func (f *fakeTasks) count(op string) int {
 	return n
 }
 
-// fakeKMS opens the fixtures' sealed cards, base64 of
+// closed is how the adapter reports a task the workflow no longer waits on.
+func closed(why string) error {
+	return fmt.Errorf("send task: %s: %w", why, orders.ErrTaskClosed)
+}
+
+// fakeCards opens the fixtures' sealed cards, base64 of
 // "fakekms:<orderId>:<CardSecret JSON>", and, like KMS, refuses with
-// InvalidCiphertextException when the encryption context names another
-// order. errFor, when set, can fail a Decrypt by orderId first.
-type fakeKMS struct {
+// ErrCardUnreadable when they were sealed for another order. errFor, when
+// set, can fail an OpenCard by orderId first.
+type fakeCards struct {
 	errFor func(orderID string) error
 }
 
-func (f *fakeKMS) Decrypt(_ context.Context, in *kms.DecryptInput, _ ...func(*kms.Options)) (*kms.DecryptOutput, error) {
-	orderID := in.EncryptionContext["orderId"]
+func (f *fakeCards) OpenCard(_ context.Context, orderID string, sealed []byte) (orders.CardSecret, error) {
 	if f.errFor != nil {
 		if err := f.errFor(orderID); err != nil {
-			return nil, err
+			return orders.CardSecret{}, err
 		}
 	}
-	rest, ok := bytes.CutPrefix(in.CiphertextBlob, []byte("fakekms:"))
+	rest, ok := bytes.CutPrefix(sealed, []byte("fakekms:"))
 	sealedFor, secret, found := bytes.Cut(rest, []byte(":"))
-	if !ok || !found || string(sealedFor) != orderID || len(in.EncryptionContext) != 1 {
-		return nil, &kmstypes.InvalidCiphertextException{Message: aws.String("invalid ciphertext")}
+	if !ok || !found || string(sealedFor) != orderID {
+		return orders.CardSecret{}, fmt.Errorf("open card: invalid ciphertext: %w", orders.ErrCardUnreadable)
 	}
-	return &kms.DecryptOutput{Plaintext: slices.Clone(secret), KeyId: aws.String("card-key")}, nil
+	var card orders.CardSecret
+	if err := json.Unmarshal(secret, &card); err != nil {
+		return orders.CardSecret{}, fmt.Errorf("open card: %w", orders.ErrCardUnreadable)
+	}
+	return card, nil
 }
 
 // loadEvent reads an SQS event from testdata.

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/payflow-dev/payflow/clock"
+	"github.com/payflow-dev/payflow/internal/orders"
 )
 
 // DefaultHeartbeat is how often a slow authorization tells Step Functions it
@@ -20,9 +21,9 @@ const DefaultHeartbeat = 60 * time.Second
 // Config holds what a Handler needs. Tasks, Cards and Processor are
 // required.
 type Config struct {
-	Tasks     TaskReporter
-	Cards     Unsealer
-	Processor Authorizer
+	Tasks     Tasks
+	Cards     CardOpener
+	Processor orders.PaymentProcessor
 	// Clock paces heartbeats. Nil means the wall clock.
 	Clock clock.Clock
 	// Logger receives one line per message. Nil discards.
@@ -35,9 +36,9 @@ type Config struct {
 
 // Handler processes batches from the payment queue.
 type Handler struct {
-	tasks     TaskReporter
-	cards     Unsealer
-	processor Authorizer
+	tasks     Tasks
+	cards     CardOpener
+	processor orders.PaymentProcessor
 	clock     clock.Clock
 	log       *slog.Logger
 	heartbeat time.Duration

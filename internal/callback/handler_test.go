@@ -3,21 +3,19 @@ package callback_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
 	"github.com/payflow-dev/payflow/internal/logtest"
 
 	"github.com/aws/aws-lambda-go/events"
-	"github.com/aws/aws-sdk-go-v2/aws"
-	sfntypes "github.com/aws/aws-sdk-go-v2/service/sfn/types"
-	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/callback"
 	"github.com/payflow-dev/payflow/internal/orders"
-	"github.com/payflow-dev/payflow/internal/payments"
+	"github.com/payflow-dev/payflow/internal/simulator"
 )
 
 var t0 = time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
@@ -41,17 +39,17 @@ func failure(token, name, cause string) call {
 type rig struct {
 	handler   *callback.Handler
 	tasks     *fakeTasks
-	processor *payments.Processor
+	processor *simulator.Processor
 	clock     *clock.Fake
 	logs      *logtest.Buffer
 }
 
-func newRig(tb testing.TB, tasks *fakeTasks, keys *fakeKMS, latency time.Duration) *rig {
+func newRig(tb testing.TB, tasks *fakeTasks, keys *fakeCards, latency time.Duration) *rig {
 	tb.Helper()
 	fake := clock.NewFake(t0)
 	r := &rig{
 		tasks: tasks, clock: fake, logs: &logtest.Buffer{},
-		processor: payments.New(payments.Config{
+		processor: simulator.New(simulator.Config{
 			Clock: fake, Latency: latency, NewID: func() string { return "auth-test" },
 		}),
 	}
@@ -76,7 +74,7 @@ func failedIDs(resp events.SQSEventResponse) []string {
 }
 
 func throttled() error {
-	return &smithy.GenericAPIError{Code: "ThrottlingException", Message: "Rate exceeded"}
+	return fmt.Errorf("ThrottlingException: Rate exceeded: %w", orders.ErrUnavailable)
 }
 
 func TestHandleFixtures(t *testing.T) {
@@ -127,7 +125,7 @@ func TestHandleFixtures(t *testing.T) {
 		{
 			name: "task already timed out is completed without charging", fixture: "closed_token.json",
 			tasksErr: func(string, string) error {
-				return &sfntypes.TaskTimedOut{Message: aws.String("Task Timed Out")}
+				return closed("Task Timed Out")
 			},
 			wantFailed: []string{}, wantPerformed: 0,
 			wantCalls: []call{heartbeat("token-closed")},
@@ -136,7 +134,7 @@ func TestHandleFixtures(t *testing.T) {
 			name: "task closed before the answer is completed", fixture: "closed_token.json",
 			tasksErr: func(op, _ string) error {
 				if op == "SendTaskSuccess" {
-					return &sfntypes.TaskDoesNotExist{Message: aws.String("Task does not exist")}
+					return closed("Task does not exist")
 				}
 				return nil
 			},
@@ -146,7 +144,7 @@ func TestHandleFixtures(t *testing.T) {
 		{
 			name: "invalid token is completed", fixture: "closed_token.json",
 			tasksErr: func(string, string) error {
-				return &sfntypes.InvalidToken{Message: aws.String("Invalid token")}
+				return closed("Invalid token")
 			},
 			wantFailed: []string{}, wantPerformed: 0,
 			wantCalls: []call{heartbeat("token-closed")},
@@ -204,6 +202,22 @@ func TestHandleFixtures(t *testing.T) {
 			},
 		},
 		{
+			name: "sealed card whose last 4 is not the message's fails the task", fixture: "last4_mismatch.json",
+			wantFailed: []string{}, wantPerformed: 0,
+			wantCalls: []call{
+				heartbeat("token-last4"),
+				failure("token-last4", orders.ErrorInvalidRequest, "the sealed card does not match card.last4"),
+			},
+		},
+		{
+			name: "amount of 0.00 fails the task without charging", fixture: "zero_amount.json",
+			wantFailed: []string{}, wantPerformed: 0,
+			wantCalls: []call{
+				failure("token-zero", orders.ErrorInvalidRequest,
+					"the payment request is invalid: amount must be a positive decimal with two fraction digits"),
+			},
+		},
+		{
 			name: "one poisoned message does not fail its neighbours", fixture: "mixed_batch.json",
 			wantFailed: []string{"msg-mixed-poison"}, wantPerformed: 3,
 			wantCalls: []call{
@@ -226,7 +240,7 @@ func TestHandleFixtures(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			tasks := &fakeTasks{errFor: tt.tasksErr}
-			r := newRig(t, tasks, &fakeKMS{errFor: tt.kmsErr}, 0)
+			r := newRig(t, tasks, &fakeCards{errFor: tt.kmsErr}, 0)
 			resp, err := r.handler.Handle(t.Context(), loadEvent(t, tt.fixture))
 			if err != nil {
 				t.Fatalf("Handle returned an error, which would retry the whole batch: %v", err)
@@ -253,11 +267,11 @@ func TestRedeliveryAfterFailedAnswerChargesOnce(t *testing.T) {
 		}
 		answers++
 		if answers == 1 {
-			return &smithy.GenericAPIError{Code: "ServiceUnavailable", Message: "try again"}
+			return fmt.Errorf("ServiceUnavailable: try again: %w", orders.ErrUnavailable)
 		}
 		return nil
 	}}
-	r := newRig(t, tasks, &fakeKMS{}, 0)
+	r := newRig(t, tasks, &fakeCards{}, 0)
 	event := loadEvent(t, "approved.json")
 	var failed [][]string
 	for range 2 {
@@ -284,7 +298,7 @@ func TestNewRequiresDependencies(t *testing.T) {
 		t.Error("New without Cards and Processor succeeded")
 	}
 	_, err := callback.New(callback.Config{
-		Tasks: &fakeTasks{}, Cards: &fakeKMS{}, Processor: payments.New(payments.Config{}), Heartbeat: -time.Second,
+		Tasks: &fakeTasks{}, Cards: &fakeCards{}, Processor: simulator.New(simulator.Config{}), Heartbeat: -time.Second,
 	})
 	if err == nil {
 		t.Error("New with a negative heartbeat succeeded")
@@ -293,7 +307,7 @@ func TestNewRequiresDependencies(t *testing.T) {
 
 func TestHandleSurvivesCancelledContext(t *testing.T) {
 	t.Parallel()
-	r := newRig(t, &fakeTasks{}, &fakeKMS{}, time.Hour)
+	r := newRig(t, &fakeTasks{}, &fakeCards{}, time.Hour)
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	resp, err := r.handler.Handle(ctx, loadEvent(t, "approved.json"))
@@ -311,18 +325,20 @@ func TestHandleSurvivesCancelledContext(t *testing.T) {
 // panickyProcessor panics for one order and approves the others.
 type panickyProcessor struct{ orderID string }
 
-func (p panickyProcessor) Authorize(_ context.Context, c payments.Charge) (payments.Approval, error) {
+func (p panickyProcessor) Void(context.Context, orders.VoidRequest) error { return nil }
+
+func (p panickyProcessor) Authorize(_ context.Context, c orders.Charge) (orders.Approval, error) {
 	if c.OrderID == p.orderID {
 		panic("processor bug")
 	}
-	return payments.Approval{AuthorizationID: "auth-test", AuthorizedAt: t0}, nil
+	return orders.Approval{AuthorizationID: "auth-test", AuthorizedAt: t0}, nil
 }
 
 func TestPanicFailsOnlyItsOwnMessage(t *testing.T) {
 	t.Parallel()
 	tasks := &fakeTasks{}
 	h, err := callback.New(callback.Config{
-		Tasks: tasks, Cards: &fakeKMS{}, Processor: panickyProcessor{orderID: "order-mixed-2"},
+		Tasks: tasks, Cards: &fakeCards{}, Processor: panickyProcessor{orderID: "order-mixed-2"},
 		Clock: clock.NewFake(t0),
 	})
 	if err != nil {

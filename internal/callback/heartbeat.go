@@ -2,22 +2,19 @@ package callback
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"sync/atomic"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/sfn"
-
 	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/orders"
-	"github.com/payflow-dev/payflow/internal/payments"
 )
 
 // authorize charges the card while a companion goroutine sends a heartbeat
 // every h.heartbeat. If a heartbeat learns that the task is closed, the
 // authorization is cancelled and closed is true: nobody is waiting for the
 // result any more.
-func (h *Handler) authorize(ctx context.Context, msg parsed, card orders.CardSecret) (approval payments.Approval, closed bool, err error) {
+func (h *Handler) authorize(ctx context.Context, msg parsed, card orders.CardSecret) (approval orders.Approval, closed bool, err error) {
 	authCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var taskGone atomic.Bool
@@ -33,7 +30,7 @@ func (h *Handler) authorize(ctx context.Context, msg parsed, card orders.CardSec
 	cancel()
 	<-stopped
 	if taskGone.Load() && err != nil {
-		return payments.Approval{}, true, err
+		return orders.Approval{}, true, err
 	}
 	return approval, false, err
 }
@@ -46,13 +43,13 @@ func (h *Handler) beat(ctx context.Context, token, orderID string, onClosed func
 		if !clock.Sleep(h.clock, h.heartbeat, ctx.Done()) {
 			return
 		}
-		_, err := h.tasks.SendTaskHeartbeat(ctx, heartbeatInput(token))
+		err := h.tasks.Heartbeat(ctx, token)
 		switch {
 		case err == nil:
 			h.log.DebugContext(ctx, "payment heartbeat sent", slog.String("orderId", orderID))
 		case ctx.Err() != nil:
 			return
-		case taskClosed(err):
+		case errors.Is(err, orders.ErrTaskClosed):
 			h.log.InfoContext(ctx, "payment task closed while authorizing", "orderId", orderID, "reason", err.Error())
 			onClosed()
 			return
@@ -60,16 +57,4 @@ func (h *Handler) beat(ctx context.Context, token, orderID string, onClosed func
 			h.log.WarnContext(ctx, "payment heartbeat failed", "orderId", orderID, "error", err.Error())
 		}
 	}
-}
-
-func heartbeatInput(token string) *sfn.SendTaskHeartbeatInput {
-	return &sfn.SendTaskHeartbeatInput{TaskToken: aws.String(token)}
-}
-
-func successInput(token, output string) *sfn.SendTaskSuccessInput {
-	return &sfn.SendTaskSuccessInput{TaskToken: aws.String(token), Output: aws.String(output)}
-}
-
-func failureInput(token, name, cause string) *sfn.SendTaskFailureInput {
-	return &sfn.SendTaskFailureInput{TaskToken: aws.String(token), Error: aws.String(name), Cause: aws.String(cause)}
 }

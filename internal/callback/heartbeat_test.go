@@ -1,12 +1,11 @@
 package callback_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
-	"github.com/aws/aws-sdk-go-v2/aws"
-	sfntypes "github.com/aws/aws-sdk-go-v2/service/sfn/types"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -29,7 +28,9 @@ func startHandle(t *testing.T, r *rig, fixture string) <-chan events.SQSEventRes
 // clock (the processor's latency and the heartbeat pacer).
 func waitForTimers(t *testing.T, r *rig, n int) {
 	t.Helper()
-	if !r.clock.WaitForTimers(n, t.Context().Done()) {
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+	defer cancel()
+	if !r.clock.WaitForTimers(n, ctx.Done()) {
 		t.Fatalf("handler never armed %d timers", n)
 	}
 }
@@ -38,7 +39,7 @@ func TestSlowAuthorizationSendsHeartbeats(t *testing.T) {
 	t.Parallel()
 	tasks := &fakeTasks{}
 	// The processor takes 150 s; the handler beats every minute.
-	r := newRig(t, tasks, &fakeKMS{}, 150*time.Second)
+	r := newRig(t, tasks, &fakeCards{}, 150*time.Second)
 	done := startHandle(t, r, "approved.json")
 
 	for range 2 {
@@ -47,7 +48,7 @@ func TestSlowAuthorizationSendsHeartbeats(t *testing.T) {
 	}
 	waitForTimers(t, r, 2)
 	r.clock.Advance(30 * time.Second)
-	resp := <-done
+	resp := await(t, done)
 
 	if diff := cmp.Diff([]string{}, failedIDs(resp)); diff != "" {
 		t.Errorf("BatchItemFailures (-want +got):\n%s", diff)
@@ -77,15 +78,15 @@ func TestTaskClosedDuringAuthorizationStopsIt(t *testing.T) {
 		}
 		beats++
 		if beats > 1 {
-			return &sfntypes.TaskTimedOut{Message: aws.String("Task Timed Out")}
+			return closed("Task Timed Out")
 		}
 		return nil
 	}
-	r := newRig(t, tasks, &fakeKMS{}, time.Hour)
+	r := newRig(t, tasks, &fakeCards{}, time.Hour)
 	done := startHandle(t, r, "approved.json")
 	waitForTimers(t, r, 2)
 	r.clock.Advance(time.Minute)
-	resp := <-done
+	resp := await(t, done)
 
 	if diff := cmp.Diff([]string{}, failedIDs(resp)); diff != "" {
 		t.Errorf("a closed task must complete the message (-want +got):\n%s", diff)
@@ -96,5 +97,18 @@ func TestTaskClosedDuringAuthorizationStopsIt(t *testing.T) {
 	}
 	if got := r.processor.Performed(); got != 0 {
 		t.Errorf("authorizations performed = %d, want 0: nobody waits for this payment", got)
+	}
+}
+
+// await returns Handle's result, or fails the test if it has not come
+// within a few seconds (the fake clock was not moved far enough, say).
+func await(tb testing.TB, done <-chan events.SQSEventResponse) events.SQSEventResponse {
+	tb.Helper()
+	select {
+	case resp := <-done:
+		return resp
+	case <-time.After(10 * time.Second):
+		tb.Fatal("Handle did not return")
+		return events.SQSEventResponse{}
 	}
 }

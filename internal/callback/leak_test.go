@@ -6,15 +6,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/payflow-dev/payflow/internal/payments"
+	"github.com/payflow-dev/payflow/internal/simulator"
 )
 
 // secrets are every card number (in the forms people type them) and CVV
 // present in the fixtures.
 func secrets() []string {
 	numbers := []string{
-		payments.CardApproved, payments.CardDeclined, payments.CardInsufficientFunds,
-		payments.CardExpired, payments.CardProcessorError, "5555555555554444", "1234123412341234",
+		simulator.CardApproved, simulator.CardDeclined, simulator.CardInsufficientFunds,
+		simulator.CardExpired, simulator.CardProcessorError, "5555555555554444", "1234123412341234",
 	}
 	var out []string
 	for _, n := range numbers {
@@ -33,7 +33,7 @@ func TestNoCardDataLeaks(t *testing.T) {
 		t.Run(e.Name(), func(t *testing.T) {
 			t.Parallel()
 			tasks := &fakeTasks{}
-			r := newRig(t, tasks, &fakeKMS{}, 0)
+			r := newRig(t, tasks, &fakeCards{}, 0)
 			if _, err := r.handler.Handle(t.Context(), loadEvent(t, e.Name())); err != nil {
 				t.Fatal(err)
 			}

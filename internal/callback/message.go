@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/payflow-dev/payflow/internal/orders"
@@ -17,13 +15,6 @@ import (
 // workflow is started by hand with the original walkthrough's input. Their
 // presence is named in the failure cause; their values never are.
 var rawCardFields = []string{"creditCardNumber", "cardNumber", "cvv", "expiry", "nameOnCard", "number"}
-
-var (
-	orderIDPattern  = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
-	amountPattern   = regexp.MustCompile(`^[0-9]{1,12}\.[0-9]{2}$`)
-	currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)
-	last4Pattern    = regexp.MustCompile(`^[0-9]{4}$`)
-)
 
 // errNoToken means a message cannot be answered at all.
 var errNoToken = errors.New("the message has no task token")
@@ -88,8 +79,8 @@ func parseMessage(body string) (parsed, error) {
 		}
 		return msg, invalidf("the payment has fields a sealed payment request does not have")
 	}
-	if err := validatePayment(msg.payment); err != nil {
-		return msg, err
+	if err := msg.payment.Check(); err != nil {
+		return msg, invalidf("%s", err.Error())
 	}
 	ct, err := base64.StdEncoding.DecodeString(msg.payment.Card.Sealed)
 	if err != nil {
@@ -113,30 +104,4 @@ func presentRawFields(fields map[string]json.RawMessage) []string {
 func rawCardError(found []string) *invalidPayment {
 	return invalidf("the payment carries raw card fields (%s); cards must be sealed by the orders API, never sent in clear",
 		strings.Join(found, ", "))
-}
-
-// validatePayment checks what the callback relies on, listing every
-// problem at once.
-func validatePayment(p orders.PaymentRequest) error {
-	var problems []string
-	if !orderIDPattern.MatchString(p.OrderID) {
-		problems = append(problems, "orderId must be 1-64 letters, digits, '-' or '_'")
-	}
-	if !amountPattern.MatchString(p.Amount) || strings.Trim(p.Amount, "0.") == "" {
-		problems = append(problems, "amount must be a positive decimal with two fraction digits")
-	}
-	if !currencyPattern.MatchString(p.Currency) {
-		problems = append(problems, "currency must be an ISO 4217 code")
-	}
-	if p.Card.Sealed == "" {
-		problems = append(problems, "card.sealed is missing")
-	}
-	if !last4Pattern.MatchString(p.Card.Last4) {
-		problems = append(problems, "card.last4 must be four digits")
-	}
-	if len(problems) == 0 {
-		return nil
-	}
-	slices.Sort(problems)
-	return invalidf("the payment request is invalid: %s", strings.Join(problems, "; "))
 }

@@ -3,28 +3,26 @@ package callback
 import (
 	"context"
 
-	"github.com/aws/aws-sdk-go-v2/service/kms"
-	"github.com/aws/aws-sdk-go-v2/service/sfn"
-
-	"github.com/payflow-dev/payflow/internal/payments"
+	"github.com/payflow-dev/payflow/internal/orders"
 )
 
-// TaskReporter answers the task waiting for a payment. *sfn.Client
-// satisfies it.
-type TaskReporter interface {
-	SendTaskSuccess(ctx context.Context, in *sfn.SendTaskSuccessInput, optFns ...func(*sfn.Options)) (*sfn.SendTaskSuccessOutput, error)
-	SendTaskFailure(ctx context.Context, in *sfn.SendTaskFailureInput, optFns ...func(*sfn.Options)) (*sfn.SendTaskFailureOutput, error)
-	SendTaskHeartbeat(ctx context.Context, in *sfn.SendTaskHeartbeatInput, optFns ...func(*sfn.Options)) (*sfn.SendTaskHeartbeatOutput, error)
+// Tasks answers the task a workflow waits on for a payment.
+// awsadapter.Tasks implements it with Step Functions. Every method fails
+// with an error wrapping orders.ErrTaskClosed when the workflow no longer
+// waits (the task timed out or ended, or the token is invalid).
+type Tasks interface {
+	// Succeed answers with the authorization.
+	Succeed(ctx context.Context, token string, a orders.Authorization) error
+	// Fail answers with a named error and a cause a shop may read.
+	Fail(ctx context.Context, token, errName, cause string) error
+	// Heartbeat says the payment is still being worked on.
+	Heartbeat(ctx context.Context, token string) error
 }
 
-// Unsealer opens a sealed card. *kms.Client satisfies it.
-type Unsealer interface {
-	Decrypt(ctx context.Context, in *kms.DecryptInput, optFns ...func(*kms.Options)) (*kms.DecryptOutput, error)
-}
-
-// Authorizer charges a card. *payments.Processor satisfies it. It returns a
-// *payments.Decline for a definitive refusal and an error wrapping
-// payments.ErrTransient when the charge should be retried.
-type Authorizer interface {
-	Authorize(ctx context.Context, c payments.Charge) (payments.Approval, error)
+// CardOpener opens a card sealed for its order. awsadapter.CardKey
+// implements it with KMS. A sealed card that will never open for that
+// order is an error wrapping orders.ErrCardUnreadable; any other error is
+// worth a retry.
+type CardOpener interface {
+	OpenCard(ctx context.Context, orderID string, sealed []byte) (orders.CardSecret, error)
 }

@@ -2,16 +2,13 @@ package callback
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"log/slog"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
-	"github.com/aws/aws-sdk-go-v2/service/kms"
 
 	"github.com/payflow-dev/payflow/internal/orders"
-	"github.com/payflow-dev/payflow/internal/payments"
 )
 
 // disposition is what becomes of a message once the handler is done with it.
@@ -45,7 +42,7 @@ func (h *Handler) process(ctx context.Context, rec events.SQSMessage) dispositio
 	// A first heartbeat both restarts the task's heartbeat clock for this
 	// delivery and tells us, before any card is charged, whether the
 	// workflow is still waiting.
-	if _, err := h.tasks.SendTaskHeartbeat(ctx, heartbeatInput(msg.token)); taskClosed(err) {
+	if err := h.tasks.Heartbeat(ctx, msg.token); errors.Is(err, orders.ErrTaskClosed) {
 		log.InfoContext(ctx, "payment task already closed; not charging", "reason", err.Error(), "outcome", "CLOSED")
 		return dispositionDone
 	} else if err != nil {
@@ -63,7 +60,7 @@ func (h *Handler) process(ctx context.Context, rec events.SQSMessage) dispositio
 	}
 
 	approval, closed, err := h.authorize(ctx, msg, card)
-	var decline *payments.Decline
+	var decline *orders.Decline
 	switch {
 	case closed:
 		log.InfoContext(ctx, "payment task closed during authorization", "outcome", "CLOSED")
@@ -81,55 +78,45 @@ func (h *Handler) process(ctx context.Context, rec events.SQSMessage) dispositio
 // context. Problems with the sealed card itself come back as
 // *invalidPayment; anything else is worth retrying.
 func (h *Handler) unseal(ctx context.Context, msg parsed) (orders.CardSecret, error) {
-	out, err := h.cards.Decrypt(ctx, &kms.DecryptInput{
-		CiphertextBlob:    msg.ciphertext,
-		EncryptionContext: map[string]string{orders.EncryptionContextKey: msg.payment.OrderID},
-	})
-	if sealRejected(err) {
+	card, err := h.cards.OpenCard(ctx, msg.payment.OrderID, msg.ciphertext)
+	if errors.Is(err, orders.ErrCardUnreadable) {
 		return orders.CardSecret{}, invalidf("the sealed card cannot be opened for order %s", msg.payment.OrderID)
 	}
 	if err != nil {
 		return orders.CardSecret{}, err
 	}
-	defer clear(out.Plaintext)
-	var card orders.CardSecret
-	if err := json.Unmarshal(out.Plaintext, &card); err != nil || card.Number == "" {
+	if card.Number == "" {
 		return orders.CardSecret{}, invalidf("the sealed card does not hold a card")
 	}
-	if payments.Last4(card.Number) != msg.payment.Card.Last4 {
+	if orders.Last4(card.Number) != msg.payment.Card.Last4 {
 		return orders.CardSecret{}, invalidf("the sealed card does not match card.last4")
 	}
 	return card, nil
 }
 
 // succeed answers the task with the authorization.
-func (h *Handler) succeed(ctx context.Context, log *slog.Logger, token string, a payments.Approval) disposition {
-	output, err := json.Marshal(orders.Authorization{
+func (h *Handler) succeed(ctx context.Context, log *slog.Logger, token string, a orders.Approval) disposition {
+	err := h.tasks.Succeed(ctx, token, orders.Authorization{
 		Status:          orders.PaymentPaid,
 		AuthorizationID: a.AuthorizationID,
 		AuthorizedAt:    a.AuthorizedAt.UTC().Format(time.RFC3339),
 	})
-	if err != nil {
-		log.ErrorContext(ctx, "cannot encode authorization", "error", err.Error())
-		return dispositionRetry
-	}
-	_, err = h.tasks.SendTaskSuccess(ctx, successInput(token, string(output)))
 	return h.reported(ctx, log.With("outcome", orders.PaymentPaid, "authorizationId", a.AuthorizationID), err)
 }
 
 // fail answers the task with a named error.
 func (h *Handler) fail(ctx context.Context, log *slog.Logger, token, name, cause string) disposition {
-	_, err := h.tasks.SendTaskFailure(ctx, failureInput(token, name, cause))
+	err := h.tasks.Fail(ctx, token, name, cause)
 	return h.reported(ctx, log.With("outcome", name, "cause", cause), err)
 }
 
-// reported logs the fate of a SendTaskSuccess or SendTaskFailure call.
+// reported logs the fate of an answer to the task.
 func (h *Handler) reported(ctx context.Context, log *slog.Logger, err error) disposition {
 	switch {
 	case err == nil:
 		log.InfoContext(ctx, "payment task answered")
 		return dispositionDone
-	case taskClosed(err):
+	case errors.Is(err, orders.ErrTaskClosed):
 		log.InfoContext(ctx, "payment task already closed; result dropped", "reason", err.Error())
 		return dispositionDone
 	default:
@@ -140,6 +127,6 @@ func (h *Handler) reported(ctx context.Context, log *slog.Logger, err error) dis
 
 // charge builds the processor's request; the orderId is its idempotency
 // key.
-func charge(p orders.PaymentRequest, card orders.CardSecret) payments.Charge {
-	return payments.Charge{OrderID: p.OrderID, Amount: p.Amount, Currency: p.Currency, Card: card}
+func charge(p orders.PaymentRequest, card orders.CardSecret) orders.Charge {
+	return orders.Charge{OrderID: p.OrderID, Amount: p.Amount, Currency: p.Currency, Card: card}
 }

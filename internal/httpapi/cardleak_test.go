@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/aws/aws-lambda-go/events"
-	"github.com/aws/aws-sdk-go-v2/service/sfn/types"
 
 	"github.com/payflow-dev/payflow/internal/httpapi"
 	"github.com/payflow-dev/payflow/internal/orders"
@@ -35,7 +34,7 @@ func TestCardNeverLeaks(t *testing.T) {
 	post(strings.NewReplacer(`"order-1"`, `"order-2"`, `"4242 4242 4242 4242"`, `"4242424242424241"`, `"12/28"`, `"12/20"`).Replace(validBody)) // 422
 	post(strings.Replace(validBody, `"cvv":"123"`, `"cvv":123`, 1))                                                                             // 400 wrong type
 	post(strings.Replace(validBody, `"cvv":"123"`, `"cvv":"123","cvc":"123"`, 1))                                                               // 400 unknown field
-	if err := a.execs.Finish("order-1", types.ExecutionStatusFailed, orders.ErrorDeclined, "Card declined."); err != nil {
+	if err := a.execs.Finish("order-1", orders.ExecutionFailed, orders.ErrorDeclined, "Card declined."); err != nil {
 		t.Fatal(err)
 	}
 	rec := do(t, a.handler, http.MethodGet, "/orders/order-1/status", "", "")

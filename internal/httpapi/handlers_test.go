@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -10,8 +11,6 @@ import (
 
 	"github.com/payflow-dev/payflow/internal/logtest"
 
-	"github.com/aws/aws-sdk-go-v2/service/sfn/types"
-	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/payflow-dev/payflow/clock"
@@ -94,7 +93,7 @@ func TestOrderStatus(t *testing.T) {
 	if rec := do(t, a.handler, http.MethodPost, "/orders", "application/json", validBody); rec.Code != http.StatusAccepted {
 		t.Fatalf("POST status = %d; body %s", rec.Code, rec.Body)
 	}
-	if err := a.execs.Finish("order-1", types.ExecutionStatusFailed, orders.ErrorDeclined, "The card was declined."); err != nil {
+	if err := a.execs.Finish("order-1", orders.ExecutionFailed, orders.ErrorDeclined, "The card was declined."); err != nil {
 		t.Fatal(err)
 	}
 	rec := do(t, a.handler, http.MethodGet, "/orders/order-1/status", "", "")
@@ -207,16 +206,17 @@ func TestUpstreamFailures(t *testing.T) {
 	tests := []struct {
 		name       string
 		code       string
+		kind       error // what internal/awsadapter classifies the code as
 		wantStatus int
 	}{
-		{"throttled", "ThrottlingException", 503},
-		{"access denied", "AccessDeniedException", 502},
+		{"throttled", "ThrottlingException", orders.ErrUnavailable, 503},
+		{"access denied", "AccessDeniedException", orders.ErrUpstream, 502},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			a := newAPI(t)
-			a.execs.FailWith(&smithy.GenericAPIError{Code: tt.code, Message: "refused for arn:secret"})
+			a.execs.FailWith(fmt.Errorf("%s: refused for arn:secret: %w", tt.code, tt.kind))
 			for _, req := range []struct{ method, path, body string }{
 				{http.MethodPost, "/orders", validBody},
 				{http.MethodGet, "/orders/order-1/status", ""},

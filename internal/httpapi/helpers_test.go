@@ -20,11 +20,7 @@ import (
 	"github.com/payflow-dev/payflow/internal/orders/orderstest"
 )
 
-const (
-	testStateMachine = "arn:aws:states:us-east-1:123456789012:stateMachine:Payment"
-	testCardKey      = "alias/payflow-card"
-	testMACKey       = "alias/payflow-mac"
-)
+const testStateMachine = "arn:aws:states:us-east-1:123456789012:stateMachine:Payment"
 
 // testNow is the time on every test clock.
 var testNow = time.Date(2026, time.November, 26, 4, 30, 0, 0, time.UTC)
@@ -38,21 +34,18 @@ const validBody = `{"orderId":"order-1","customerId":"98766","orderDate":"2026-1
 // interfaces orders owns, with everything it logs kept for inspection.
 type api struct {
 	handler http.Handler
-	execs   *orderstest.Executions
-	kms     *orderstest.KMS
+	execs   *orderstest.Workflows
+	kms     *orderstest.Keys
 	logs    *logtest.Buffer
 }
 
 func newAPI(tb testing.TB) api {
 	tb.Helper()
 	clk := clock.NewFake(testNow)
-	execs := orderstest.NewExecutions(testStateMachine, clk)
-	keys := orderstest.NewKMS(testCardKey, testMACKey)
+	execs := orderstest.NewWorkflows(testStateMachine, clk)
+	keys := orderstest.NewKeys("test")
 	v := orders.NewValidator(clk)
-	svc, err := orders.NewService(orders.Config{
-		StateMachineARN: testStateMachine, CardKeyID: testCardKey, MACKeyID: testMACKey,
-		Starter: execs, Describer: execs, Sealer: keys, Digester: keys, Validator: v,
-	})
+	svc, err := orders.NewService(orders.Config{Workflows: execs, Sealer: keys, Digester: keys, Validator: v})
 	if err != nil {
 		tb.Fatalf("NewService: %v", err)
 	}

@@ -1,6 +1,9 @@
 package orders
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Card brands that BrandOf recognises.
 const (
@@ -15,11 +18,19 @@ const (
 	BrandUnknown    = "unknown"
 )
 
-// cardDigits strips the single spaces or dashes a customer may type between
-// digit groups ("4242 4242 4242 4242", "4242-4242-4242-4242"). It reports
-// false for anything else: letters, doubled or leading separators, or a
-// digit count outside 13–19.
-func cardDigits(s string) (string, bool) {
+// Card number lengths this service accepts. ISO/IEC 7812 allows up to 19
+// digits; no scheme the service routes issues numbers shorter than 13.
+const (
+	MinCardDigits = 13
+	MaxCardDigits = 19
+)
+
+// CardDigits strips the single spaces or dashes a customer may type between
+// digit groups ("4242 4242 4242 4242", "4242-4242-4242-4242") and returns
+// the digits. It reports false for anything else: letters, doubled or
+// leading separators, or a digit count outside MinCardDigits–MaxCardDigits.
+// It does not check the Luhn digit; ValidCardNumber does both.
+func CardDigits(s string) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(s))
 	prevSep := true // a separator may not lead
@@ -34,19 +45,34 @@ func cardDigits(s string) (string, bool) {
 			return "", false
 		}
 	}
-	if prevSep || b.Len() < 13 || b.Len() > 19 {
+	if prevSep || b.Len() < MinCardDigits || b.Len() > MaxCardDigits {
 		return "", false
 	}
 	return b.String(), true
 }
 
-// luhnValid reports whether a string of digits passes the Luhn check that
-// every payment card number carries.
-func luhnValid(digits string) bool {
+// ValidCardNumber returns the digits of a card number that is well formed
+// (see CardDigits) and passes the Luhn check, the one rule the API, the
+// callback and the simulator all apply.
+func ValidCardNumber(s string) (string, bool) {
+	digits, ok := CardDigits(s)
+	if !ok || !LuhnValid(digits) {
+		return "", false
+	}
+	return digits, true
+}
+
+// LuhnValid reports whether a non-empty string of ASCII digits passes the
+// Luhn check that every payment card number carries.
+func LuhnValid(digits string) bool {
 	sum := 0
 	double := false
 	for i := len(digits) - 1; i >= 0; i-- {
-		d := int(digits[i] - '0')
+		c := digits[i]
+		if c < '0' || c > '9' {
+			return false
+		}
+		d := int(c - '0')
 		if double {
 			d *= 2
 			if d > 9 {
@@ -95,11 +121,45 @@ func BrandOf(digits string) string {
 	return BrandUnknown
 }
 
-// Last4 returns the last four digits of a digits-only card number, the most
-// of it that may ever leave the API.
-func Last4(digits string) string {
-	if len(digits) < 4 {
-		return digits
+// Last4 returns the last four digits of a card number, the most of it that
+// may ever leave the API. Spaces and dashes are ignored; a number with
+// fewer than four digits, or with anything but digits and separators, has
+// no last four and gives "".
+func Last4(number string) string {
+	digits := make([]byte, 0, len(number))
+	for i := 0; i < len(number); i++ {
+		switch c := number[i]; {
+		case c >= '0' && c <= '9':
+			digits = append(digits, c)
+		case c == ' ' || c == '-':
+		default:
+			return ""
+		}
 	}
-	return digits[len(digits)-4:]
+	if len(digits) < 4 {
+		return ""
+	}
+	return string(digits[len(digits)-4:])
 }
+
+// IsLast4 reports whether s has the form Last4 produces: four digits.
+func IsLast4(s string) bool { return len(s) == 4 && allDigits(s) }
+
+// ExpiryEnd parses an MM/YY expiry and returns the first instant after the
+// card expires, in UTC: a card is valid through the last day of its expiry
+// month, so "11/26" ends at 2026-12-01T00:00:00Z, and a card is expired at
+// any instant t with !t.Before(end).
+func ExpiryEnd(s string) (time.Time, bool) {
+	if len(s) != 5 || s[2] != '/' || !allDigits(s[:2]) || !allDigits(s[3:]) {
+		return time.Time{}, false
+	}
+	month := int(s[0]-'0')*10 + int(s[1]-'0')
+	year := 2000 + int(s[3]-'0')*10 + int(s[4]-'0')
+	if month < 1 || month > 12 {
+		return time.Time{}, false
+	}
+	return time.Date(year, time.Month(month)+1, 1, 0, 0, 0, 0, time.UTC), true
+}
+
+// ValidCVV reports whether s is a card verification value: 3 or 4 digits.
+func ValidCVV(s string) bool { return len(s) >= 3 && len(s) <= 4 && allDigits(s) }

@@ -18,9 +18,9 @@ const currencies = "AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND 
 	"SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD " +
 	"UYU UZS VES WST XCD XCG YER ZAR ZMW ZWG"
 
-// knownCurrency reports whether code is an uppercase ISO 4217 code this
+// KnownCurrency reports whether code is an uppercase ISO 4217 code this
 // service accepts.
-func knownCurrency(code string) bool {
+func KnownCurrency(code string) bool {
 	if len(code) != 3 {
 		return false
 	}

@@ -7,6 +7,8 @@ import (
 
 // Error kinds. Every error the Service returns wraps exactly one of them, so
 // the HTTP edge can pick a status with errors.Is and never reads messages.
+// The adapters of the ports (internal/awsadapter) classify what AWS says
+// into these kinds in one place.
 var (
 	// ErrInvalid means the order breaks a validation rule. The error is
 	// usually a *ValidationError that lists every broken field.
@@ -21,6 +23,13 @@ var (
 	// ErrUpstream means an AWS dependency refused the call for a reason a
 	// retry will not fix (permissions, missing key or state machine).
 	ErrUpstream = errors.New("dependency refused the call")
+	// ErrTaskClosed means the workflow no longer waits for the payment
+	// task being answered: it timed out, ended, or the token was never
+	// valid. Answering again would only fail again.
+	ErrTaskClosed = errors.New("payment task closed")
+	// ErrCardUnreadable means a sealed card will never open: corrupt,
+	// sealed for another order, or under another key.
+	ErrCardUnreadable = errors.New("sealed card cannot be opened")
 )
 
 // FieldError is one broken rule, named by the JSON field that broke it.

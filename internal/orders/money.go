@@ -33,14 +33,16 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// errAmountFormat is returned by minorUnits for text that is not a plain
+// errAmountFormat is returned by MinorUnits for text that is not a plain
 // decimal with at most two fraction digits.
 var errAmountFormat = errors.New("amount must be a plain decimal with at most 2 decimal places")
 
-// minorUnits parses a non-negative decimal such as "100", "100.5" or
+// MinorUnits parses a non-negative decimal such as "100", "100.5" or
 // "100.50" into minor units (10050) with integer arithmetic only. Exponents,
-// signs and more than two fraction digits are refused.
-func minorUnits(text string) (int64, error) {
+// signs, leading zeros and more than two fraction digits are refused. It
+// checks the form only: an order's amount must also be greater than zero
+// and at most MaxAmountMinor (see ParseAmount).
+func MinorUnits(text string) (int64, error) {
 	whole, frac, hasPoint := strings.Cut(text, ".")
 	if whole == "" || !allDigits(whole) || (hasPoint && (frac == "" || !allDigits(frac))) || len(frac) > 2 {
 		return 0, errAmountFormat
@@ -49,7 +51,7 @@ func minorUnits(text string) (int64, error) {
 		return 0, errAmountFormat
 	}
 	if len(whole) > 12 {
-		return 0, fmt.Errorf("amount exceeds %s", formatMinor(MaxAmountMinor))
+		return 0, fmt.Errorf("amount exceeds %s", FormatMinor(MaxAmountMinor))
 	}
 	frac += strings.Repeat("0", 2-len(frac))
 	n, err := strconv.ParseInt(whole+frac, 10, 64)
@@ -59,11 +61,30 @@ func minorUnits(text string) (int64, error) {
 	return n, nil
 }
 
-// formatMinor renders minor units as a decimal with exactly two fraction
+// FormatMinor renders minor units as a decimal with exactly two fraction
 // digits, the form PaymentRequest.Amount carries.
-func formatMinor(minor int64) string {
+func FormatMinor(minor int64) string {
 	return fmt.Sprintf("%d.%02d", minor/100, minor%100)
 }
+
+// ParseAmount applies every amount rule an order obeys: a plain decimal
+// with at most two fraction digits (see MinorUnits), greater than zero and
+// at most MaxAmountMinor. It returns the amount in minor units.
+func ParseAmount(text string) (int64, error) {
+	n, err := MinorUnits(text)
+	switch {
+	case err != nil:
+		return 0, err
+	case n <= 0:
+		return 0, errAmountNotPositive
+	case n > MaxAmountMinor:
+		return 0, fmt.Errorf("amount exceeds %s", FormatMinor(MaxAmountMinor))
+	}
+	return n, nil
+}
+
+// errAmountNotPositive is returned by ParseAmount for a zero amount.
+var errAmountNotPositive = errors.New("amount must be greater than 0")
 
 // allDigits reports whether s is non-empty and made of ASCII digits only.
 func allDigits(s string) bool {

@@ -45,11 +45,11 @@ type normalOrder struct {
 // normalize converts a validated order. It still checks what it converts,
 // so a caller that skipped validation gets ErrInvalid rather than garbage.
 func (o Order) normalize() (normalOrder, error) {
-	digits, ok := cardDigits(o.CreditCardNumber)
+	digits, ok := CardDigits(o.CreditCardNumber)
 	if !ok {
 		return normalOrder{}, fmt.Errorf("normalize order: card number: %w", ErrInvalid)
 	}
-	minor, err := minorUnits(string(o.Amount))
+	minor, err := MinorUnits(string(o.Amount))
 	if err != nil {
 		return normalOrder{}, fmt.Errorf("normalize order: amount: %w", ErrInvalid)
 	}
@@ -73,7 +73,7 @@ func (o Order) LogValue() slog.Value {
 
 // brand is the card brand if the number is well formed, else BrandUnknown.
 func (o Order) brand() string {
-	digits, ok := cardDigits(o.CreditCardNumber)
+	digits, ok := CardDigits(o.CreditCardNumber)
 	if !ok {
 		return BrandUnknown
 	}

@@ -22,6 +22,14 @@ type PaymentRequest struct {
 	// from a conflicting reuse of the same orderId without storing any
 	// unkeyed hash of the card.
 	RequestDigest string `json:"requestDigest"`
+	// PlacementID is random and new for every Place call. Step Functions
+	// answers a start with the same name and the same input as a running
+	// execution with that execution, as if it were new; a placement id
+	// makes every Place's input its own, so that a second Place of the
+	// same order always meets ExecutionAlreadyExists and is told apart as
+	// a replay or a conflict, while the SDK's own retries of one start
+	// still find their execution.
+	PlacementID string `json:"placementId"`
 }
 
 // SealedCard is what the workflow knows of a card: enough to show a

@@ -5,15 +5,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"net"
-	"net/http"
+	"fmt"
 	"testing"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/kms"
-	"github.com/aws/aws-sdk-go-v2/service/sfn/types"
-	"github.com/aws/smithy-go"
-	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/payflow-dev/payflow/clock"
@@ -21,34 +15,32 @@ import (
 	"github.com/payflow-dev/payflow/internal/orders/orderstest"
 )
 
-const (
-	testStateMachine = "arn:aws:states:us-east-1:123456789012:stateMachine:Payment"
-	testCardKey      = "alias/payflow-card"
-	testMACKey       = "alias/payflow-mac"
-)
+const testStateMachine = "arn:aws:states:us-east-1:123456789012:stateMachine:Payment"
 
 // fixture is a Service wired to fakes that a test can inspect.
 type fixture struct {
 	svc   *orders.Service
-	execs *orderstest.Executions
-	kms   *orderstest.KMS
+	execs *orderstest.Workflows
+	keys  *orderstest.Keys
 	clock *clock.Fake
 }
 
 func newFixture(tb testing.TB) fixture {
 	tb.Helper()
+	return newFixtureWith(tb, orderstest.NewKeys("test"))
+}
+
+func newFixtureWith(tb testing.TB, keys *orderstest.Keys) fixture {
+	tb.Helper()
 	clk := clock.NewFake(testNow)
-	execs := orderstest.NewExecutions(testStateMachine, clk)
-	keys := orderstest.NewKMS(testCardKey, testMACKey)
+	execs := orderstest.NewWorkflows(testStateMachine, clk)
 	svc, err := orders.NewService(orders.Config{
-		StateMachineARN: testStateMachine, CardKeyID: testCardKey, MACKeyID: testMACKey,
-		Starter: execs, Describer: execs, Sealer: keys, Digester: keys,
-		Validator: orders.NewValidator(clk),
+		Workflows: execs, Sealer: keys, Digester: keys, Validator: orders.NewValidator(clk),
 	})
 	if err != nil {
 		tb.Fatalf("NewService: %v", err)
 	}
-	return fixture{svc: svc, execs: execs, kms: keys, clock: clk}
+	return fixture{svc: svc, execs: execs, keys: keys, clock: clk}
 }
 
 func TestPlaceStartsOneSealedExecution(t *testing.T) {
@@ -71,17 +63,17 @@ func TestPlaceStartsOneSealedExecution(t *testing.T) {
 
 	inputs := f.execs.Inputs()
 	if len(inputs) != 1 {
-		t.Fatalf("StartExecution called %d times, want 1", len(inputs))
+		t.Fatalf("StartPayment called %d times, want 1", len(inputs))
 	}
 	var req orders.PaymentRequest
 	if err := json.Unmarshal([]byte(inputs[0]), &req); err != nil {
 		t.Fatalf("execution input is not a PaymentRequest: %v", err)
 	}
-	if req.RequestDigest == "" || req.Card.Sealed == "" {
-		t.Fatalf("execution input lacks digest or sealed card: %s", inputs[0])
+	if req.RequestDigest == "" || req.Card.Sealed == "" || req.PlacementID == "" {
+		t.Fatalf("execution input lacks digest, sealed card or placement id: %s", inputs[0])
 	}
 	sealed := req.Card.Sealed
-	req.Card.Sealed, req.RequestDigest = "", ""
+	req.Card.Sealed, req.RequestDigest, req.PlacementID = "", "", ""
 	wantReq := orders.PaymentRequest{
 		OrderID: "order-1234567", CustomerID: "98766", OrderDate: "2026-11-25",
 		Amount: "100.00", Currency: "USD",
@@ -91,20 +83,20 @@ func TestPlaceStartsOneSealedExecution(t *testing.T) {
 		t.Errorf("execution input mismatch (-want +got):\n%s", diff)
 	}
 
-	secret := unseal(t, f.kms, sealed, "order-1234567")
-	wantSecret := orders.CardSecret{Number: "4242424242424242", CVV: "123", Expiry: "12/28", NameOnCard: "FIRSTNAME LASTNAME"}
-	if diff := cmp.Diff(wantSecret, secret); diff != "" {
-		t.Errorf("sealed card mismatch (-want +got):\n%s", diff)
-	}
 	blob, err := base64.StdEncoding.DecodeString(sealed)
 	if err != nil {
 		t.Fatalf("sealed card is not base64: %v", err)
 	}
-	_, err = f.kms.Decrypt(context.Background(), &kms.DecryptInput{
-		CiphertextBlob: blob, EncryptionContext: map[string]string{orders.EncryptionContextKey: "another-order"},
-	})
-	if err == nil {
-		t.Error("sealed card opened under another order's encryption context")
+	secret, err := f.keys.OpenCard(context.Background(), "order-1234567", blob)
+	if err != nil {
+		t.Fatalf("open sealed card: %v", err)
+	}
+	wantSecret := orders.CardSecret{Number: "4242424242424242", CVV: "123", Expiry: "12/28", NameOnCard: "FIRSTNAME LASTNAME"}
+	if diff := cmp.Diff(wantSecret, secret); diff != "" {
+		t.Errorf("sealed card mismatch (-want +got):\n%s", diff)
+	}
+	if _, err := f.keys.OpenCard(context.Background(), "another-order", blob); !errors.Is(err, orders.ErrCardUnreadable) {
+		t.Errorf("sealed card opened for another order: %v", err)
 	}
 }
 
@@ -112,30 +104,40 @@ func TestPlaceAgain(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name     string
+		finish   bool // end the first execution before placing again
 		mutate   func(*orders.Order)
 		conflict bool
 	}{
-		{"identical", func(*orders.Order) {}, false},
-		{"same order typed differently", func(o *orders.Order) {
+		{"identical while running", false, func(*orders.Order) {}, false},
+		{"identical once paid", true, func(*orders.Order) {}, false},
+		{"same order typed differently", true, func(o *orders.Order) {
 			o.CreditCardNumber = "4242-4242-4242-4242"
 			o.Amount = "100.00"
 			o.Currency = ""
 		}, false},
-		{"different amount", func(o *orders.Order) { o.Amount = "100.01" }, true},
-		{"different card", func(o *orders.Order) { o.CreditCardNumber = "4000 0000 0000 0002" }, true},
-		{"different cvv", func(o *orders.Order) { o.CVV = "124" }, true},
-		{"different customer", func(o *orders.Order) { o.CustomerID = "other" }, true},
+		{"different amount", true, func(o *orders.Order) { o.Amount = "100.01" }, true},
+		{"different amount while running", false, func(o *orders.Order) { o.Amount = "100.01" }, true},
+		{"different card", true, func(o *orders.Order) { o.CreditCardNumber = "4000 0000 0000 0002" }, true},
+		{"different cvv", true, func(o *orders.Order) { o.CVV = "124" }, true},
+		{"different customer", true, func(o *orders.Order) { o.CustomerID = "other" }, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			f := newFixture(t)
+			// Sealing is deterministic here, so nothing but the placement
+			// id tells two placements' inputs apart.
+			f := newFixtureWith(t, orderstest.NewDeterministicKeys("test"))
 			first, err := f.svc.Place(context.Background(), validOrder())
 			if err != nil {
 				t.Fatalf("first Place: %v", err)
 			}
-			if err := f.execs.Finish(first.OrderID, types.ExecutionStatusSucceeded, "", ""); err != nil {
-				t.Fatal(err)
+			want := first
+			want.Replayed = true
+			if tt.finish {
+				if err := f.execs.Finish(first.OrderID, orders.ExecutionSucceeded, "", ""); err != nil {
+					t.Fatal(err)
+				}
+				want.Status, want.PaymentStatus = orders.ExecutionSucceeded, orders.PaymentPaid
 			}
 			again := validOrder()
 			tt.mutate(&again)
@@ -149,13 +151,44 @@ func TestPlaceAgain(t *testing.T) {
 			if err != nil {
 				t.Fatalf("second Place: %v", err)
 			}
-			want := first
-			want.Replayed = true
-			want.Status, want.PaymentStatus = orders.ExecutionSucceeded, orders.PaymentPaid
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("replay mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestReplayWithoutPlacementIDWouldPassAsNew shows why every placement
+// carries its own id: with deterministic sealing and a fixed placement
+// id, a second Place of a running order has the very same input, Step
+// Functions (and the fake) hand back the running execution as if it were
+// new, and the client is told 202 for a replay.
+func TestReplayWithoutPlacementIDWouldPassAsNew(t *testing.T) {
+	t.Parallel()
+	clk := clock.NewFake(testNow)
+	execs := orderstest.NewWorkflows(testStateMachine, clk)
+	keys := orderstest.NewDeterministicKeys("test")
+	svc, err := orders.NewService(orders.Config{
+		Workflows: execs, Sealer: keys, Digester: keys, Validator: orders.NewValidator(clk),
+		NewPlacementID: func() string { return "always-the-same" },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := svc.Place(context.Background(), validOrder())
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := svc.Place(context.Background(), validOrder())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Replayed || second.ExecutionARN != first.ExecutionARN {
+		t.Fatalf("second Place = %+v; the fake no longer models Step Functions' idempotent start", second)
+	}
+	inputs := execs.Inputs()
+	if len(inputs) != 2 || inputs[0] != inputs[1] {
+		t.Fatalf("inputs = %q, want the same input twice", inputs)
 	}
 }
 
@@ -178,37 +211,29 @@ func TestPlaceInvalidStartsNothing(t *testing.T) {
 		t.Fatalf("Place error = %v, want ErrInvalid", err)
 	}
 	if n := len(f.execs.Inputs()); n != 0 {
-		t.Errorf("StartExecution called %d times, want 0", n)
+		t.Errorf("StartPayment called %d times, want 0", n)
 	}
 }
 
-func TestPlaceClassifiesUpstreamErrors(t *testing.T) {
+func TestPlaceKeepsTheKindOfPortErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name    string
-		sfnErr  error
-		kmsErr  error
+		execErr error
+		keysErr error
 		wantErr error
 	}{
-		{"sfn throttled", &smithy.GenericAPIError{Code: "ThrottlingException", Message: "Rate exceeded"}, nil, orders.ErrUnavailable},
-		{"sfn server fault", &smithy.GenericAPIError{Code: "Whatever", Fault: smithy.FaultServer}, nil, orders.ErrUnavailable},
-		{"sfn 503 unmodelled", &smithyhttp.ResponseError{
-			Response: &smithyhttp.Response{Response: &http.Response{StatusCode: 503}},
-			Err:      &smithy.GenericAPIError{Code: "Unknown"},
-		}, nil, orders.ErrUnavailable},
-		{"sfn connection refused", &smithyhttp.RequestSendError{Err: &net.OpError{Op: "dial", Err: errors.New("connection refused")}}, nil, orders.ErrUnavailable},
-		{"sfn access denied", &smithy.GenericAPIError{Code: "AccessDeniedException"}, nil, orders.ErrUpstream},
-		{"sfn state machine missing", &types.StateMachineDoesNotExist{Message: aws.String("gone")}, nil, orders.ErrUpstream},
-		{"kms throttled", nil, &smithy.GenericAPIError{Code: "ThrottlingException"}, orders.ErrUnavailable},
-		{"kms internal", nil, &smithy.GenericAPIError{Code: "KMSInternalException"}, orders.ErrUnavailable},
-		{"kms key disabled", nil, &smithy.GenericAPIError{Code: "DisabledException"}, orders.ErrUpstream},
+		{"workflows unavailable", fmt.Errorf("start: throttled: %w", orders.ErrUnavailable), nil, orders.ErrUnavailable},
+		{"workflows refused", fmt.Errorf("start: access denied: %w", orders.ErrUpstream), nil, orders.ErrUpstream},
+		{"keys unavailable", nil, fmt.Errorf("kms: throttled: %w", orders.ErrUnavailable), orders.ErrUnavailable},
+		{"keys refused", nil, fmt.Errorf("kms: disabled key: %w", orders.ErrUpstream), orders.ErrUpstream},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			f := newFixture(t)
-			f.execs.FailWith(tt.sfnErr)
-			f.kms.FailWith(tt.kmsErr)
+			f.execs.FailWith(tt.execErr)
+			f.keys.FailWith(tt.keysErr)
 			_, err := f.svc.Place(context.Background(), validOrder())
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("Place error = %v, want %v", err, tt.wantErr)
@@ -223,20 +248,19 @@ func TestNewServiceRefusesIncompleteConfig(t *testing.T) {
 		name   string
 		mutate func(*orders.Config)
 	}{
-		{"execution ARN instead of state machine", func(c *orders.Config) { c.StateMachineARN = "arn:aws:states:us-east-1:1:execution:a:b" }},
-		{"no card key", func(c *orders.Config) { c.CardKeyID = "" }},
-		{"no MAC key", func(c *orders.Config) { c.MACKeyID = "" }},
+		{"no workflows", func(c *orders.Config) { c.Workflows = nil }},
 		{"no sealer", func(c *orders.Config) { c.Sealer = nil }},
+		{"no digester", func(c *orders.Config) { c.Digester = nil }},
+		{"no validator", func(c *orders.Config) { c.Validator = nil }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			clk := clock.NewFake(testNow)
-			execs := orderstest.NewExecutions(testStateMachine, clk)
-			keys := orderstest.NewKMS(testCardKey, testMACKey)
+			keys := orderstest.NewKeys("test")
 			cfg := orders.Config{
-				StateMachineARN: testStateMachine, CardKeyID: testCardKey, MACKeyID: testMACKey,
-				Starter: execs, Describer: execs, Sealer: keys, Digester: keys, Validator: orders.NewValidator(clk),
+				Workflows: orderstest.NewWorkflows(testStateMachine, clk), Sealer: keys, Digester: keys,
+				Validator: orders.NewValidator(clk),
 			}
 			tt.mutate(&cfg)
 			if svc, err := orders.NewService(cfg); err == nil {
@@ -244,25 +268,4 @@ func TestNewServiceRefusesIncompleteConfig(t *testing.T) {
 			}
 		})
 	}
-}
-
-// unseal opens a SealedCard.Sealed value with the fake KMS, as the
-// callback would.
-func unseal(tb testing.TB, k *orderstest.KMS, sealed, orderID string) orders.CardSecret {
-	tb.Helper()
-	blob, err := base64.StdEncoding.DecodeString(sealed)
-	if err != nil {
-		tb.Fatalf("sealed card is not base64: %v", err)
-	}
-	out, err := k.Decrypt(context.Background(), &kms.DecryptInput{
-		CiphertextBlob: blob, EncryptionContext: map[string]string{orders.EncryptionContextKey: orderID},
-	})
-	if err != nil {
-		tb.Fatalf("unseal: %v", err)
-	}
-	var s orders.CardSecret
-	if err := json.Unmarshal(out.Plaintext, &s); err != nil {
-		tb.Fatalf("sealed card is not a CardSecret: %v", err)
-	}
-	return s
 }

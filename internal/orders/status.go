@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/sfn"
 )
 
 // OrderStatus is what Status reports about an order: the workflow's own
@@ -60,26 +57,24 @@ func PaymentStatusOf(executionStatus, errorName string) string {
 // Status reports the order's workflow and payment status. An orderId that
 // could not have been placed, or was never placed, is ErrNotFound.
 func (s *Service) Status(ctx context.Context, orderID string) (OrderStatus, error) {
-	if !isIdent(orderID) {
+	if !IsIdent(orderID) {
 		return OrderStatus{}, fmt.Errorf("order %q: %w", orderID, ErrNotFound)
 	}
-	arn := s.executionARN(orderID)
-	out, err := s.cfg.Describer.DescribeExecution(ctx, &sfn.DescribeExecutionInput{ExecutionArn: &arn})
+	x, err := s.cfg.Workflows.DescribePayment(ctx, orderID)
 	if err != nil {
-		return OrderStatus{}, upstream("describe execution", err)
+		return OrderStatus{}, fmt.Errorf("describe payment workflow: %w", err)
 	}
-	status := string(out.Status)
 	st := OrderStatus{
 		OrderID:       orderID,
-		ExecutionARN:  aws.ToString(out.ExecutionArn),
-		Status:        status,
-		PaymentStatus: PaymentStatusOf(status, aws.ToString(out.Error)),
-		StartDate:     aws.ToTime(out.StartDate),
-		StopDate:      aws.ToTime(out.StopDate),
+		ExecutionARN:  x.ARN,
+		Status:        x.Status,
+		PaymentStatus: PaymentStatusOf(x.Status, x.Error),
+		StartDate:     x.StartDate,
+		StopDate:      x.StopDate,
 	}
-	if status != ExecutionSucceeded {
-		st.Error = aws.ToString(out.Error)
-		st.Reason = reasonFor(st.Error, aws.ToString(out.Cause))
+	if x.Status != ExecutionSucceeded {
+		st.Error = x.Error
+		st.Reason = reasonFor(st.Error, x.Cause)
 	}
 	return st, nil
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/service/sfn/types"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/payflow-dev/payflow/internal/orders"
@@ -49,21 +48,21 @@ func TestStatus(t *testing.T) {
 	stop := testNow.Add(time.Minute)
 	tests := []struct {
 		name           string
-		status         types.ExecutionStatus // empty leaves it running
+		status         string // empty leaves it running
 		errName, cause string
 		want           orders.OrderStatus
 	}{
 		{"running", "", "", "", orders.OrderStatus{Status: "RUNNING", PaymentStatus: "PENDING"}},
-		{"paid", types.ExecutionStatusSucceeded, "", "", orders.OrderStatus{Status: "SUCCEEDED", PaymentStatus: "PAID", StopDate: stop}},
-		{"declined", types.ExecutionStatusFailed, orders.ErrorDeclined, "Card declined",
+		{"paid", orders.ExecutionSucceeded, "", "", orders.OrderStatus{Status: "SUCCEEDED", PaymentStatus: "PAID", StopDate: stop}},
+		{"declined", orders.ExecutionFailed, orders.ErrorDeclined, "Card declined",
 			orders.OrderStatus{Status: "FAILED", PaymentStatus: "DECLINED", StopDate: stop, Error: orders.ErrorDeclined, Reason: "Card declined"}},
-		{"timed out in workflow", types.ExecutionStatusFailed, orders.ErrorTimedOut, "No answer",
+		{"timed out in workflow", orders.ExecutionFailed, orders.ErrorTimedOut, "No answer",
 			orders.OrderStatus{Status: "FAILED", PaymentStatus: "TIMED_OUT", StopDate: stop, Error: orders.ErrorTimedOut, Reason: "No answer"}},
-		{"execution timed out", types.ExecutionStatusTimedOut, "", "",
+		{"execution timed out", orders.ExecutionTimedOut, "", "",
 			orders.OrderStatus{Status: "TIMED_OUT", PaymentStatus: "TIMED_OUT", StopDate: stop}},
-		{"aborted, cause withheld", types.ExecutionStatusAborted, "Ops", "stopped by hand",
+		{"aborted, cause withheld", orders.ExecutionAborted, "Ops", "stopped by hand",
 			orders.OrderStatus{Status: "ABORTED", PaymentStatus: "CANCELLED", StopDate: stop, Error: "Ops"}},
-		{"runtime error quoting the input, cause withheld", types.ExecutionStatusFailed, "States.Runtime",
+		{"runtime error quoting the input, cause withheld", orders.ExecutionFailed, "States.Runtime",
 			`An error occurred while executing the state 'Check' ... in the input '{"creditCardNumber":"4242424242424242"}'`,
 			orders.OrderStatus{Status: "FAILED", PaymentStatus: "FAILED", StopDate: stop, Error: "States.Runtime"}},
 	}

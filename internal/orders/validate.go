@@ -32,19 +32,19 @@ func NewValidator(c clock.Clock) *Validator {
 		return name
 	})
 	rules := map[string]func(string) bool{
-		"ident":           isIdent,
+		"ident":           IsIdent,
 		"notcard":         func(s string) bool { return !LooksLikeCardNumber(s) },
 		"orderdate":       func(s string) bool { return inOrderDateWindow(s, c.Now()) },
-		"amount":          func(s string) bool { _, err := minorUnits(s); return err == nil },
-		"amount_positive": func(s string) bool { n, _ := minorUnits(s); return n > 0 },
-		"amount_max":      func(s string) bool { n, _ := minorUnits(s); return n <= MaxAmountMinor },
-		"currency":        knownCurrency,
+		"amount":          func(s string) bool { _, err := MinorUnits(s); return err == nil },
+		"amount_positive": func(s string) bool { n, _ := MinorUnits(s); return n > 0 },
+		"amount_max":      func(s string) bool { n, _ := MinorUnits(s); return n <= MaxAmountMinor },
+		"currency":        KnownCurrency,
 		"cardname":        isCardName,
-		"cardnumber":      func(s string) bool { _, ok := cardDigits(s); return ok },
-		"luhn":            func(s string) bool { d, _ := cardDigits(s); return luhnValid(d) },
-		"expiry":          func(s string) bool { _, ok := expiryEnd(s); return ok },
-		"unexpired":       func(s string) bool { end, _ := expiryEnd(s); return c.Now().Before(end) },
-		"cvv":             func(s string) bool { return len(s) >= 3 && len(s) <= 4 && allDigits(s) },
+		"cardnumber":      func(s string) bool { _, ok := CardDigits(s); return ok },
+		"luhn":            func(s string) bool { d, _ := CardDigits(s); return LuhnValid(d) },
+		"expiry":          func(s string) bool { _, ok := ExpiryEnd(s); return ok },
+		"unexpired":       func(s string) bool { end, _ := ExpiryEnd(s); return c.Now().Before(end) },
+		"cvv":             ValidCVV,
 	}
 	for tag, ok := range rules {
 		err := v.RegisterValidation(tag, func(fl validator.FieldLevel) bool { return ok(fl.Field().String()) })
@@ -93,7 +93,7 @@ func message(fe validator.FieldError) string {
 	case "amount_positive":
 		return "must be greater than 0"
 	case "amount_max":
-		return "must not exceed " + formatMinor(MaxAmountMinor)
+		return "must not exceed " + FormatMinor(MaxAmountMinor)
 	case "currency":
 		return "must be a supported uppercase ISO 4217 code with 2 decimal places, such as USD or EUR"
 	case "max":
@@ -114,9 +114,10 @@ func message(fe validator.FieldError) string {
 	return "is invalid (" + fe.Tag() + ")"
 }
 
-// isIdent reports whether s is 1–64 characters of [A-Za-z0-9_-], safe as a
-// Step Functions execution name and in a URL path.
-func isIdent(s string) bool {
+// IsIdent reports whether s is 1–64 characters of [A-Za-z0-9_-], the rule
+// for orderId and customerId: safe as a Step Functions execution name, as a
+// DynamoDB key and in a URL path.
+func IsIdent(s string) bool {
 	if s == "" || len(s) > 64 {
 		return false
 	}
@@ -133,7 +134,7 @@ func isIdent(s string) bool {
 // Luhn check: what a card number looks like, and so what an id must not
 // be, and what the HTTP edge keeps out of logs and responses.
 func LooksLikeCardNumber(s string) bool {
-	return len(s) >= 13 && len(s) <= 19 && allDigits(s) && luhnValid(s)
+	return len(s) >= MinCardDigits && len(s) <= MaxCardDigits && allDigits(s) && LuhnValid(s)
 }
 
 // OrderDateWindow is how far back an orderDate may lie. An order is paid
@@ -165,18 +166,4 @@ func isCardName(s string) bool {
 		}
 	}
 	return true
-}
-
-// expiryEnd parses MM/YY and returns the first instant after the card
-// expires: cards are valid through the last day of their expiry month.
-func expiryEnd(s string) (time.Time, bool) {
-	if len(s) != 5 || s[2] != '/' || !allDigits(s[:2]) || !allDigits(s[3:]) {
-		return time.Time{}, false
-	}
-	month := int(s[0]-'0')*10 + int(s[1]-'0')
-	year := 2000 + int(s[3]-'0')*10 + int(s[4]-'0')
-	if month < 1 || month > 12 {
-		return time.Time{}, false
-	}
-	return time.Date(year, time.Month(month)+1, 1, 0, 0, 0, 0, time.UTC), true
 }

@@ -160,6 +160,19 @@ func TestValidateExpiryFollowsClock(t *testing.T) {
 	}
 }
 
+func TestValidateExpiryAtTheExactInstant(t *testing.T) {
+	t.Parallel()
+	end := time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC)
+	o := validOrder()
+	o.Expiry = "11/26"
+	if err := orders.NewValidator(clock.NewFake(end.Add(-time.Nanosecond))).Validate(o); err != nil {
+		t.Fatalf("a nanosecond before the expiry ends: %v", err)
+	}
+	if got := brokenFields(t, orders.NewValidator(clock.NewFake(end)).Validate(o)); !cmp.Equal(got, []string{"expiry"}) {
+		t.Fatalf("at the instant the expiry ends: broken fields %v, want [expiry]", got)
+	}
+}
+
 func TestValidationErrorNeverQuotesTheCard(t *testing.T) {
 	t.Parallel()
 	v := orders.NewValidator(clock.NewFake(testNow))

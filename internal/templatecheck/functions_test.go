@@ -8,7 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/payflow-dev/payflow/internal/payments"
+	"github.com/payflow-dev/payflow/internal/simulator"
 )
 
 func TestTemplateIsSAM(t *testing.T) {
@@ -82,7 +82,7 @@ func TestFunctionEnvironment(t *testing.T) {
 	}
 	callback := props(t, tmpl, "CallbackFunction", "AWS::Serverless::Function")
 	mode, _ := lookup(callback, "Environment", "Variables", "PAYMENT_MODE").(string)
-	if _, err := payments.ParseMode(mode); err != nil {
+	if _, err := simulator.ParseMode(mode); err != nil {
 		t.Errorf("PAYMENT_MODE: %v", err)
 	}
 }

@@ -137,7 +137,7 @@ func sealedInput() orders.PaymentRequest {
 	return orders.PaymentRequest{
 		OrderID: "order-1", CustomerID: "cust-42", OrderDate: "2026-11-26", Amount: "100.00", Currency: "EUR",
 		Card:          orders.SealedCard{Brand: "visa", Last4: "4242", Sealed: "c2VhbGVk"},
-		RequestDigest: "ZGlnZXN0",
+		RequestDigest: "ZGlnZXN0", PlacementID: "placement-1",
 	}
 }
 

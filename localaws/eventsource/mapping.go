@@ -15,7 +15,7 @@ import (
 )
 
 // Handler is a Lambda handler for SQS events with partial batch responses,
-// the signature callbackfunc.New returns.
+// as aws-lambda-go declares it for ReportBatchItemFailures.
 type Handler func(ctx context.Context, ev events.SQSEvent) (events.SQSEventResponse, error)
 
 // Queue is the part of the SQS API a mapping uses; *sqs.Client satisfies

@@ -8,8 +8,7 @@ package hosted
 import (
 	"context"
 
-	"github.com/payflow-dev/payflow/internal/apifunc"
-	"github.com/payflow-dev/payflow/internal/callbackfunc"
+	"github.com/payflow-dev/payflow/internal/functions"
 	"github.com/payflow-dev/payflow/internal/httpapi"
 	"github.com/payflow-dev/payflow/localaws/eventsource"
 	"github.com/payflow-dev/payflow/localaws/gateway"
@@ -22,7 +21,7 @@ func Code() stack.Code {
 	return stack.Code{
 		HTTP: map[string]stack.HTTPFunction{
 			"cmd/api": func(ctx context.Context, d stack.FunctionDeps) (gateway.Handler, error) {
-				h, err := apifunc.New(ctx, apifunc.Deps{AWS: d.AWS, Getenv: d.Getenv, Logger: d.Logger, Clock: d.Clock})
+				h, err := functions.API(ctx, deps(d))
 				if err != nil {
 					return nil, err
 				}
@@ -31,12 +30,15 @@ func Code() stack.Code {
 		},
 		Queue: map[string]stack.QueueFunction{
 			"cmd/callback": func(ctx context.Context, d stack.FunctionDeps) (eventsource.Handler, error) {
-				h, err := callbackfunc.New(ctx, callbackfunc.Deps{AWS: d.AWS, Getenv: d.Getenv, Logger: d.Logger, Clock: d.Clock})
-				if err != nil {
-					return nil, err
-				}
-				return h, nil
+				return functions.Callback(ctx, deps(d))
 			},
 		},
 	}
+}
+
+// deps hands a function what the stack gives it: the template's
+// Environment as Getenv (LOG_LEVEL included), the stack's logger, clock
+// and AWS configuration.
+func deps(d stack.FunctionDeps) functions.Deps {
+	return functions.Deps{AWS: d.AWS, Getenv: d.Getenv, Logger: d.Logger, Clock: d.Clock}
 }

@@ -1,4 +1,4 @@
-package callbackfunc_test
+package functions_test
 
 import (
 	"context"
@@ -7,8 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -21,11 +19,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/payflow-dev/payflow/internal/callbackfunc"
+	"github.com/payflow-dev/payflow/clock"
+	"github.com/payflow-dev/payflow/internal/functions"
 	"github.com/payflow-dev/payflow/internal/orders"
 	"github.com/payflow-dev/payflow/localaws/asl"
 	"github.com/payflow-dev/payflow/localaws/kmslocal"
 	"github.com/payflow-dev/payflow/localaws/sfnlocal"
+	"github.com/payflow-dev/payflow/statemachine"
 )
 
 // stack is the local Step Functions and KMS behind one endpoint, with the
@@ -74,14 +74,8 @@ func newStack(tb testing.TB) *stack {
 		tb.Fatalf("create card key: %v", err)
 	}
 	st.keyID = aws.ToString(key.KeyMetadata.Arn)
-	def, err := os.ReadFile(filepath.Join("..", "..", "statemachine", "payment.asl.json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	definition := strings.NewReplacer(
-		"${PaymentQueueUrl}", "http://127.0.0.1:4566/123456789012/PaymentQueue",
-		"${PaymentTopicArn}", "arn:aws:sns:us-east-1:123456789012:NotificationTopic",
-	).Replace(string(def))
+	definition := statemachine.Payment(
+		"http://127.0.0.1:4566/123456789012/PaymentQueue", "arn:aws:sns:us-east-1:123456789012:NotificationTopic")
 	sm, err := st.sfn.CreateStateMachine(ctx, &sfn.CreateStateMachineInput{
 		Name: aws.String("Payments"), Definition: aws.String(definition),
 		RoleArn: aws.String("arn:aws:iam::123456789012:role/PaymentStateMachineRole"),
@@ -110,7 +104,7 @@ func (st *stack) startPayment(tb testing.TB, orderID, number string) (string, ev
 	input, _ := json.Marshal(orders.PaymentRequest{
 		OrderID: orderID, CustomerID: "cust-42", OrderDate: "2026-11-26", Amount: "100.00", Currency: "USD",
 		Card:          orders.SealedCard{Brand: "visa", Last4: number[len(number)-4:], Sealed: base64.StdEncoding.EncodeToString(enc.CiphertextBlob)},
-		RequestDigest: "ZGlnZXN0",
+		RequestDigest: "ZGlnZXN0", PlacementID: "placement-1",
 	})
 	exec, err := st.sfn.StartExecution(ctx, &sfn.StartExecutionInput{
 		StateMachineArn: aws.String(st.smArn), Name: aws.String(orderID), Input: aws.String(string(input)),
@@ -155,10 +149,11 @@ func TestCallbackAgainstLocalStepFunctionsAndKMS(t *testing.T) {
 		t.Skip("starts a local Step Functions and KMS")
 	}
 	st := newStack(t)
-	handle, err := callbackfunc.New(t.Context(), callbackfunc.Deps{
+	handle, err := functions.Callback(t.Context(), functions.Deps{
 		AWS:    st.cfg,
 		Logger: slog.New(slog.DiscardHandler),
 		Getenv: func(k string) string { return map[string]string{"HEARTBEAT_SECONDS": "5"}[k] },
+		Clock:  clock.NewReal(),
 	})
 	if err != nil {
 		t.Fatal(err)

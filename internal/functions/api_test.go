@@ -1,4 +1,4 @@
-package apifunc_test
+package functions_test
 
 import (
 	"bytes"
@@ -20,7 +20,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/payflow-dev/payflow/clock"
-	"github.com/payflow-dev/payflow/internal/apifunc"
+	"github.com/payflow-dev/payflow/internal/functions"
 	"github.com/payflow-dev/payflow/internal/orders"
 	"github.com/payflow-dev/payflow/localaws/awsendpoint"
 )
@@ -30,7 +30,7 @@ var testNow = time.Date(2026, time.November, 26, 4, 30, 0, 0, time.UTC)
 const orderBody = `{"orderId":"order-42","customerId":"98766","orderDate":"2026-11-25","amount":19.99,` +
 	`"nameOnCard":"FIRSTNAME LASTNAME","creditCardNumber":"4242 4242 4242 4242","expiry":"12/28","cvv":"123"}`
 
-// local is the order API built by apifunc.New, talking through the real
+// local is the order API built by functions.API, talking through the real
 // SDK clients to the local AWS endpoint in an httptest.Server.
 type local struct {
 	api  http.Handler
@@ -74,19 +74,19 @@ func newLocal(tb testing.TB, definition string) local {
 		tb.Fatalf("create state machine: %v", err)
 	}
 	env := map[string]string{
-		apifunc.EnvStateMachineARN: aws.ToString(sm.StateMachineArn),
-		apifunc.EnvCardKeyID:       aws.ToString(cardKey.KeyMetadata.KeyId),
-		apifunc.EnvMACKeyID:        aws.ToString(macKey.KeyMetadata.KeyId),
+		functions.EnvStateMachineARN: aws.ToString(sm.StateMachineArn),
+		functions.EnvCardKeyID:       aws.ToString(cardKey.KeyMetadata.KeyId),
+		functions.EnvMACKeyID:        aws.ToString(macKey.KeyMetadata.KeyId),
 	}
 	logs := &bytes.Buffer{}
-	h, err := apifunc.New(ctx, apifunc.Deps{
+	h, err := functions.API(ctx, functions.Deps{
 		AWS:    cfg,
 		Getenv: func(k string) string { return env[k] },
 		Logger: slog.New(slog.NewJSONHandler(logs, nil)),
 		Clock:  clk,
 	})
 	if err != nil {
-		tb.Fatalf("apifunc.New: %v", err)
+		tb.Fatalf("functions.API: %v", err)
 	}
 	return local{api: h, sfn: sfnClient, kms: kmsClient, logs: logs}
 }
@@ -231,7 +231,7 @@ func TestDeclinedOrderStatus(t *testing.T) {
 
 func TestNewNamesEveryMissingSetting(t *testing.T) {
 	t.Parallel()
-	_, err := apifunc.New(context.Background(), apifunc.Deps{
+	_, err := functions.API(context.Background(), functions.Deps{
 		Getenv: func(string) string { return "" },
 		Logger: slog.New(slog.DiscardHandler),
 		Clock:  clock.NewFake(testNow),
@@ -239,7 +239,7 @@ func TestNewNamesEveryMissingSetting(t *testing.T) {
 	if err == nil {
 		t.Fatal("New() with no environment succeeded")
 	}
-	for _, name := range []string{apifunc.EnvStateMachineARN, apifunc.EnvCardKeyID, apifunc.EnvMACKeyID} {
+	for _, name := range []string{functions.EnvStateMachineARN, functions.EnvCardKeyID, functions.EnvMACKeyID} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error %q does not name %s", err, name)
 		}

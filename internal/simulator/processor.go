@@ -1,4 +1,4 @@
-package payments
+package simulator
 
 import (
 	"context"
@@ -31,21 +31,8 @@ type Config struct {
 	Latency time.Duration
 }
 
-// Charge is one authorization request. OrderID is the idempotency key.
-type Charge struct {
-	OrderID  string
-	Amount   string
-	Currency string
-	Card     orders.CardSecret
-}
-
-// Approval is a successful authorization.
-type Approval struct {
-	AuthorizationID string
-	AuthorizedAt    time.Time
-}
-
-// Processor authorizes charges. It is safe for concurrent use.
+// Processor authorizes and voids charges. It implements
+// orders.PaymentProcessor and is safe for concurrent use.
 type Processor struct {
 	cfg Config
 
@@ -54,6 +41,8 @@ type Processor struct {
 	// performed counts authorizations actually decided, ledger replays
 	// excluded: what a card network would bill.
 	performed int
+	// voided holds the authorization ids released by Void.
+	voided map[string]bool
 }
 
 // ledgerEntry is the result for one orderId. done is closed once approval
@@ -61,7 +50,7 @@ type Processor struct {
 // still running waits for it instead of charging again.
 type ledgerEntry struct {
 	done     chan struct{}
-	approval Approval
+	approval orders.Approval
 	err      error
 }
 
@@ -79,17 +68,17 @@ func New(cfg Config) *Processor {
 	if cfg.NewID == nil {
 		cfg.NewID = func() string { return "auth_" + cryptorand.Text() }
 	}
-	return &Processor{cfg: cfg, ledger: make(map[string]*ledgerEntry)}
+	return &Processor{cfg: cfg, ledger: make(map[string]*ledgerEntry), voided: make(map[string]bool)}
 }
 
 // Authorize decides a charge. A definitive result (an Approval or a
-// *Decline) is remembered under the charge's OrderID and returned again for
-// every later charge with that OrderID, whatever its other fields; a
-// transient failure or a cancelled context is not remembered, so a retry
-// tries again.
-func (p *Processor) Authorize(ctx context.Context, c Charge) (Approval, error) {
+// *orders.Decline) is remembered under the charge's OrderID and returned
+// again for every later charge with that OrderID, whatever its other
+// fields; a transient failure or a cancelled context is not remembered, so
+// a retry tries again.
+func (p *Processor) Authorize(ctx context.Context, c orders.Charge) (orders.Approval, error) {
 	if c.OrderID == "" {
-		return Approval{}, &Decline{Code: orders.ErrorInvalidRequest, Reason: "the charge has no orderId"}
+		return orders.Approval{}, &orders.Decline{Code: orders.ErrorInvalidRequest, Reason: "the charge has no orderId"}
 	}
 	for {
 		p.mu.Lock()
@@ -104,7 +93,7 @@ func (p *Processor) Authorize(ctx context.Context, c Charge) (Approval, error) {
 		select {
 		case <-e.done:
 		case <-ctx.Done():
-			return Approval{}, ctx.Err()
+			return orders.Approval{}, ctx.Err()
 		}
 		if definitive(e.err) {
 			return e.approval, e.err
@@ -112,6 +101,19 @@ func (p *Processor) Authorize(ctx context.Context, c Charge) (Approval, error) {
 		// The first attempt did not conclude; it has left the ledger, so
 		// this caller becomes the next attempt.
 	}
+}
+
+// Void releases an approval this processor gave. Voiding again succeeds;
+// voiding an authorization it never gave for that order is refused.
+func (p *Processor) Void(_ context.Context, v orders.VoidRequest) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	e, ok := p.ledger[v.OrderID]
+	if !ok || !isDone(e) || e.err != nil || e.approval.AuthorizationID != v.AuthorizationID {
+		return &orders.Decline{Code: orders.ErrorInvalidRequest, Reason: "no such authorization for this order"}
+	}
+	p.voided[v.AuthorizationID] = true
+	return nil
 }
 
 // Performed reports how many authorizations the processor actually decided,
@@ -122,8 +124,15 @@ func (p *Processor) Performed() int {
 	return p.performed
 }
 
+// Voided reports whether the authorization id was voided.
+func (p *Processor) Voided(authorizationID string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.voided[authorizationID]
+}
+
 // settle runs the decision for a new ledger entry and publishes its result.
-func (p *Processor) settle(ctx context.Context, c Charge, e *ledgerEntry) (Approval, error) {
+func (p *Processor) settle(ctx context.Context, c orders.Charge, e *ledgerEntry) (orders.Approval, error) {
 	a, err := p.decide(ctx, c)
 	p.mu.Lock()
 	if definitive(err) {
@@ -137,17 +146,27 @@ func (p *Processor) settle(ctx context.Context, c Charge, e *ledgerEntry) (Appro
 	return a, err
 }
 
+// isDone reports whether the entry has its result.
+func isDone(e *ledgerEntry) bool {
+	select {
+	case <-e.done:
+		return true
+	default:
+		return false
+	}
+}
+
 // definitive reports whether err is an outcome worth remembering: approval
 // or a decline, as opposed to "could not decide".
 func definitive(err error) bool {
-	var d *Decline
+	var d *orders.Decline
 	return err == nil || errors.As(err, &d)
 }
 
 // decide waits for the configured latency and applies the mode's rules.
-func (p *Processor) decide(ctx context.Context, c Charge) (Approval, error) {
+func (p *Processor) decide(ctx context.Context, c orders.Charge) (orders.Approval, error) {
 	if p.cfg.Latency > 0 && !clock.Sleep(p.cfg.Clock, p.cfg.Latency, ctx.Done()) {
-		return Approval{}, fmt.Errorf("authorize order %s: %w", c.OrderID, ctx.Err())
+		return orders.Approval{}, fmt.Errorf("authorize order %s: %w", c.OrderID, ctx.Err())
 	}
 	var err error
 	switch p.cfg.Mode {
@@ -157,9 +176,9 @@ func (p *Processor) decide(ctx context.Context, c Charge) (Approval, error) {
 		err = simulate(c.Card, p.cfg.Clock.Now())
 	}
 	if err != nil {
-		return Approval{}, err
+		return orders.Approval{}, err
 	}
-	return Approval{AuthorizationID: p.cfg.NewID(), AuthorizedAt: p.cfg.Clock.Now().UTC()}, nil
+	return orders.Approval{AuthorizationID: p.cfg.NewID(), AuthorizedAt: p.cfg.Clock.Now().UTC()}, nil
 }
 
 // flip is the original walkthrough's behaviour: heads approves, tails
@@ -168,5 +187,5 @@ func (p *Processor) flip() error {
 	if p.cfg.Random() < 0.5 {
 		return nil
 	}
-	return &Decline{Code: orders.ErrorDeclined, Reason: "declined at random (PAYMENT_MODE=random)"}
+	return &orders.Decline{Code: orders.ErrorDeclined, Reason: "declined at random (PAYMENT_MODE=random)"}
 }

@@ -1,0 +1,61 @@
+package functions
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/sfn"
+
+	"github.com/payflow-dev/payflow/internal/awsadapter"
+	"github.com/payflow-dev/payflow/internal/httpapi"
+	"github.com/payflow-dev/payflow/internal/orders"
+)
+
+// Environment variables the API reads, besides LOG_LEVEL. The SAM template
+// sets them; all three are required.
+const (
+	// EnvStateMachineARN is the payment workflow's state machine ARN.
+	EnvStateMachineARN = "STATE_MACHINE_ARN"
+	// EnvCardKeyID is the KMS symmetric key (id, ARN or alias) that seals
+	// cards.
+	EnvCardKeyID = "CARD_KEY_ID"
+	// EnvMACKeyID is the KMS HMAC_256 key (id, ARN or alias) that digests
+	// orders for idempotency.
+	EnvMACKeyID = "MAC_KEY_ID"
+)
+
+// API builds the order API handler. It fails, naming every bad setting at
+// once, rather than serving requests it could not complete. It makes no
+// AWS call.
+func API(ctx context.Context, d Deps) (http.Handler, error) {
+	e, err := newEnv(d)
+	if err != nil {
+		return nil, err
+	}
+	stateMachine, cardKey, macKey := e.required(EnvStateMachineARN), e.required(EnvCardKeyID), e.required(EnvMACKeyID)
+	logger := e.logger(d.Logger)
+	executions := sfn.NewFromConfig(d.AWS)
+	var workflows *awsadapter.Workflows
+	if stateMachine != "" {
+		workflows, err = awsadapter.NewWorkflows(executions, stateMachine)
+		e.check(EnvStateMachineARN, err)
+	}
+	if err := e.err(); err != nil {
+		return nil, fmt.Errorf("order API configuration: %w", err)
+	}
+	keys := kms.NewFromConfig(d.AWS)
+	validator := orders.NewValidator(d.Clock)
+	svc, err := orders.NewService(orders.Config{
+		Workflows: workflows,
+		Sealer:    awsadapter.NewCardKey(keys, cardKey),
+		Digester:  awsadapter.NewOrderMAC(keys, macKey),
+		Validator: validator,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("order API: %w", err)
+	}
+	ready(ctx, logger, "order API ready", "stateMachineArn", stateMachine)
+	return httpapi.NewHandler(httpapi.Config{Orders: svc, Validator: validator, Logger: logger, Clock: d.Clock}), nil
+}

@@ -1,0 +1,84 @@
+package functions
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/sfn"
+
+	"github.com/payflow-dev/payflow/internal/awsadapter"
+	"github.com/payflow-dev/payflow/internal/callback"
+	"github.com/payflow-dev/payflow/internal/simulator"
+)
+
+// Environment variables the callback reads, besides LOG_LEVEL. All are
+// optional.
+const (
+	// EnvPaymentMode is "simulated" (default, test cards) or "random"
+	// (the original coin flip).
+	EnvPaymentMode = "PAYMENT_MODE"
+	// EnvHeartbeatSeconds is the SendTaskHeartbeat interval during an
+	// authorization (default 60). Keep it well below the state machine's
+	// HeartbeatSeconds.
+	EnvHeartbeatSeconds = "HEARTBEAT_SECONDS"
+	// EnvPaymentLatencyMS makes every simulated authorization take this
+	// many milliseconds (default 0), to watch heartbeats happen.
+	EnvPaymentLatencyMS = "PAYMENT_LATENCY_MS"
+)
+
+// CallbackHandler is the Lambda handler signature for an SQS event source
+// with ReportBatchItemFailures.
+type CallbackHandler = func(context.Context, events.SQSEvent) (events.SQSEventResponse, error)
+
+// callbackConfig is the callback's parsed environment.
+type callbackConfig struct {
+	mode      simulator.Mode
+	heartbeat time.Duration
+	latency   time.Duration
+}
+
+// readCallbackConfig parses the callback's own variables into e.
+func readCallbackConfig(e *env) callbackConfig {
+	mode, err := simulator.ParseMode(e.optional(EnvPaymentMode, ""))
+	e.check(EnvPaymentMode, err)
+	return callbackConfig{
+		mode:      mode,
+		heartbeat: e.whole(EnvHeartbeatSeconds, callback.DefaultHeartbeat, time.Second, 1, 3600),
+		latency:   e.whole(EnvPaymentLatencyMS, 0, time.Millisecond, 0, 900_000),
+	}
+}
+
+// Callback builds the payment callback's SQS handler. It fails, naming
+// every bad setting at once. It makes no AWS call: a wrong endpoint or
+// missing credentials show up when the first message is processed, as
+// per-message retries.
+func Callback(ctx context.Context, d Deps) (CallbackHandler, error) {
+	e, err := newEnv(d)
+	if err != nil {
+		return nil, err
+	}
+	cfg := readCallbackConfig(e)
+	logger := e.logger(d.Logger)
+	if err := e.err(); err != nil {
+		return nil, fmt.Errorf("callback configuration: %w", err)
+	}
+	h, err := callback.New(callback.Config{
+		Tasks: awsadapter.NewTasks(sfn.NewFromConfig(d.AWS)),
+		Cards: awsadapter.NewCardKey(kms.NewFromConfig(d.AWS), ""),
+		Processor: simulator.New(simulator.Config{
+			Mode: cfg.mode, Clock: d.Clock, Latency: cfg.latency,
+		}),
+		Clock:     d.Clock,
+		Logger:    logger,
+		Heartbeat: cfg.heartbeat,
+	})
+	if err != nil {
+		return nil, err
+	}
+	ready(ctx, logger, "callback ready",
+		"paymentMode", string(cfg.mode), "heartbeat", cfg.heartbeat.String(), "latency", cfg.latency.String())
+	return h.Handle, nil
+}
