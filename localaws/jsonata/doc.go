@@ -1,0 +1,23 @@
+// Package jsonata is an implementation of the JSONata 2.x query and
+// transformation language (https://docs.jsonata.org), written for the local
+// Step Functions engine: AWS runs JSONata in states whose QueryLanguage is
+// JSONata.
+//
+// It covers the language (paths with predicates, wildcards and descendants,
+// array and object constructors, grouping, order-by, ranges, conditionals,
+// variables and blocks, lambdas, closures, partial application and the ~>
+// chain, regular expressions) and the standard function library that state
+// machines use: string, numeric, aggregation, boolean, array, object,
+// date/time and higher-order functions. Callers add their own functions
+// (Step Functions adds $partition, $range, $hash, $random, $uuid and $parse)
+// through Options.
+//
+// It is not the reference implementation: that is the npm package jsonata,
+// against which `make conformance` measures this one. Not implemented:
+// the transform operator (| ... | ... |), the parent operator (%), the
+// focus (@) and index (#) binding operators, $eval, $formatInteger,
+// $parseInteger and the picture-string forms of $fromMillis/$toMillis.
+// Regular expressions run on Go's RE2, which lacks backreferences and
+// lookaround. An expression that uses any of these fails to compile or
+// evaluate with an *Error saying so.
+package jsonata

@@ -1,0 +1,181 @@
+package jsonata
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Error is a JSONata compile or evaluation error. Code is the reference
+// implementation's error code (S0201, T2001, D3030...) and Error renders
+// "<code>: <message>" the way jsonata-js and Step Functions word it.
+type Error struct {
+	Code     string
+	Message  string
+	Position int
+}
+
+func (e *Error) Error() string {
+	if e.Code == "" {
+		return e.Message
+	}
+	return e.Code + ": " + e.Message
+}
+
+// template is the reference implementation's message for a code this
+// package raises. {{x}} is replaced by x rendered as JSON, {{{x}}} by x as
+// it is.
+func template(code string) string {
+	switch code {
+	case "S0101":
+		return "String literal must be terminated by a matching quote"
+	case "S0102":
+		return "Number out of range: {{token}}"
+	case "S0103":
+		return "Unsupported escape sequence: \\{{token}}"
+	case "S0104":
+		return "The escape sequence \\u must be followed by 4 hex digits"
+	case "S0105":
+		return "Quoted property name must be terminated with a backquote (`)"
+	case "S0106":
+		return "Comment has no closing tag"
+	case "S0201":
+		return "Syntax error: {{token}}"
+	case "S0202":
+		return "Expected {{value}}, got {{token}}"
+	case "S0203":
+		return "Expected {{value}} before end of expression"
+	case "S0204":
+		return "Unknown operator: {{token}}"
+	case "S0208":
+		return "Parameter {{value}} of function definition must be a variable name (start with $)"
+	case "S0211":
+		return "The symbol {{token}} cannot be used as a unary operator"
+	case "S0212":
+		return "The left side of := must be a variable name (start with $)"
+	case "S0213":
+		return "The literal value {{value}} cannot be used as a step within a path expression"
+	case "S0301":
+		return "Empty regular expressions are not allowed"
+	case "S0302":
+		return "No terminating / in regular expression"
+	case "S0402":
+		return "Choice groups containing parameterized types are not supported"
+	case "S0401":
+		return "Type parameters can only be applied to functions and arrays"
+	case "T0410":
+		return "Argument {{index}} of function {{token}} does not match function signature"
+	case "T0411":
+		return "Context value is not a compatible type with argument {{index}} of function {{token}}"
+	case "T0412":
+		return "Argument {{index}} of function {{token}} must be an array of {{type}}"
+	case "D1002":
+		return "Cannot negate a non-numeric value: {{value}}"
+	case "T1003":
+		return "Key in object structure must evaluate to a string; got: {{value}}"
+	case "D1004":
+		return "Regular expression matches zero length string"
+	case "T1005":
+		return "Attempted to invoke a non-function. Did you mean ${{{token}}}?"
+	case "T1006":
+		return "Attempted to invoke a non-function"
+	case "T1007":
+		return "Attempted to partially apply a non-function. Did you mean ${{{token}}}?"
+	case "T1008":
+		return "Attempted to partially apply a non-function"
+	case "D1009":
+		return "Multiple key definitions evaluate to same key: {{value}}"
+	case "T2001":
+		return "The left side of the {{token}} operator must evaluate to a number"
+	case "T2002":
+		return "The right side of the {{token}} operator must evaluate to a number"
+	case "T2003":
+		return "The left side of the range operator (..) must evaluate to an integer"
+	case "T2004":
+		return "The right side of the range operator (..) must evaluate to an integer"
+	case "T2006":
+		return "The right side of the function application operator ~> must be a function"
+	case "T2007":
+		return "Type mismatch when comparing values {{value}} and {{value2}} in order-by clause"
+	case "T2008":
+		return "The expressions within an order-by clause must evaluate to numeric or string values"
+	case "T2009":
+		return "The values {{value}} and {{value2}} either side of operator {{token}} must be of the same data type"
+	case "T2010":
+		return "The expressions either side of operator {{token}} must evaluate to numeric or string values"
+	case "D2014":
+		return "The size of the sequence allocated by the range operator (..) must not exceed 1e7.  Attempted to allocate {{{value}}}."
+	case "D3001":
+		return "Attempting to invoke string function on Infinity or NaN"
+	case "D3010":
+		return "Second argument of replace function cannot be an empty string"
+	case "D3011":
+		return "Fourth argument of replace function must evaluate to a positive number"
+	case "D3012":
+		return "Attempted to replace a matched string with a non-string value"
+	case "D3020":
+		return "Third argument of split function must evaluate to a positive number"
+	case "D3030":
+		return "Unable to cast value to a number: {{value}}"
+	case "D3040":
+		return "Third argument of match function must evaluate to a positive number"
+	case "D3050":
+		return "The second argument of reduce function must be a function with at least two arguments"
+	case "D3060":
+		return "The sqrt function cannot be applied to a negative number: {{value}}"
+	case "D3061":
+		return "The power function has resulted in a value that cannot be represented as a JSON number: base={{value}}, exponent={{exp}}"
+	case "D3070":
+		return "The single argument form of the sort function can only be applied to an array of strings or an array of numbers.  Use the second argument to specify a comparison function"
+	case "D3080":
+		return "The picture string must only contain a maximum of two sub-pictures"
+	case "D3137":
+		return "{{{message}}}"
+	case "D3138":
+		return "The $single() function expected exactly 1 matching result.  Instead it matched more."
+	case "D3139":
+		return "The $single() function expected exactly 1 matching result.  Instead it matched 0."
+	case "D3140":
+		return "Malformed URL passed to ${{{functionName}}}(): {{value}}"
+	case "D3141":
+		return "{{{message}}}"
+	case "U1001":
+		return "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive."
+	}
+	return ""
+}
+
+// errAt builds an Error from a code's template and named values.
+func errAt(code string, pos int, vals map[string]any) *Error {
+	msg := template(code)
+	for k, v := range vals {
+		msg = strings.ReplaceAll(msg, "{{{"+k+"}}}", fmt.Sprint(rawText(v)))
+		msg = strings.ReplaceAll(msg, "{{"+k+"}}", jsonText(v))
+	}
+	return &Error{Code: code, Message: msg, Position: pos}
+}
+
+// rawText is how a {{{x}}} placeholder shows a value.
+func rawText(v any) any {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return jsonText(v)
+}
+
+// jsonText renders a value as JSON.stringify does, for messages.
+func jsonText(v any) string {
+	if v == nil {
+		return "undefined"
+	}
+	s, err := stringify(v, false)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return s
+}
+
+// unsupported is the error for a part of JSONata this package does not
+// implement.
+func unsupported(what string, pos int) *Error {
+	return &Error{Code: "S0201", Message: "Syntax error: " + what + " is not supported by this JSONata implementation", Position: pos}
+}
