@@ -37,7 +37,9 @@ func TestAWSCLI(t *testing.T) {
 			t.Fatalf("aws dynamodb %s: %v", args[0], err)
 		}
 	}
-	var created struct{ TableDescription struct{ TableName, TableStatus string } }
+	var created struct {
+		TableDescription struct{ TableName, TableStatus string }
+	}
 	must(&created, "create-table", "--table-name", "cards", "--billing-mode", "PAY_PER_REQUEST",
 		"--attribute-definitions", "AttributeName=pk,AttributeType=S", "--key-schema", "AttributeName=pk,KeyType=HASH")
 	if created.TableDescription.TableName != "cards" || created.TableDescription.TableStatus != "ACTIVE" {

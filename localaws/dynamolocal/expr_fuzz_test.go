@@ -18,7 +18,7 @@ func fuzzContext(s *Service) *exprContext {
 func fuzzItem() Item {
 	return Item{
 		"pk": {kind: kindS, str: "k"}, "a": {kind: kindN, str: "5"}, "status": {kind: kindS, str: "OPEN"},
-		"m": {kind: kindM, m: map[string]*Value{"x": {kind: kindL, l: []*Value{{kind: kindN, str: "1"}}}}},
+		"m":  {kind: kindM, m: map[string]*Value{"x": {kind: kindL, l: []*Value{{kind: kindN, str: "1"}}}}},
 		"ss": {kind: kindSS, set: []string{"p"}},
 	}
 }
