@@ -119,14 +119,14 @@ func TestQueryIndexProjections(t *testing.T) {
 	e := newEnv(t)
 	newOrdersTable(t, e)
 	ctx := context.Background()
-	out, err := e.client.Query(ctx, &dynamodb.QueryInput{
+	_, err := e.client.Query(ctx, &dynamodb.QueryInput{
 		TableName: aws.String("orders"), IndexName: aws.String("byState"), KeyConditionExpression: aws.String("#s = :o AND #s = :o"),
 		ExpressionAttributeNames: map[string]string{"#s": "state"}, ExpressionAttributeValues: av{":o": s("OPEN")},
 	})
 	if got := errorMessage(t, err); got != "KeyConditionExpressions must only contain one condition per key" {
 		t.Fatalf("duplicate key condition: %v", err)
 	}
-	out, err = e.client.Query(ctx, &dynamodb.QueryInput{
+	out, err := e.client.Query(ctx, &dynamodb.QueryInput{
 		TableName: aws.String("orders"), IndexName: aws.String("byState"), KeyConditionExpression: aws.String("#s = :o"),
 		ExpressionAttributeNames: map[string]string{"#s": "state"}, ExpressionAttributeValues: av{":o": s("OPEN")}, Limit: aws.Int32(1),
 	})

@@ -62,7 +62,6 @@ type Value struct {
 // Item is an item or a key: attribute names to values.
 type Item map[string]*Value
 
-func stringValue(s string) *Value { return &Value{kind: kindS, str: s} }
 func numberValue(d decimal) *Value {
 	return &Value{kind: kindN, str: d.String()}
 }
