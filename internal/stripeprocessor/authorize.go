@@ -7,7 +7,6 @@ import (
 	"github.com/stripe/stripe-go/v82"
 
 	"github.com/payflow-dev/payflow/internal/orders"
-	"github.com/payflow-dev/payflow/internal/payments"
 )
 
 // metadataOrderID is the PaymentIntent metadata key holding the orderId,
@@ -20,23 +19,23 @@ const metadataOrderID = "orderId"
 // of a second charge. A card given by number is first turned into a
 // PaymentMethod, under its own idempotency key derived from the orderId.
 // The Approval's AuthorizationID is the PaymentIntent id (pi_...).
-func (p *Processor) Authorize(ctx context.Context, c payments.Charge) (payments.Approval, error) {
+func (p *Processor) Authorize(ctx context.Context, c orders.Charge) (orders.Approval, error) {
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.CallTimeout)
 	defer cancel()
 	if c.OrderID == "" {
-		return payments.Approval{}, decline(errorInvalidRequest, "the charge has no orderId")
+		return orders.Approval{}, decline(errorInvalidRequest, "the charge has no orderId")
 	}
 	amount, err := minorUnits(c.Amount)
 	if err != nil {
-		return payments.Approval{}, decline(errorInvalidRequest, "%v", err)
+		return orders.Approval{}, decline(errorInvalidRequest, "%v", err)
 	}
 	sc, err := p.stripeClient(ctx)
 	if err != nil {
-		return payments.Approval{}, err
+		return orders.Approval{}, err
 	}
 	pm, err := p.paymentMethod(ctx, sc, c.OrderID, c.Card)
 	if err != nil {
-		return payments.Approval{}, p.outcome(ctx, "create payment method", c.OrderID, err)
+		return orders.Approval{}, p.outcome(ctx, "create payment method", c.OrderID, err)
 	}
 	params := &stripe.PaymentIntentCreateParams{
 		Amount:             stripe.Int64(amount),
@@ -50,7 +49,7 @@ func (p *Processor) Authorize(ctx context.Context, c payments.Charge) (payments.
 	params.SetIdempotencyKey(c.OrderID)
 	pi, err := sc.V1PaymentIntents.Create(ctx, params)
 	if err != nil {
-		return payments.Approval{}, p.outcome(ctx, "create payment intent", c.OrderID, err)
+		return orders.Approval{}, p.outcome(ctx, "create payment intent", c.OrderID, err)
 	}
 	return p.approval(ctx, sc, c.OrderID, pi)
 }
@@ -83,22 +82,22 @@ func (p *Processor) paymentMethod(ctx context.Context, sc *stripe.Client, orderI
 // approval when the money is taken (succeeded) or reserved
 // (requires_capture), Payment.AuthenticationRequired when the issuer wants
 // 3-D Secure, and a retry while Stripe is still processing.
-func (p *Processor) approval(ctx context.Context, sc *stripe.Client, orderID string, pi *stripe.PaymentIntent) (payments.Approval, error) {
+func (p *Processor) approval(ctx context.Context, sc *stripe.Client, orderID string, pi *stripe.PaymentIntent) (orders.Approval, error) {
 	switch pi.Status {
 	case stripe.PaymentIntentStatusSucceeded, stripe.PaymentIntentStatusRequiresCapture:
 		p.log.InfoContext(ctx, "stripe approved", "orderId", orderID, "paymentIntent", pi.ID, "status", string(pi.Status))
-		return payments.Approval{AuthorizationID: pi.ID, AuthorizedAt: p.cfg.Clock.Now().UTC()}, nil
+		return orders.Approval{AuthorizationID: pi.ID, AuthorizedAt: p.cfg.Clock.Now().UTC()}, nil
 	case stripe.PaymentIntentStatusRequiresAction:
 		p.log.InfoContext(ctx, "stripe wants 3-D Secure", "orderId", orderID, "paymentIntent", pi.ID)
 		p.release(ctx, sc, orderID, pi.ID)
-		return payments.Approval{}, decline(ErrorAuthenticationRequired,
+		return orders.Approval{}, decline(ErrorAuthenticationRequired,
 			"the card's issuer requires 3-D Secure authentication, which a server-side charge cannot perform; "+
 				"pay with a payment method the storefront has authenticated")
 	case stripe.PaymentIntentStatusProcessing:
-		return payments.Approval{}, transient("stripe payment intent %s is still processing", pi.ID)
+		return orders.Approval{}, transient("stripe payment intent %s is still processing", pi.ID)
 	}
 	p.log.WarnContext(ctx, "stripe payment intent in an unexpected state", "orderId", orderID, "paymentIntent", pi.ID, "status", string(pi.Status))
-	return payments.Approval{}, decline(errorDeclined, "the payment was not completed (Stripe status %s)", pi.Status)
+	return orders.Approval{}, decline(errorDeclined, "the payment was not completed (Stripe status %s)", pi.Status)
 }
 
 // release cancels a PaymentIntent that will never complete, so that it

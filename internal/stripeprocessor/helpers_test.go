@@ -9,7 +9,6 @@ import (
 
 	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/orders"
-	"github.com/payflow-dev/payflow/internal/payments"
 	"github.com/payflow-dev/payflow/internal/stripeprocessor"
 )
 
@@ -42,17 +41,17 @@ func newProcessor(tb testing.TB, baseURL string, k stripeprocessor.KeySource, mo
 	return p
 }
 
-func charge(orderID, amount, currency string) payments.Charge {
-	return payments.Charge{
+func charge(orderID, amount, currency string) orders.Charge {
+	return orders.Charge{
 		OrderID: orderID, Amount: amount, Currency: currency,
 		Card: orders.CardSecret{Number: "4242424242424242", CVV: "123", Expiry: "12/30", NameOnCard: "JANE DOE"},
 	}
 }
 
-// declineCode returns the workflow error of a *payments.Decline, or "" for
+// declineCode returns the workflow error of a *orders.Decline, or "" for
 // any other error.
 func declineCode(err error) (code, reason string) {
-	var d *payments.Decline
+	var d *orders.Decline
 	if errors.As(err, &d) {
 		return d.Code, d.Reason
 	}

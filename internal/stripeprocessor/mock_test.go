@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/payflow-dev/payflow/internal/orders"
 	"github.com/payflow-dev/payflow/internal/stripemock"
 	"github.com/payflow-dev/payflow/internal/stripeprocessor"
 )
@@ -76,7 +77,7 @@ func TestVoidAgainstStripeMock(t *testing.T) {
 	t.Parallel()
 	mock := stripemock.ForTest(t)
 	p := newProcessor(t, mock.URL, stripeprocessor.StaticKey("sk_test_123"), nil)
-	if err := p.Void(context.Background(), "order-void", "pi_123"); err != nil {
+	if err := p.Void(context.Background(), orders.VoidRequest{OrderID: "order-void", AuthorizationID: "pi_123"}); err != nil {
 		t.Fatalf("Void: %v", err)
 	}
 	var paths []string

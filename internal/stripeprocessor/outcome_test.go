@@ -10,7 +10,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/payflow-dev/payflow/internal/orders"
-	"github.com/payflow-dev/payflow/internal/payments"
 	"github.com/payflow-dev/payflow/internal/stripeprocessor"
 )
 
@@ -21,9 +20,9 @@ func TestStripeOutcomes(t *testing.T) {
 	tests := []struct {
 		name        string
 		replies     func(tb testing.TB) []reply
-		wantCode    string // a *payments.Decline's code; "" for an approval or a transient error
+		wantCode    string // a *orders.Decline's code; "" for an approval or a transient error
 		wantReason  string // part of the reason
-		wantRetry   bool   // errors.Is(err, payments.ErrTransient)
+		wantRetry   bool   // errors.Is(err, orders.ErrUnavailable)
 		wantAttempt int    // PaymentIntent requests made, stripe-go's retries included
 		// maxAttempt, when set, allows more: net/http also replays a
 		// request carrying an Idempotency-Key once on a reused connection
@@ -145,7 +144,7 @@ func TestStripeOutcomes(t *testing.T) {
 			if code != tt.wantCode || !strings.Contains(reason, tt.wantReason) {
 				t.Errorf("decline = %q %q (err %v), want %q containing %q", code, reason, err, tt.wantCode, tt.wantReason)
 			}
-			if got := errors.Is(err, payments.ErrTransient); got != tt.wantRetry {
+			if got := errors.Is(err, orders.ErrUnavailable); got != tt.wantRetry {
 				t.Errorf("transient = %v (err %v), want %v", got, err, tt.wantRetry)
 			}
 			if err == nil && !strings.HasPrefix(a.AuthorizationID, "pi_") {
@@ -173,7 +172,7 @@ func TestRefusedKeyIsReadAgain(t *testing.T) {
 	k := &keys{key: "sk_test_revoked"}
 	p := newProcessor(t, f.srv.URL, k, nil)
 	_, err := p.Authorize(context.Background(), charge("order-401", "10.00", "USD"))
-	if !errors.Is(err, payments.ErrTransient) {
+	if !errors.Is(err, orders.ErrUnavailable) {
 		t.Fatalf("Authorize with a refused key = %v, want a transient error", err)
 	}
 	if strings.Contains(err.Error(), "sk_test_revoked") {
@@ -204,7 +203,7 @@ func TestDeadlines(t *testing.T) {
 			start := time.Now()
 			_, err := p.Authorize(context.Background(), charge("order-slow", "10.00", "USD"))
 			took := time.Since(start)
-			if !errors.Is(err, payments.ErrTransient) {
+			if !errors.Is(err, orders.ErrUnavailable) {
 				t.Fatalf("Authorize against a silent Stripe = %v, want a transient error", err)
 			}
 			limit := min(tt.call, time.Duration(tt.maxAttempts)*tt.attempt) + 2*time.Second
@@ -261,7 +260,7 @@ func TestVoid(t *testing.T) {
 			t.Parallel()
 			f := newFakeStripe(t, tt.script)
 			p := newProcessor(t, f.srv.URL, &keys{key: "sk_test_fake"}, nil)
-			if err := p.Void(context.Background(), "order-v", "pi_1"); err != nil {
+			if err := p.Void(context.Background(), orders.VoidRequest{OrderID: "order-v", AuthorizationID: "pi_1"}); err != nil {
 				t.Fatalf("Void: %v", err)
 			}
 			f.mu.Lock()
@@ -278,7 +277,7 @@ func TestVoidWhileStripeIsDown(t *testing.T) {
 	t.Parallel()
 	f := newFakeStripe(t, map[string][]reply{"GET /v1/payment_intents/pi_1": {{503, stripeError(t, "api_error"), false, false}}})
 	p := newProcessor(t, f.srv.URL, &keys{key: "sk_test_fake"}, nil)
-	if err := p.Void(context.Background(), "order-v", "pi_1"); !errors.Is(err, payments.ErrTransient) {
+	if err := p.Void(context.Background(), orders.VoidRequest{OrderID: "order-v", AuthorizationID: "pi_1"}); !errors.Is(err, orders.ErrUnavailable) {
 		t.Errorf("Void while Stripe answers 503 = %v, want a transient error to retry", err)
 	}
 }
@@ -290,7 +289,7 @@ func TestTransientThenRedelivered(t *testing.T) {
 	t.Parallel()
 	f := newFakeStripe(t, map[string][]reply{createIntent: {{status: 500, body: stripeError(t, "api_error")}, {status: 200, body: intent("pi_once", "succeeded")}}})
 	p := newProcessor(t, f.srv.URL, &keys{key: "sk_test_fake"}, nil)
-	if _, err := p.Authorize(context.Background(), charge("order-redelivered", "10.00", "USD")); !errors.Is(err, payments.ErrTransient) {
+	if _, err := p.Authorize(context.Background(), charge("order-redelivered", "10.00", "USD")); !errors.Is(err, orders.ErrUnavailable) {
 		t.Fatalf("first delivery = %v, want a transient error", err)
 	}
 	a, err := p.Authorize(context.Background(), charge("order-redelivered", "10.00", "USD"))

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/payflow-dev/payflow/internal/orders"
-	"github.com/payflow-dev/payflow/internal/payments"
 )
 
 // This file is the only one that knows the processor port's types; the
@@ -27,16 +26,16 @@ const (
 
 // decline is a definitive refusal the workflow reports with code.
 func decline(code, format string, args ...any) error {
-	return &payments.Decline{Code: code, Reason: fmt.Sprintf(format, args...)}
+	return &orders.Decline{Code: code, Reason: fmt.Sprintf(format, args...)}
 }
 
 // transient is a failure worth retrying later.
 func transient(format string, args ...any) error {
-	return fmt.Errorf(format+": %w", append(args, payments.ErrTransient)...)
+	return fmt.Errorf(format+": %w", append(args, orders.ErrUnavailable)...)
 }
 
 // isPortError reports whether err is already one of the port's outcomes.
 func isPortError(err error) bool {
-	var d *payments.Decline
-	return errors.As(err, &d) || errors.Is(err, payments.ErrTransient)
+	var d *orders.Decline
+	return errors.As(err, &d) || errors.Is(err, orders.ErrUnavailable)
 }

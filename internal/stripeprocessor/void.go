@@ -5,6 +5,8 @@ import (
 	"errors"
 
 	"github.com/stripe/stripe-go/v82"
+
+	"github.com/payflow-dev/payflow/internal/orders"
 )
 
 // Void releases the money of an authorization nobody will use: it cancels
@@ -13,7 +15,8 @@ import (
 // requests carry an idempotency key derived from the orderId, and voiding
 // a PaymentIntent already cancelled or refunded succeeds, so Void may be
 // retried freely.
-func (p *Processor) Void(ctx context.Context, orderID, paymentIntentID string) error {
+func (p *Processor) Void(ctx context.Context, v orders.VoidRequest) error {
+	orderID, paymentIntentID := v.OrderID, v.AuthorizationID
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.CallTimeout)
 	defer cancel()
 	if paymentIntentID == "" {
