@@ -25,9 +25,9 @@ func (p *Processor) Authorize(ctx context.Context, c orders.Charge) (orders.Appr
 	if c.OrderID == "" {
 		return orders.Approval{}, decline(errorInvalidRequest, "the charge has no orderId")
 	}
-	amount, err := minorUnits(c.Amount)
+	amount, err := c.AmountMinor()
 	if err != nil {
-		return orders.Approval{}, decline(errorInvalidRequest, "%v", err)
+		return orders.Approval{}, decline(errorInvalidRequest, "the amount %q cannot be charged: %v", c.Amount, err)
 	}
 	sc, err := p.stripeClient(ctx)
 	if err != nil {

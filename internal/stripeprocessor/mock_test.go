@@ -28,7 +28,7 @@ func TestAuthorizeAgainstStripeMock(t *testing.T) {
 		{name: "fifty cents", amount: "0.50", currency: "USD", wantMinor: "50", wantCapture: "automatic"},
 		{name: "one cent", amount: "0.01", currency: "EUR", wantMinor: "1", wantCapture: "automatic"},
 		{name: "hundred", amount: "100.00", currency: "GBP", wantMinor: "10000", wantCapture: "automatic"},
-		{name: "a million and change", amount: "1000000.99", currency: "USD", wantMinor: "100000099", wantCapture: "automatic"},
+		{name: "just under the orders API's limit", amount: "999999.99", currency: "USD", wantMinor: "99999999", wantCapture: "automatic"},
 		{name: "manual capture", amount: "12.34", currency: "CHF", capture: stripeprocessor.CaptureManual, wantMinor: "1234", wantCapture: "manual"},
 	}
 	for i, tt := range tests {

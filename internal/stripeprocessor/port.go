@@ -39,3 +39,6 @@ func isPortError(err error) bool {
 	var d *orders.Decline
 	return errors.As(err, &d) || errors.Is(err, orders.ErrUnavailable)
 }
+
+// Processor implements the port.
+var _ orders.PaymentProcessor = (*Processor)(nil)
