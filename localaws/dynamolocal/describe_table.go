@@ -1,6 +1,7 @@
 package dynamolocal
 
 import (
+	"errors"
 	"sort"
 	"strings"
 )
@@ -20,11 +21,8 @@ func (s *Service) describeTable(body []byte) (any, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	t, err := s.table(in.TableName)
+	t, err := s.describedTable(in.TableName)
 	if err != nil {
-		if in.TableName != "" {
-			return nil, errorf(codeResourceNotFound, "Requested resource not found: Table: %s not found", in.TableName)
-		}
 		return nil, err
 	}
 	return describeTableOutput{Table: t.describe("ACTIVE")}, nil
@@ -85,6 +83,19 @@ func (s *Service) listTables(body []byte) (any, error) {
 		out.LastEvaluatedTableName = names[limit-1]
 	}
 	return out, nil
+}
+
+// describedTable is s.table for the table-level actions (DescribeTable,
+// the TTL actions), whose not-found message names the table.
+func (s *Service) describedTable(name string) (*table, error) {
+	t, err := s.table(name)
+	if err != nil && name != "" {
+		var derr *Error
+		if errors.As(err, &derr) && derr.Code == codeResourceNotFound {
+			return nil, errorf(codeResourceNotFound, "Requested resource not found: Table: %s not found", tableNameOf(name))
+		}
+	}
+	return t, err
 }
 
 // tableNameOf accepts a table name or a table ARN, as the API does.

@@ -38,7 +38,7 @@ func (s *Service) updateTimeToLive(body []byte) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.table(in.TableName)
+	t, err := s.describedTable(in.TableName)
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +61,7 @@ func (s *Service) describeTimeToLive(body []byte) (any, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	t, err := s.table(in.TableName)
+	t, err := s.describedTable(in.TableName)
 	if err != nil {
 		return nil, err
 	}

@@ -58,6 +58,11 @@ func (d *deployer) createTable(ctx context.Context, id string, p map[string]any)
 		view, _ := stringProp(ss, "StreamViewType")
 		in.StreamSpecification = &types.StreamSpecification{StreamEnabled: aws.Bool(true), StreamViewType: types.StreamViewType(view)}
 	}
+	for _, tag := range objects(p["Tags"]) {
+		k, _ := stringProp(tag, "Key")
+		v, _ := stringProp(tag, "Value")
+		in.Tags = append(in.Tags, types.Tag{Key: aws.String(k), Value: aws.String(v)})
+	}
 	if dp, err := boolProp(p, "DeletionProtectionEnabled"); err == nil && dp {
 		in.DeletionProtectionEnabled = aws.Bool(true)
 	}
