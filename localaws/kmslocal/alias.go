@@ -15,14 +15,19 @@ type alias struct {
 }
 
 // validAliasName applies AWS's rules: "alias/" followed by 1 to 250 of
-// letters, digits, '/', '_' and '-', and not in the reserved "alias/aws/".
+// letters, digits, '/', '_' and '-', and not in the "alias/aws/" prefix
+// AWS keeps for its managed keys (NotAuthorizedException with no message,
+// as AWS answers).
 func validAliasName(name string) error {
 	rest, ok := strings.CutPrefix(name, "alias/")
-	if !ok || rest == "" || len(name) > 256 {
-		return errorf(codeValidation, "Alias name must begin with 'alias/' and be at most 256 characters")
+	if !ok {
+		return errorf(codeValidation, `Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html`)
+	}
+	if rest == "" || len(name) > 256 {
+		return errorf(codeValidation, "1 validation error detected: Value '%s' at 'aliasName' failed to satisfy constraint: Member must have length less than or equal to 256", name)
 	}
 	if strings.HasPrefix(rest, "aws/") {
-		return errorf(codeInvalidAliasName, "Alias %s must not begin with 'alias/aws/'", name)
+		return errorf(codeNotAuthorized, "")
 	}
 	for _, c := range rest {
 		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("/_-", c)
@@ -42,14 +47,14 @@ type emptyOutput struct{}
 
 // aliasTarget resolves the target of CreateAlias and UpdateAlias, which must
 // name a key directly rather than through another alias.
-func (s *Service) aliasTarget(target string) (*key, error) {
+func (s *regional) aliasTarget(target string) (*key, error) {
 	if strings.HasPrefix(target, "alias/") || strings.Contains(target, ":alias/") {
 		return nil, errorf(codeValidation, "TargetKeyId must be a key id or key ARN")
 	}
 	return s.lookup(target)
 }
 
-func (s *Service) createAlias(body []byte) (any, error) {
+func (s *regional) createAlias(body []byte) (any, error) {
 	var in aliasInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -71,10 +76,13 @@ func (s *Service) createAlias(body []byte) (any, error) {
 	return emptyOutput{}, nil
 }
 
-func (s *Service) updateAlias(body []byte) (any, error) {
+func (s *regional) updateAlias(body []byte) (any, error) {
 	var in aliasInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
+	}
+	if strings.HasPrefix(in.AliasName, "alias/aws/") {
+		return nil, errorf(codeNotAuthorized, "")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -90,10 +98,13 @@ func (s *Service) updateAlias(body []byte) (any, error) {
 	return emptyOutput{}, nil
 }
 
-func (s *Service) deleteAlias(body []byte) (any, error) {
+func (s *regional) deleteAlias(body []byte) (any, error) {
 	var in aliasInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
+	}
+	if strings.HasPrefix(in.AliasName, "alias/aws/") {
+		return nil, errorf(codeNotAuthorized, "")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -119,7 +130,7 @@ type listAliasesOutput struct {
 }
 
 // listAliases lists aliases by name, optionally only those of one key.
-func (s *Service) listAliases(body []byte) (any, error) {
+func (s *regional) listAliases(body []byte) (any, error) {
 	var in listInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

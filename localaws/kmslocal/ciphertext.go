@@ -12,16 +12,18 @@ import (
 // Ciphertext blobs are self-describing, so that Decrypt can find the key
 // without a KeyId:
 //
-//	version (1 byte) | key id (36 bytes) | nonce (12 bytes) | AES-GCM sealed data and tag
+//	version (1 byte) | key id (36 bytes) | material (2 bytes) | nonce (12 bytes) | AES-GCM sealed data and tag
 //
-// The additional authenticated data is the header (version and key id)
-// followed by the canonical encryption context, so changing any header byte,
-// any ciphertext byte or any context entry fails authentication.
+// material is the index of the key material generation that sealed it, so
+// that ciphertexts from before a rotation still decrypt. The additional
+// authenticated data is the header (version, key id and material) followed
+// by the canonical encryption context, so changing any header byte, any
+// ciphertext byte or any context entry fails authentication.
 const (
-	blobVersion  = 1
+	blobVersion  = 2
 	keyIDLen     = 36
 	nonceLen     = 12
-	headerLen    = 1 + keyIDLen
+	headerLen    = 1 + keyIDLen + 2
 	minBlobLen   = headerLen + nonceLen + 16
 	maxPlaintext = 4096
 	maxBlob      = 6144
@@ -46,23 +48,25 @@ func canonicalContext(ctx map[string]string) []byte {
 	return out
 }
 
-func gcmFor(k *key) (cipher.AEAD, error) {
-	block, err := aes.NewCipher(k.material)
+func gcmFor(secret []byte) (cipher.AEAD, error) {
+	block, err := aes.NewCipher(secret)
 	if err != nil {
 		return nil, fmt.Errorf("aes key: %w", err)
 	}
 	return cipher.NewGCM(block)
 }
 
-// seal encrypts plaintext under k, binding ctx.
+// seal encrypts plaintext under k's current material, binding ctx.
 func seal(k *key, plaintext []byte, ctx map[string]string, random io.Reader) ([]byte, error) {
-	aead, err := gcmFor(k)
+	gen, cur := k.current()
+	aead, err := gcmFor(cur.secret)
 	if err != nil {
 		return nil, err
 	}
 	blob := make([]byte, headerLen+nonceLen, headerLen+nonceLen+len(plaintext)+aead.Overhead())
 	blob[0] = blobVersion
-	copy(blob[1:headerLen], k.id)
+	copy(blob[1:1+keyIDLen], k.id)
+	binary.BigEndian.PutUint16(blob[1+keyIDLen:headerLen], uint16(gen))
 	nonce := blob[headerLen : headerLen+nonceLen]
 	if _, err := io.ReadFull(random, nonce); err != nil {
 		return nil, fmt.Errorf("read nonce: %w", err)
@@ -76,12 +80,17 @@ func blobKeyID(blob []byte) (string, error) {
 	if len(blob) < minBlobLen || len(blob) > maxBlob || blob[0] != blobVersion {
 		return "", errorf(codeInvalidCiphertext, "The ciphertext is invalid.")
 	}
-	return string(blob[1:headerLen]), nil
+	return string(blob[1 : 1+keyIDLen]), nil
 }
 
-// open authenticates and decrypts a blob sealed under k with ctx.
+// open authenticates and decrypts a blob sealed under one of k's materials
+// with ctx.
 func open(k *key, blob []byte, ctx map[string]string) ([]byte, error) {
-	aead, err := gcmFor(k)
+	gen := int(binary.BigEndian.Uint16(blob[1+keyIDLen : headerLen]))
+	if gen >= len(k.materials) {
+		return nil, errorf(codeInvalidCiphertext, "The ciphertext is invalid.")
+	}
+	aead, err := gcmFor(k.materials[gen].secret)
 	if err != nil {
 		return nil, err
 	}

@@ -1,29 +1,46 @@
 package kmslocal
 
 import (
+	"encoding/hex"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 )
 
 type createKeyInput struct {
-	Description           string `json:"Description"`
-	KeySpec               string `json:"KeySpec"`
-	CustomerMasterKeySpec string `json:"CustomerMasterKeySpec"`
-	KeyUsage              string `json:"KeyUsage"`
-	Origin                string `json:"Origin"`
-	MultiRegion           bool   `json:"MultiRegion"`
-	Tags                  []tag  `json:"Tags"`
+	Description           string  `json:"Description"`
+	KeySpec               string  `json:"KeySpec"`
+	CustomerMasterKeySpec string  `json:"CustomerMasterKeySpec"`
+	KeyUsage              string  `json:"KeyUsage"`
+	Origin                string  `json:"Origin"`
+	MultiRegion           bool    `json:"MultiRegion"`
+	Policy                *string `json:"Policy"`
+	Tags                  []tag   `json:"Tags"`
 }
 
 type keyMetadataOutput struct {
 	KeyMetadata keyMetadata `json:"KeyMetadata"`
 }
 
-// materialSize gives the secret length for each supported key spec.
+// keySpecs are the values KeySpec takes, in the order AWS lists them when it
+// refuses another (the first twelve as recorded from AWS, then the specs
+// added since, from the service model).
+var keySpecs = []string{"RSA_2048", "ECC_NIST_P384", "ECC_NIST_P256", "ECC_NIST_P521", "HMAC_384", "RSA_3072",
+	"ECC_SECG_P256K1", "RSA_4096", "SYMMETRIC_DEFAULT", "HMAC_256", "HMAC_224", "HMAC_512",
+	"SM2", "ML_DSA_44", "ML_DSA_65", "ML_DSA_87", "ECC_NIST_EDWARDS25519"}
+
+// keyUsages are the values KeyUsage takes, in AWS's order.
+var keyUsages = []string{"ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT"}
+
+// materialSize gives the secret length for each key spec this KMS can
+// hold: symmetric encryption keys and HMAC keys.
 func materialSize(spec string) (int, bool) {
 	switch spec {
 	case specSymmetric:
 		return 32, true
+	case "HMAC_224":
+		return 28, true
 	case "HMAC_256":
 		return 32, true
 	case "HMAC_384":
@@ -34,11 +51,15 @@ func materialSize(spec string) (int, bool) {
 	return 0, false
 }
 
-func (s *Service) createKey(body []byte) (any, error) {
-	var in createKeyInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
+// enumError is AWS's answer to a value outside an enum.
+func enumError(value, member string, allowed []string) *Error {
+	return errorf(codeValidation, "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must satisfy enum value set: [%s]",
+		value, member, strings.Join(allowed, ", "))
+}
+
+// specAndUsage validates CreateKey's KeySpec and KeyUsage as AWS does: enum
+// values first, then the pairing.
+func (in createKeyInput) specAndUsage() (string, string, int, error) {
 	spec := in.KeySpec
 	if spec == "" {
 		spec = in.CustomerMasterKeySpec
@@ -46,20 +67,41 @@ func (s *Service) createKey(body []byte) (any, error) {
 	if spec == "" {
 		spec = specSymmetric
 	}
-	size, ok := materialSize(spec)
-	if !ok {
-		return nil, errorf(codeUnsupported, "KeySpec %s is not supported by the local KMS", spec)
+	if !slices.Contains(keySpecs, spec) {
+		return "", "", 0, enumError(spec, "keySpec", keySpecs)
 	}
 	usage := in.KeyUsage
-	if usage == "" && spec == specSymmetric {
+	if usage != "" && !slices.Contains(keyUsages, usage) {
+		return "", "", 0, enumError(usage, "keyUsage", keyUsages[:3])
+	}
+	if usage == "" {
+		if spec != specSymmetric {
+			return "", "", 0, errorf(codeValidation, "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.")
+		}
 		usage = usageEncrypt
 	}
-	wantUsage := usageMac
-	if spec == specSymmetric {
-		wantUsage = usageEncrypt
+	size, ok := materialSize(spec)
+	if !ok {
+		return "", "", 0, errorf(codeUnsupported, "KeySpec %s is not supported by the local KMS, which keeps symmetric encryption and HMAC keys only", spec)
 	}
-	if usage != wantUsage {
-		return nil, errorf(codeValidation, "KeyUsage %q is not compatible with KeySpec %s", usage, spec)
+	want := usageMac
+	if spec == specSymmetric {
+		want = usageEncrypt
+	}
+	if usage != want {
+		return "", "", 0, errorf(codeValidation, "KeyUsage %s is not compatible with KeySpec %s", usage, spec)
+	}
+	return spec, usage, size, nil
+}
+
+func (s *regional) createKey(body []byte) (any, error) {
+	var in createKeyInput
+	if err := decode(body, &in); err != nil {
+		return nil, err
+	}
+	spec, usage, size, err := in.specAndUsage()
+	if err != nil {
+		return nil, err
 	}
 	if in.Origin != "" && in.Origin != "AWS_KMS" {
 		return nil, errorf(codeUnsupported, "Origin %s is not supported by the local KMS", in.Origin)
@@ -70,18 +112,19 @@ func (s *Service) createKey(body []byte) (any, error) {
 	if len(in.Description) > 8192 {
 		return nil, errorf(codeValidation, "Description is longer than 8192 characters")
 	}
-	for _, t := range in.Tags {
-		if t.TagKey == "" || len(t.TagKey) > 128 || len(t.TagValue) > 256 {
-			return nil, errorf("TagException", "invalid tag %q", t.TagKey)
-		}
+	if err := checkTags(in.Tags); err != nil {
+		return nil, err
+	}
+	if err := checkPolicy(in.Policy); err != nil {
+		return nil, err
 	}
 	id, err := newUUID(s.random)
 	if err != nil {
 		return nil, fmt.Errorf("create key: %w", err)
 	}
-	material := make([]byte, size)
-	if _, err := io.ReadFull(s.random, material); err != nil {
-		return nil, fmt.Errorf("create key: read random: %w", err)
+	first, err := s.newMaterial(size)
+	if err != nil {
+		return nil, fmt.Errorf("create key: %w", err)
 	}
 	k := &key{
 		id:          id,
@@ -91,8 +134,12 @@ func (s *Service) createKey(body []byte) (any, error) {
 		description: in.Description,
 		created:     s.clock.Now(),
 		state:       stateEnabled,
-		tags:        append([]tag(nil), in.Tags...),
-		material:    material,
+		tags:        mergeTags(nil, in.Tags),
+		policy:      s.defaultPolicy(),
+		materials:   []material{first},
+	}
+	if in.Policy != nil {
+		k.policy = *in.Policy
 	}
 	s.mu.Lock()
 	s.keys[id] = k
@@ -100,11 +147,24 @@ func (s *Service) createKey(body []byte) (any, error) {
 	return keyMetadataOutput{KeyMetadata: k.metadata(s.account)}, nil
 }
 
+// newMaterial makes a random secret of size bytes and its material id.
+func (s *regional) newMaterial(size int) (material, error) {
+	secret := make([]byte, size)
+	if _, err := io.ReadFull(s.random, secret); err != nil {
+		return material{}, fmt.Errorf("read random: %w", err)
+	}
+	id := make([]byte, 32)
+	if _, err := io.ReadFull(s.random, id); err != nil {
+		return material{}, fmt.Errorf("read random: %w", err)
+	}
+	return material{id: hex.EncodeToString(id), secret: secret}, nil
+}
+
 type keyIDInput struct {
 	KeyID string `json:"KeyId"`
 }
 
-func (s *Service) describeKey(body []byte) (any, error) {
+func (s *regional) describeKey(body []byte) (any, error) {
 	var in keyIDInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -116,23 +176,4 @@ func (s *Service) describeKey(body []byte) (any, error) {
 		return nil, err
 	}
 	return keyMetadataOutput{KeyMetadata: k.metadata(s.account)}, nil
-}
-
-type listResourceTagsOutput struct {
-	Tags      []tag `json:"Tags"`
-	Truncated bool  `json:"Truncated"`
-}
-
-func (s *Service) listResourceTags(body []byte) (any, error) {
-	var in keyIDInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	k, err := s.lookup(in.KeyID)
-	if err != nil {
-		return nil, err
-	}
-	return listResourceTagsOutput{Tags: append([]tag{}, k.tags...)}, nil
 }

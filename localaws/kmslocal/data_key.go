@@ -38,7 +38,7 @@ func (in generateDataKeyInput) dataKeySize() (int, error) {
 }
 
 // newDataKey makes a random data key and its copy sealed under the KMS key.
-func (s *Service) newDataKey(body []byte) (generateDataKeyOutput, error) {
+func (s *regional) newDataKey(body []byte) (generateDataKeyOutput, error) {
 	var in generateDataKeyInput
 	if err := decode(body, &in); err != nil {
 		return generateDataKeyOutput{}, err
@@ -64,11 +64,11 @@ func (s *Service) newDataKey(body []byte) (generateDataKeyOutput, error) {
 	return generateDataKeyOutput{CiphertextBlob: blob, KeyID: k.arn, Plaintext: plain}, nil
 }
 
-func (s *Service) generateDataKey(body []byte) (any, error) {
+func (s *regional) generateDataKey(body []byte) (any, error) {
 	return s.newDataKey(body)
 }
 
-func (s *Service) generateDataKeyWithoutPlaintext(body []byte) (any, error) {
+func (s *regional) generateDataKeyWithoutPlaintext(body []byte) (any, error) {
 	out, err := s.newDataKey(body)
 	out.Plaintext = nil
 	return out, err
@@ -83,7 +83,7 @@ type generateRandomOutput struct {
 }
 
 // generateRandom returns 1 to 1024 random bytes, independent of any key.
-func (s *Service) generateRandom(body []byte) (any, error) {
+func (s *regional) generateRandom(body []byte) (any, error) {
 	var in generateRandomInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

@@ -15,7 +15,7 @@ type decryptOutput struct {
 
 // decrypt finds the key from the blob itself. A KeyId, when given, must
 // name that same key (IncorrectKeyException otherwise), as in AWS.
-func (s *Service) decrypt(body []byte) (any, error) {
+func (s *regional) decrypt(body []byte) (any, error) {
 	var in decryptInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -45,7 +45,7 @@ func (s *Service) decrypt(body []byte) (any, error) {
 
 // blobKey returns the usable key a blob names, checking it against the
 // optional KeyId of the request. The caller holds s.mu.
-func (s *Service) blobKey(id, keyID string) (*key, error) {
+func (s *regional) blobKey(id, keyID string) (*key, error) {
 	k, ok := s.keys[id]
 	if keyID != "" {
 		named, err := s.lookup(keyID)
@@ -53,7 +53,7 @@ func (s *Service) blobKey(id, keyID string) (*key, error) {
 			return nil, err
 		}
 		if named != k {
-			return nil, errorf(codeIncorrectKey, "The key ID in the request does not identify the key that encrypted the ciphertext.")
+			return nil, errorf(codeIncorrectKey, "The key ID in the request does not identify a CMK that can perform this operation.")
 		}
 	}
 	if !ok || k.usage != usageEncrypt {

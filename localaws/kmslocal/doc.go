@@ -2,14 +2,19 @@
 // Service that speaks the AWS JSON 1.1 protocol (X-Amz-Target:
 // TrentService.<Op>), so the AWS SDKs and CLI can use it unchanged.
 //
-// It keeps symmetric encryption keys and HMAC keys, aliases and key states,
-// and does real authenticated encryption: each symmetric key owns random
-// AES-256 material, Encrypt seals with AES-GCM and binds the encryption
-// context as additional authenticated data, and the ciphertext blob names its
-// key so Decrypt needs no KeyId, as in AWS. Tampered blobs and mismatched
-// contexts fail with InvalidCiphertextException.
+// It keeps symmetric encryption keys and HMAC keys, aliases, tags, key
+// policies and key states, and does real authenticated encryption: each
+// symmetric key owns random AES-256 material, Encrypt seals with AES-GCM
+// and binds the encryption context as additional authenticated data, and
+// the ciphertext blob names its key and key material generation so Decrypt
+// needs no KeyId and ciphertexts from before a rotation still decrypt, as
+// in AWS. Tampered blobs and mismatched contexts fail with
+// InvalidCiphertextException. Each region a request is signed for has its
+// own keys and aliases, and ARNs carry that region and its partition.
 //
 // It is not a secure key store: key material lives in process memory and
-// disappears with it. Key policies, grants, asymmetric keys, imported key
+// disappears with it. Key policies are stored and returned but never
+// enforced; automatic rotation is recorded (status, next date) but only
+// on-demand rotation changes material. Grants, asymmetric keys, imported key
 // material and multi-Region keys are not emulated.
 package kmslocal

@@ -25,7 +25,7 @@ func checkAlgorithm(alg string) error {
 
 // encryptionKey resolves keyID to an enabled ENCRYPT_DECRYPT key. The
 // caller holds s.mu.
-func (s *Service) encryptionKey(keyID string) (*key, error) {
+func (s *regional) encryptionKey(keyID string) (*key, error) {
 	k, err := s.lookup(keyID)
 	if err != nil {
 		return nil, err
@@ -39,7 +39,7 @@ func (s *Service) encryptionKey(keyID string) (*key, error) {
 	return k, nil
 }
 
-func (s *Service) encrypt(body []byte) (any, error) {
+func (s *regional) encrypt(body []byte) (any, error) {
 	var in encryptInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

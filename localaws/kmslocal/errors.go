@@ -1,10 +1,9 @@
 package kmslocal
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
 	"net/http"
+
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 )
 
 // Error codes as AWS KMS names them in the __type member.
@@ -13,49 +12,39 @@ const (
 	codeDisabled          = "DisabledException"
 	codeIncorrectKey      = "IncorrectKeyException"
 	codeInternal          = "KMSInternalException"
-	codeInvalidAliasName  = "InvalidAliasNameException"
 	codeInvalidArn        = "InvalidArnException"
 	codeInvalidCiphertext = "InvalidCiphertextException"
 	codeInvalidKeyUsage   = "InvalidKeyUsageException"
 	codeInvalidMac        = "KMSInvalidMacException"
+	codeInvalidMarker     = "InvalidMarkerException"
+	codeLimitExceeded     = "LimitExceededException"
+	codeMalformedPolicy   = "MalformedPolicyDocumentException"
+	codeNotAuthorized     = "NotAuthorizedException"
 	codeInvalidState      = "KMSInvalidStateException"
 	codeNotFound          = "NotFoundException"
 	codeSerialization     = "SerializationException"
+	codeTag               = "TagException"
 	codeUnknownOperation  = "UnknownOperationException"
 	codeUnsupported       = "UnsupportedOperationException"
 	codeValidation        = "ValidationException"
 )
 
 // Error is a KMS error as the client sees it: a code from AWS's list and a
-// human-readable message.
-type Error struct {
-	// Code is the AWS error code, e.g. "NotFoundException".
-	Code string
-	// Message explains the failure.
-	Message string
-}
-
-// Error formats the code and message.
-func (e *Error) Error() string { return e.Code + ": " + e.Message }
+// human-readable message. It is the endpoint's shared error type.
+type Error = awsproto.Error
 
 func errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return awsproto.Errorf(code, format, args...)
+}
+
+// wire is KMS's flavour of AWS JSON 1.1: plain __type codes and the code in
+// X-Amzn-ErrorType.
+func wire() awsproto.JSON {
+	return awsproto.JSON{Version: "1.1", ErrorTypeHeader: true}
 }
 
 // writeError renders err in the AWS JSON error shape. Errors that are not
 // *Error become KMSInternalException with status 500.
 func writeError(w http.ResponseWriter, err error) {
-	status := http.StatusBadRequest
-	var kerr *Error
-	if !errors.As(err, &kerr) {
-		kerr = &Error{Code: codeInternal, Message: "internal error"}
-		status = http.StatusInternalServerError
-	}
-	w.Header().Set("Content-Type", "application/x-amz-json-1.1")
-	w.Header().Set("X-Amzn-ErrorType", kerr.Code)
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(struct {
-		Type    string `json:"__type"`
-		Message string `json:"message"`
-	}{kerr.Code, kerr.Message})
+	wire().WriteError(w, awsproto.NewRequestID(), awsproto.AsError(err, awsproto.Internalf(codeInternal, "internal error")))
 }

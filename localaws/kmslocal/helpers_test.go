@@ -23,16 +23,35 @@ var t0 = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 // SDK client pointed at it, with the fake clock the service reads.
 func newClient(tb testing.TB) (*kms.Client, *clock.Fake) {
 	tb.Helper()
+	in, clk := newRegionalClients(tb)
+	return in("us-east-1"), clk
+}
+
+// newRegionalClients starts a local KMS and returns a maker of SDK clients
+// that sign for a given region, all against that one server.
+func newRegionalClients(tb testing.TB) (func(region string) *kms.Client, *clock.Fake) {
+	tb.Helper()
 	clk := clock.NewFake(t0)
 	srv := httptest.NewServer(kmslocal.New(kmslocal.Config{Clock: clk}))
 	tb.Cleanup(srv.Close)
-	client := kms.New(kms.Options{
-		Region:       "us-east-1",
-		BaseEndpoint: aws.String(srv.URL),
-		Credentials:  credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
-		HTTPClient:   srv.Client(),
-	})
-	return client, clk
+	return func(region string) *kms.Client {
+		return kms.New(kms.Options{
+			Region:       region,
+			BaseEndpoint: aws.String(srv.URL),
+			Credentials:  credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
+			HTTPClient:   srv.Client(),
+		})
+	}, clk
+}
+
+// errorMessage returns the message of an API error.
+func errorMessage(tb testing.TB, err error) string {
+	tb.Helper()
+	var apiErr smithy.APIError
+	if !errors.As(err, &apiErr) {
+		tb.Fatalf("error %v is not an API error", err)
+	}
+	return apiErr.ErrorMessage()
 }
 
 // errorCode returns the AWS error code of err, or "" for nil.

@@ -30,7 +30,28 @@ type key struct {
 	deletion    time.Time // set while PendingDeletion
 	window      int       // pending window in days
 	tags        []tag
-	material    []byte // AES-256 key or HMAC key
+	policy      string
+	// materials are the key's AES-256 or HMAC keys, oldest first: each
+	// rotation adds one, the last encrypts, and every one still decrypts
+	// what it encrypted. rotations describe all but the first.
+	materials []material
+	rotations []rotation
+	// rotation is the automatic rotation setting.
+	rotationEnabled bool
+	rotationPeriod  int       // days
+	rotationFrom    time.Time // when the period started counting
+}
+
+// material is one generation of a key's secret.
+type material struct {
+	id     string // 64 hex digits, as KMS's key material ids
+	secret []byte
+}
+
+// current is the material that encrypts and signs.
+func (k *key) current() (int, material) {
+	n := len(k.materials) - 1
+	return n, k.materials[n]
 }
 
 // tag is a KMS resource tag.
@@ -56,6 +77,7 @@ type keyMetadata struct {
 	KeyUsage                    string   `json:"KeyUsage"`
 	MacAlgorithms               []string `json:"MacAlgorithms,omitempty"`
 	MultiRegion                 bool     `json:"MultiRegion"`
+	CurrentKeyMaterialID        string   `json:"CurrentKeyMaterialId,omitempty"`
 	Origin                      string   `json:"Origin"`
 	PendingDeletionWindowInDays *int     `json:"PendingDeletionWindowInDays,omitempty"`
 }
@@ -82,6 +104,8 @@ func (k *key) metadata(account string) keyMetadata {
 	}
 	if k.usage == usageEncrypt {
 		m.EncryptionAlgorithms = []string{specSymmetric}
+		_, cur := k.current()
+		m.CurrentKeyMaterialID = cur.id
 	} else {
 		m.MacAlgorithms = []string{macAlgorithmFor(k.spec)}
 	}
@@ -116,17 +140,17 @@ func newUUID(r io.Reader) (string, error) {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]), nil
 }
 
-func (s *Service) keyARN(id string) string {
-	return fmt.Sprintf("arn:aws:kms:%s:%s:key/%s", s.region, s.account, id)
+func (s *regional) keyARN(id string) string {
+	return fmt.Sprintf("arn:%s:kms:%s:%s:key/%s", s.partition, s.region, s.account, id)
 }
 
-func (s *Service) aliasARN(name string) string {
-	return fmt.Sprintf("arn:aws:kms:%s:%s:%s", s.region, s.account, name)
+func (s *regional) aliasARN(name string) string {
+	return fmt.Sprintf("arn:%s:kms:%s:%s:%s", s.partition, s.region, s.account, name)
 }
 
 // lookup finds the key named by a key id, key ARN, alias name or alias ARN.
 // The caller holds s.mu.
-func (s *Service) lookup(keyID string) (*key, error) {
+func (s *regional) lookup(keyID string) (*key, error) {
 	if keyID == "" {
 		return nil, errorf(codeValidation, "KeyId is required")
 	}
@@ -136,7 +160,10 @@ func (s *Service) lookup(keyID string) (*key, error) {
 		if len(parts) != 5 || parts[1] != "kms" {
 			return nil, errorf(codeInvalidArn, "invalid ARN %q", keyID)
 		}
-		if parts[2] != s.region || parts[3] != s.account {
+		if parts[2] != s.region {
+			return nil, errorf(codeNotFound, "Invalid arn %s", parts[2])
+		}
+		if parts[3] != s.account {
 			return nil, errorf(codeNotFound, "Key '%s' does not exist", keyID)
 		}
 		name = parts[4]
@@ -155,7 +182,32 @@ func (s *Service) lookup(keyID string) (*key, error) {
 	}
 	k, ok := s.keys[name]
 	if !ok {
+		if !looksLikeKeyID(name) {
+			return nil, errorf(codeNotFound, "Invalid keyId '%s'", name)
+		}
 		return nil, errorf(codeNotFound, "Key '%s' does not exist", s.keyARN(name))
 	}
 	return k, nil
+}
+
+// looksLikeKeyID reports whether s has a key id's shape: a UUID, or one
+// prefixed with "mrk-" for multi-Region keys.
+func looksLikeKeyID(s string) bool {
+	s = strings.TrimPrefix(s, "mrk-")
+	if len(s) != 36 {
+		return false
+	}
+	for i, c := range s {
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
 }

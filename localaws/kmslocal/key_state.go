@@ -6,7 +6,7 @@ type keyStateOutput struct{}
 
 // setEnabled moves a key between Enabled and Disabled. Keys pending
 // deletion must first be cancelled, as in AWS.
-func (s *Service) setEnabled(body []byte, enabled bool) (any, error) {
+func (s *regional) setEnabled(body []byte, enabled bool) (any, error) {
 	var in keyIDInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -27,8 +27,8 @@ func (s *Service) setEnabled(body []byte, enabled bool) (any, error) {
 	return keyStateOutput{}, nil
 }
 
-func (s *Service) enableKey(body []byte) (any, error)  { return s.setEnabled(body, true) }
-func (s *Service) disableKey(body []byte) (any, error) { return s.setEnabled(body, false) }
+func (s *regional) enableKey(body []byte) (any, error)  { return s.setEnabled(body, true) }
+func (s *regional) disableKey(body []byte) (any, error) { return s.setEnabled(body, false) }
 
 type scheduleKeyDeletionInput struct {
 	KeyID               string `json:"KeyId"`
@@ -45,7 +45,7 @@ type scheduleKeyDeletionOutput struct {
 // scheduleKeyDeletion marks a key PendingDeletion. The local KMS never
 // destroys the material: the key simply stays unusable, which is all a test
 // of the deletion path can observe.
-func (s *Service) scheduleKeyDeletion(body []byte) (any, error) {
+func (s *regional) scheduleKeyDeletion(body []byte) (any, error) {
 	var in scheduleKeyDeletionInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -82,7 +82,7 @@ type cancelKeyDeletionOutput struct {
 }
 
 // cancelKeyDeletion leaves the key Disabled, as AWS does.
-func (s *Service) cancelKeyDeletion(body []byte) (any, error) {
+func (s *regional) cancelKeyDeletion(body []byte) (any, error) {
 	var in keyIDInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

@@ -118,7 +118,7 @@ func TestAliases(t *testing.T) {
 		want string
 	}{
 		{name: "duplicate", in: kms.CreateAliasInput{AliasName: aws.String("alias/one"), TargetKeyId: b.KeyId}, want: "AlreadyExistsException"},
-		{name: "reserved", in: kms.CreateAliasInput{AliasName: aws.String("alias/aws/s3"), TargetKeyId: b.KeyId}, want: "InvalidAliasNameException"},
+		{name: "reserved", in: kms.CreateAliasInput{AliasName: aws.String("alias/aws/s3"), TargetKeyId: b.KeyId}, want: "NotAuthorizedException"},
 		{name: "no prefix", in: kms.CreateAliasInput{AliasName: aws.String("cards"), TargetKeyId: b.KeyId}, want: "ValidationException"},
 		{name: "unknown target", in: kms.CreateAliasInput{AliasName: aws.String("alias/x"), TargetKeyId: aws.String("11111111-2222-4333-8444-555555555555")}, want: "NotFoundException"},
 	}

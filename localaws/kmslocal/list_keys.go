@@ -48,7 +48,7 @@ type listKeysOutput struct {
 	Truncated  bool           `json:"Truncated"`
 }
 
-func (s *Service) listKeys(body []byte) (any, error) {
+func (s *regional) listKeys(body []byte) (any, error) {
 	var in listInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

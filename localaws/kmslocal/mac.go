@@ -10,6 +10,8 @@ import (
 // macAlgorithmFor names the one MAC algorithm an HMAC key spec supports.
 func macAlgorithmFor(spec string) string {
 	switch spec {
+	case "HMAC_224":
+		return "HMAC_SHA_224"
 	case "HMAC_256":
 		return "HMAC_SHA_256"
 	case "HMAC_384":
@@ -22,6 +24,8 @@ func macAlgorithmFor(spec string) string {
 
 func hashFor(alg string) func() hash.Hash {
 	switch alg {
+	case "HMAC_SHA_224":
+		return sha256.New224
 	case "HMAC_SHA_256":
 		return sha256.New
 	case "HMAC_SHA_384":
@@ -53,7 +57,7 @@ type verifyMacOutput struct {
 
 // computeMac validates a GenerateMac or VerifyMac request and returns the
 // key and the MAC of its message.
-func (s *Service) computeMac(body []byte) (macInput, *key, []byte, error) {
+func (s *regional) computeMac(body []byte) (macInput, *key, []byte, error) {
 	var in macInput
 	if err := decode(body, &in); err != nil {
 		return in, nil, nil, err
@@ -77,12 +81,13 @@ func (s *Service) computeMac(body []byte) (macInput, *key, []byte, error) {
 	if k.usage != usageMac || macAlgorithmFor(k.spec) != in.MacAlgorithm {
 		return in, nil, nil, errorf(codeInvalidKeyUsage, "%s does not support %s.", k.arn, in.MacAlgorithm)
 	}
-	m := hmac.New(newHash, k.material)
+	_, cur := k.current()
+	m := hmac.New(newHash, cur.secret)
 	m.Write(in.Message)
 	return in, k, m.Sum(nil), nil
 }
 
-func (s *Service) generateMac(body []byte) (any, error) {
+func (s *regional) generateMac(body []byte) (any, error) {
 	in, k, mac, err := s.computeMac(body)
 	if err != nil {
 		return nil, err
@@ -92,7 +97,7 @@ func (s *Service) generateMac(body []byte) (any, error) {
 
 // verifyMac fails with KMSInvalidMacException on a mismatch rather than
 // answering MacValid false, as AWS does.
-func (s *Service) verifyMac(body []byte) (any, error) {
+func (s *regional) verifyMac(body []byte) (any, error) {
 	in, k, mac, err := s.computeMac(body)
 	if err != nil {
 		return nil, err

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/payflow-dev/payflow/localaws/awsid"
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 
 	"github.com/payflow-dev/payflow/clock"
 )
@@ -32,8 +33,9 @@ type Config struct {
 	Random io.Reader
 }
 
-// Service is one in-memory KMS for one account and Region. It is safe for
-// concurrent use.
+// Service is one in-memory KMS for one account. Each region a request is
+// signed for has its own keys and aliases, and key ARNs carry that region
+// and its partition. It is safe for concurrent use.
 type Service struct {
 	region, account string
 	clock           clock.Clock
@@ -41,9 +43,8 @@ type Service struct {
 
 	ops map[string]handler // built once in New, read-only after
 
-	mu      sync.RWMutex
-	keys    map[string]*key   // by key id
-	aliases map[string]*alias // by alias name, "alias/..."
+	mu      sync.Mutex
+	regions map[string]*regional // by region name
 }
 
 // New returns an empty Service configured by cfg.
@@ -53,8 +54,7 @@ func New(cfg Config) *Service {
 		account: cfg.Account,
 		clock:   cfg.Clock,
 		random:  cfg.Random,
-		keys:    make(map[string]*key),
-		aliases: make(map[string]*alias),
+		regions: make(map[string]*regional),
 		ops:     operations(),
 	}
 	s.region, s.account = awsid.OrDefaults(s.region, s.account)
@@ -67,32 +67,45 @@ func New(cfg Config) *Service {
 	return s
 }
 
-// handler runs one decoded operation and returns its response document.
-type handler func(s *Service, body []byte) (any, error)
+// handler runs one decoded operation in a region and returns its response
+// document.
+type handler func(s *regional, body []byte) (any, error)
 
 // operations maps each supported operation name to its handler. Each
 // Service builds its own, so that no package-level state exists.
 func operations() map[string]handler {
 	return map[string]handler{
-		"CreateKey":                       (*Service).createKey,
-		"DescribeKey":                     (*Service).describeKey,
-		"ListKeys":                        (*Service).listKeys,
-		"EnableKey":                       (*Service).enableKey,
-		"DisableKey":                      (*Service).disableKey,
-		"ScheduleKeyDeletion":             (*Service).scheduleKeyDeletion,
-		"CancelKeyDeletion":               (*Service).cancelKeyDeletion,
-		"CreateAlias":                     (*Service).createAlias,
-		"UpdateAlias":                     (*Service).updateAlias,
-		"DeleteAlias":                     (*Service).deleteAlias,
-		"ListAliases":                     (*Service).listAliases,
-		"Encrypt":                         (*Service).encrypt,
-		"Decrypt":                         (*Service).decrypt,
-		"GenerateDataKey":                 (*Service).generateDataKey,
-		"GenerateDataKeyWithoutPlaintext": (*Service).generateDataKeyWithoutPlaintext,
-		"GenerateRandom":                  (*Service).generateRandom,
-		"GenerateMac":                     (*Service).generateMac,
-		"VerifyMac":                       (*Service).verifyMac,
-		"ListResourceTags":                (*Service).listResourceTags,
+		"CreateKey":                       (*regional).createKey,
+		"DescribeKey":                     (*regional).describeKey,
+		"ListKeys":                        (*regional).listKeys,
+		"EnableKey":                       (*regional).enableKey,
+		"DisableKey":                      (*regional).disableKey,
+		"ScheduleKeyDeletion":             (*regional).scheduleKeyDeletion,
+		"CancelKeyDeletion":               (*regional).cancelKeyDeletion,
+		"CreateAlias":                     (*regional).createAlias,
+		"UpdateAlias":                     (*regional).updateAlias,
+		"DeleteAlias":                     (*regional).deleteAlias,
+		"ListAliases":                     (*regional).listAliases,
+		"Encrypt":                         (*regional).encrypt,
+		"Decrypt":                         (*regional).decrypt,
+		"GenerateDataKey":                 (*regional).generateDataKey,
+		"GenerateDataKeyWithoutPlaintext": (*regional).generateDataKeyWithoutPlaintext,
+		"GenerateRandom":                  (*regional).generateRandom,
+		"GenerateMac":                     (*regional).generateMac,
+		"VerifyMac":                       (*regional).verifyMac,
+		"ListResourceTags":                (*regional).listResourceTags,
+		"TagResource":                     (*regional).tagResource,
+		"UntagResource":                   (*regional).untagResource,
+		"EnableKeyRotation":               (*regional).enableKeyRotation,
+		"DisableKeyRotation":              (*regional).disableKeyRotation,
+		"GetKeyRotationStatus":            (*regional).getKeyRotationStatus,
+		"RotateKeyOnDemand":               (*regional).rotateKeyOnDemand,
+		"ListKeyRotations":                (*regional).listKeyRotations,
+		"ReEncrypt":                       (*regional).reEncrypt,
+		"UpdateKeyDescription":            (*regional).updateKeyDescription,
+		"GetKeyPolicy":                    (*regional).getKeyPolicy,
+		"PutKeyPolicy":                    (*regional).putKeyPolicy,
+		"ListKeyPolicies":                 (*regional).listKeyPolicies,
 	}
 }
 
@@ -113,22 +126,21 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errorf(codeUnknownOperation, "operation %q is not supported", op))
 		return
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequestBytes+1))
+	body, err := awsproto.ReadBody(r, maxRequestBytes)
+	if errors.Is(err, awsproto.ErrBodyTooLarge) {
+		writeError(w, errorf(codeValidation, "request body is larger than %d bytes", maxRequestBytes))
+		return
+	}
 	if err != nil {
 		writeError(w, errorf(codeSerialization, "read request: %v", err))
 		return
 	}
-	if len(body) > maxRequestBytes {
-		writeError(w, errorf(codeValidation, "request body is larger than %d bytes", maxRequestBytes))
-		return
-	}
-	out, err := h(s, body)
+	out, err := h(s.regionOf(r), body)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/x-amz-json-1.1")
-	_ = json.NewEncoder(w).Encode(out)
+	wire().WriteResult(w, awsproto.NewRequestID(), out)
 }
 
 // decode reads a JSON request document into v. An empty body is an empty

@@ -1,0 +1,141 @@
+package kmslocal_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/kms/types"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func kmsTags(kv ...string) []types.Tag {
+	var out []types.Tag
+	for i := 0; i < len(kv); i += 2 {
+		out = append(out, types.Tag{TagKey: aws.String(kv[i]), TagValue: aws.String(kv[i+1])})
+	}
+	return out
+}
+
+// Tag order and the errors' wordings follow KMS as recorded on AWS
+// (LocalStack's AWS-validated KMS snapshots).
+func TestTagsOnKeys(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, _ := newClient(t)
+	out, err := c.CreateKey(ctx, &kms.CreateKeyInput{Tags: kmsTags("tag1", "value1", "tag2", "value2", "tag3", "value3")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := out.KeyMetadata.KeyId
+	if _, err := c.TagResource(ctx, &kms.TagResourceInput{KeyId: id, Tags: kmsTags("tag2", "updated_value2", "tag4", "value4")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.UntagResource(ctx, &kms.UntagResourceInput{KeyId: id, TagKeys: []string{"tag3", "absent"}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.ListResourceTags(ctx, &kms.ListResourceTagsInput{KeyId: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(kmsTags("tag1", "value1", "tag2", "updated_value2", "tag4", "value4"), got.Tags, cmpopts.IgnoreUnexported(types.Tag{})); diff != "" {
+		t.Errorf("tags (-want +got):\n%s", diff)
+	}
+
+	long := strings.Repeat("a", 129)
+	cases := []struct {
+		name      string
+		tags      []types.Tag
+		code, msg string
+	}{
+		{"reserved prefix", kmsTags("AWS:x", "v"), "TagException", "Tags beginning with aws: are reserved"},
+		{"duplicate keys", kmsTags("k", "1", "k", "2"), "TagException", "Duplicate tag keys"},
+		{"key too long", kmsTags(long, "v"), "ValidationException",
+			"1 validation error detected: Value '" + long + "' at 'tags.1.member.tagKey' failed to satisfy constraint: Member must have length less than or equal to 128"},
+	}
+	for _, tc := range cases {
+		_, err := c.TagResource(ctx, &kms.TagResourceInput{KeyId: id, Tags: tc.tags})
+		if errorCode(t, err) != tc.code || errorMessage(t, err) != tc.msg {
+			t.Errorf("%s: %v, want %s %q", tc.name, err, tc.code, tc.msg)
+		}
+	}
+	many := make([]string, 0, 102)
+	for i := range 51 {
+		many = append(many, "k"+strings.Repeat("x", i), "v")
+	}
+	_, err = c.CreateKey(ctx, &kms.CreateKeyInput{Tags: kmsTags(many...)})
+	if errorCode(t, err) != "TagException" || errorMessage(t, err) != "Too many tags" {
+		t.Errorf("51 tags: %v", err)
+	}
+}
+
+func TestPoliciesAndDescriptions(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, _ := newClient(t)
+	k := createSymmetric(t, c)
+	got, err := c.GetKeyPolicy(ctx, &kms.GetKeyPolicyInput{KeyId: k.KeyId})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := aws.ToString(got.Policy); !strings.Contains(p, `"arn:aws:iam::123456789012:root"`) || !strings.Contains(p, `"kms:*"`) || aws.ToString(got.PolicyName) != "default" {
+		t.Errorf("default policy = %s (%s)", p, aws.ToString(got.PolicyName))
+	}
+	policy := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*"}]}`
+	if _, err := c.PutKeyPolicy(ctx, &kms.PutKeyPolicyInput{KeyId: k.KeyId, Policy: aws.String(policy), PolicyName: aws.String("default")}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := c.GetKeyPolicy(ctx, &kms.GetKeyPolicyInput{KeyId: k.KeyId, PolicyName: aws.String("default")}); err != nil || aws.ToString(got.Policy) != policy {
+		t.Errorf("after PutKeyPolicy: %v, %v", got, err)
+	}
+	_, err = c.PutKeyPolicy(ctx, &kms.PutKeyPolicyInput{KeyId: k.KeyId, Policy: aws.String("{not json")})
+	if got := errorCode(t, err); got != "MalformedPolicyDocumentException" {
+		t.Errorf("malformed policy: %q", got)
+	}
+	names, err := c.ListKeyPolicies(ctx, &kms.ListKeyPoliciesInput{KeyId: k.KeyId})
+	if err != nil || !cmp.Equal(names.PolicyNames, []string{"default"}) {
+		t.Errorf("ListKeyPolicies = %v, %v", names, err)
+	}
+	if _, err := c.UpdateKeyDescription(ctx, &kms.UpdateKeyDescriptionInput{KeyId: k.Arn, Description: aws.String("renamed")}); err != nil {
+		t.Fatal(err)
+	}
+	desc, err := c.DescribeKey(ctx, &kms.DescribeKeyInput{KeyId: k.KeyId})
+	if err != nil || aws.ToString(desc.KeyMetadata.Description) != "renamed" {
+		t.Errorf("description after update = %v, %v", desc, err)
+	}
+}
+
+func TestCreateKeyRefusalsAnswerAsAWS(t *testing.T) {
+	t.Parallel()
+	c, _ := newClient(t)
+	cases := []struct {
+		name      string
+		in        kms.CreateKeyInput
+		code, msg string
+	}{
+		{"unknown spec", kms.CreateKeyInput{KeySpec: "HMAC_random"}, "ValidationException",
+			"1 validation error detected: Value 'HMAC_random' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: " +
+				"[RSA_2048, ECC_NIST_P384, ECC_NIST_P256, ECC_NIST_P521, HMAC_384, RSA_3072, ECC_SECG_P256K1, RSA_4096, SYMMETRIC_DEFAULT, HMAC_256, HMAC_224, HMAC_512, " +
+				"SM2, ML_DSA_44, ML_DSA_65, ML_DSA_87, ECC_NIST_EDWARDS25519]"},
+		{"unknown usage", kms.CreateKeyInput{KeyUsage: "RANDOM"}, "ValidationException",
+			"1 validation error detected: Value 'RANDOM' at 'keyUsage' failed to satisfy constraint: Member must satisfy enum value set: [ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC]"},
+		{"HMAC without usage", kms.CreateKeyInput{KeySpec: types.KeySpecHmac256}, "ValidationException",
+			"You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys."},
+	}
+	for _, tc := range cases {
+		_, err := c.CreateKey(context.Background(), &tc.in)
+		if errorCode(t, err) != tc.code || errorMessage(t, err) != tc.msg {
+			t.Errorf("%s: %v\nwant %s %q", tc.name, err, tc.code, tc.msg)
+		}
+	}
+	_, err := c.CreateKey(context.Background(), &kms.CreateKeyInput{KeySpec: types.KeySpecRsa2048, KeyUsage: types.KeyUsageTypeSignVerify})
+	if got := errorCode(t, err); got != "UnsupportedOperationException" {
+		t.Errorf("an RSA key: %q, want the local KMS to say it does not keep them", got)
+	}
+	if hmac := createHMAC(t, c, types.KeySpecHmac224); hmac.MacAlgorithms[0] != types.MacAlgorithmSpecHmacSha224 {
+		t.Errorf("HMAC_224 key algorithms %v", hmac.MacAlgorithms)
+	}
+}
