@@ -14,14 +14,6 @@ import (
 // module is this repository's module path.
 const module = "github.com/payflow-dev/payflow"
 
-// testImportExceptions are test files under localaws/ allowed to import a
-// service package, each a move still under way.
-var testImportExceptions = map[string]bool{
-	// Issue 7: the service's own copy of the payment machine test moves to
-	// the service side.
-	"localaws/asl/payment_machine_test.go": true,
-}
-
 // TestTwoHousesStayApart keeps the repository's two houses apart, reading
 // every .go file's imports (no go tool, no build tags: a file excluded by a
 // build tag is still checked):
@@ -83,7 +75,7 @@ func violation(file string, isTest bool, imp string) string {
 		if !under(local, "internal") && !under(local, "cmd") {
 			return ""
 		}
-		if isTest && (local == "internal/logtest" || testImportExceptions[file]) {
+		if isTest && local == "internal/logtest" {
 			return ""
 		}
 		return "localaws/ must not depend on the service or its commands"

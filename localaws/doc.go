@@ -1,7 +1,7 @@
 // Package localaws starts a local AWS endpoint in-process, for any Go
 // test or program that wants real AWS SDK clients to talk to Step
-// Functions, SQS, SNS, KMS and Secrets Manager without an AWS account,
-// Docker or network:
+// Functions, SQS, SNS, KMS, DynamoDB and Secrets Manager without an AWS
+// account, Docker or network:
 //
 //	ep := localaws.Start(t, localaws.Options{}) // closed by t.Cleanup
 //	client := sqs.NewFromConfig(ep.AWSConfig())
@@ -11,8 +11,9 @@
 // and lambda:invoke task integrations wired in-process), SQS (JSON and query
 // protocols, standard and FIFO queues, long polling, dead-letter queues),
 // SNS (topics, filter policies, delivery to SQS), KMS (symmetric keys,
-// aliases, data keys, HMAC) and Secrets Manager. Each package's doc lists
-// its gaps; awsendpoint routes requests to them.
+// aliases, data keys, HMAC), DynamoDB (tables, indexes, expressions, batches
+// and transactions) and Secrets Manager. Each package's doc lists its gaps;
+// awsendpoint routes requests to them.
 //
 // What is refused: requests whose Host is not a loopback name or address
 // (unless listed in Options.AllowHosts), browser requests from other web
