@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/payflow-dev/payflow/localaws/asl"
 	"github.com/payflow-dev/payflow/localaws/dynamolocal"
@@ -40,7 +41,7 @@ func (in *integrations) dynamoTask(ctx context.Context, op string, call asl.Task
 	if call.TaskToken != "" {
 		return nil, &asl.TaskFailure{Name: "States.Runtime", Cause: "dynamodb tasks do not support .waitForTaskToken"}
 	}
-	body, err := in.dynamo.Call(ctx, op, call.Parameters)
+	body, err := in.dynamo.Call(ctx, regionOfArn(call.ExecutionArn), op, call.Parameters)
 	if err != nil {
 		return nil, dynamoFailure(err)
 	}
@@ -88,4 +89,15 @@ func dynamoFailure(err error) error {
 		Cause: fmt.Sprintf("%s (Service: AmazonDynamoDBv2; Status Code: %d; Error Code: %s; Request ID: %s; Proxy: null)",
 			e.Message, status, e.Code, newRequestID()),
 	}
+}
+
+// regionOfArn is the region of an execution ARN, where the execution's
+// tasks call DynamoDB, as on AWS; "" (the endpoint's region) when the ARN
+// has none.
+func regionOfArn(arn string) string {
+	parts := strings.SplitN(arn, ":", 5)
+	if len(parts) < 5 {
+		return ""
+	}
+	return parts[3]
 }

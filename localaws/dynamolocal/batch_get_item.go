@@ -24,7 +24,7 @@ type batchGetOutput struct {
 	ConsumedCapacity []consumedWire               `json:"ConsumedCapacity,omitempty"`
 }
 
-func (s *Service) batchGetItem(body []byte) (any, error) {
+func (s *regional) batchGetItem(body []byte) (any, error) {
 	var in batchGetInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

@@ -26,10 +26,10 @@ type batchWriteOutput struct {
 
 // changer is a validated write that can compute its change.
 type changer interface {
-	change(s *Service) (change, error)
+	change(s *regional) (change, error)
 }
 
-func (s *Service) batchWriteItem(body []byte) (any, error) {
+func (s *regional) batchWriteItem(body []byte) (any, error) {
 	var in batchWriteInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

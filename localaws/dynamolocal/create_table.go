@@ -50,7 +50,7 @@ func checkTableName(name string) error {
 	return nil
 }
 
-func (s *Service) createTable(body []byte) (any, error) {
+func (s *regional) createTable(body []byte) (any, error) {
 	var in createTableInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -74,7 +74,7 @@ func (s *Service) createTable(body []byte) (any, error) {
 	return tableDescriptionOutput{TableDescription: t.describe("ACTIVE")}, nil
 }
 
-func (s *Service) buildTable(in createTableInput) (*table, error) {
+func (s *regional) buildTable(in createTableInput) (*table, error) {
 	types := map[string]kind{}
 	for _, d := range in.AttributeDefinitions {
 		k, ok := kindOf(d.AttributeType)
@@ -95,7 +95,7 @@ func (s *Service) buildTable(in createTableInput) (*table, error) {
 		used[n] = true
 	}
 	t := &table{
-		name: in.TableName, arn: tableArn(s.region, s.account, in.TableName), id: newTableID(),
+		name: in.TableName, arn: s.tableArn(in.TableName), id: newTableID(),
 		created: s.clock.Now(), key: key, attrDefs: in.AttributeDefinitions, deletion: in.DeletionProtectionEnabled,
 		tags: in.Tags, items: map[string]Item{},
 	}

@@ -19,7 +19,7 @@ type deletePlan struct {
 	onFailed string
 }
 
-func (s *Service) planDelete(in deleteItemInput) (deletePlan, error) {
+func (s *regional) planDelete(in deleteItemInput) (deletePlan, error) {
 	if err := in.legacyParams.refuse(); err != nil {
 		return deletePlan{}, err
 	}
@@ -45,7 +45,7 @@ func (s *Service) planDelete(in deleteItemInput) (deletePlan, error) {
 
 // change computes the delete without applying it; the caller holds s.mu
 // for writing.
-func (p deletePlan) change(s *Service) (change, error) {
+func (p deletePlan) change(s *regional) (change, error) {
 	t, err := s.table(p.table)
 	if err != nil {
 		return change{}, err
@@ -61,7 +61,7 @@ func (p deletePlan) change(s *Service) (change, error) {
 	return change{t: t, key: k, old: old, write: true}, nil
 }
 
-func (s *Service) deleteItem(body []byte) (any, error) {
+func (s *regional) deleteItem(body []byte) (any, error) {
 	var in deleteItemInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

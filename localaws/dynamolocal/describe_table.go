@@ -14,7 +14,7 @@ type describeTableOutput struct {
 	Table tableDescriptionWire `json:"Table"`
 }
 
-func (s *Service) describeTable(body []byte) (any, error) {
+func (s *regional) describeTable(body []byte) (any, error) {
 	var in tableNameInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -28,7 +28,7 @@ func (s *Service) describeTable(body []byte) (any, error) {
 	return describeTableOutput{Table: t.describe("ACTIVE")}, nil
 }
 
-func (s *Service) deleteTable(body []byte) (any, error) {
+func (s *regional) deleteTable(body []byte) (any, error) {
 	var in tableNameInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -56,7 +56,7 @@ type listTablesOutput struct {
 	LastEvaluatedTableName string   `json:"LastEvaluatedTableName,omitempty"`
 }
 
-func (s *Service) listTables(body []byte) (any, error) {
+func (s *regional) listTables(body []byte) (any, error) {
 	var in listTablesInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -87,7 +87,7 @@ func (s *Service) listTables(body []byte) (any, error) {
 
 // describedTable is s.table for the table-level actions (DescribeTable,
 // the TTL actions), whose not-found message names the table.
-func (s *Service) describedTable(name string) (*table, error) {
+func (s *regional) describedTable(name string) (*table, error) {
 	t, err := s.table(name)
 	if err != nil && name != "" {
 		var derr *Error

@@ -22,7 +22,7 @@ type getPlan struct {
 	paths []docPath
 }
 
-func (s *Service) planGet(table string, key Item, projection *string, ep exprParams) (getPlan, error) {
+func (s *regional) planGet(table string, key Item, projection *string, ep exprParams) (getPlan, error) {
 	if key == nil {
 		return getPlan{}, validation("1 validation error detected: Value null at 'key' failed to satisfy constraint: Member must not be null")
 	}
@@ -42,7 +42,7 @@ func (s *Service) planGet(table string, key Item, projection *string, ep exprPar
 
 // run reads the item; the caller holds s.mu for reading. A missing item
 // is nil.
-func (p getPlan) run(s *Service) (Item, error) {
+func (p getPlan) run(s *regional) (Item, error) {
 	t, err := s.table(p.table)
 	if err != nil {
 		return nil, err
@@ -57,7 +57,7 @@ func (p getPlan) run(s *Service) (Item, error) {
 	return project(it, p.paths), nil
 }
 
-func (s *Service) getItem(body []byte) (any, error) {
+func (s *regional) getItem(body []byte) (any, error) {
 	var in getItemInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

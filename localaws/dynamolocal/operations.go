@@ -5,29 +5,29 @@ package dynamolocal
 // package-level state exists.
 func operations() map[string]handler {
 	ops := map[string]handler{
-		"CreateTable":        (*Service).createTable,
-		"DescribeTable":      (*Service).describeTable,
-		"DeleteTable":        (*Service).deleteTable,
-		"UpdateTable":        (*Service).updateTable,
-		"TagResource":        (*Service).tagResource,
-		"UntagResource":      (*Service).untagResource,
-		"ListTagsOfResource": (*Service).listTagsOfResource,
-		"ListTables":         (*Service).listTables,
-		"UpdateTimeToLive":   (*Service).updateTimeToLive,
-		"DescribeTimeToLive": (*Service).describeTimeToLive,
-		"PutItem":            (*Service).putItem,
-		"GetItem":            (*Service).getItem,
-		"DeleteItem":         (*Service).deleteItem,
-		"UpdateItem":         (*Service).updateItem,
-		"Query":              (*Service).query,
-		"Scan":               (*Service).scan,
-		"BatchGetItem":       (*Service).batchGetItem,
-		"BatchWriteItem":     (*Service).batchWriteItem,
-		"TransactGetItems":   (*Service).transactGetItems,
-		"TransactWriteItems": (*Service).transactWriteItems,
+		"CreateTable":        (*regional).createTable,
+		"DescribeTable":      (*regional).describeTable,
+		"DeleteTable":        (*regional).deleteTable,
+		"UpdateTable":        (*regional).updateTable,
+		"TagResource":        (*regional).tagResource,
+		"UntagResource":      (*regional).untagResource,
+		"ListTagsOfResource": (*regional).listTagsOfResource,
+		"ListTables":         (*regional).listTables,
+		"UpdateTimeToLive":   (*regional).updateTimeToLive,
+		"DescribeTimeToLive": (*regional).describeTimeToLive,
+		"PutItem":            (*regional).putItem,
+		"GetItem":            (*regional).getItem,
+		"DeleteItem":         (*regional).deleteItem,
+		"UpdateItem":         (*regional).updateItem,
+		"Query":              (*regional).query,
+		"Scan":               (*regional).scan,
+		"BatchGetItem":       (*regional).batchGetItem,
+		"BatchWriteItem":     (*regional).batchWriteItem,
+		"TransactGetItems":   (*regional).transactGetItems,
+		"TransactWriteItems": (*regional).transactWriteItems,
 	}
 	for op, what := range refusedOperations() {
-		ops[op] = func(*Service, []byte) (any, error) { return nil, refused(what) }
+		ops[op] = func(*regional, []byte) (any, error) { return nil, refused(what) }
 	}
 	return ops
 }

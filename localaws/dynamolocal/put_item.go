@@ -24,7 +24,7 @@ type putPlan struct {
 	onFailed string
 }
 
-func (s *Service) planPut(in putItemInput) (putPlan, error) {
+func (s *regional) planPut(in putItemInput) (putPlan, error) {
 	if err := in.legacyParams.refuse(); err != nil {
 		return putPlan{}, err
 	}
@@ -56,7 +56,7 @@ func (s *Service) planPut(in putItemInput) (putPlan, error) {
 
 // change computes the put against its table without applying it; the
 // caller holds s.mu for writing.
-func (p putPlan) change(s *Service) (change, error) {
+func (p putPlan) change(s *regional) (change, error) {
 	t, err := s.table(p.table)
 	if err != nil {
 		return change{}, err
@@ -72,7 +72,7 @@ func (p putPlan) change(s *Service) (change, error) {
 	return change{t: t, key: k, old: old, new: copyItem(p.item), write: true}, nil
 }
 
-func (s *Service) putItem(body []byte) (any, error) {
+func (s *regional) putItem(body []byte) (any, error) {
 	var in putItemInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

@@ -31,7 +31,7 @@ type readExprs struct {
 	paths  []docPath
 }
 
-func (s *Service) parseReadExprs(keyExpr, filter, projection *string, ep exprParams) (readExprs, error) {
+func (s *regional) parseReadExprs(keyExpr, filter, projection *string, ep exprParams) (readExprs, error) {
 	var r readExprs
 	if keyExpr == nil && filter == nil && projection == nil {
 		return r, noExpressions(ep.ExpressionAttributeNames, ep.ExpressionAttributeValues, "FilterExpression")
@@ -62,7 +62,7 @@ func checkLimit(limit *int) (int, error) {
 	return *limit, nil
 }
 
-func (s *Service) query(body []byte) (any, error) {
+func (s *regional) query(body []byte) (any, error) {
 	var in queryInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

@@ -16,7 +16,7 @@ type readSource struct {
 	ix *index // nil for the table
 }
 
-func (s *Service) source(t *table, indexName *string) (readSource, error) {
+func (s *regional) source(t *table, indexName *string) (readSource, error) {
 	if indexName == nil {
 		return readSource{t: t}, nil
 	}

@@ -30,7 +30,7 @@ func checkSegments(segment, total *int) error {
 	return nil
 }
 
-func (s *Service) scan(body []byte) (any, error) {
+func (s *regional) scan(body []byte) (any, error) {
 	var in scanInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

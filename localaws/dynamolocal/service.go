@@ -15,6 +15,7 @@ import (
 
 	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/localaws/awsid"
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 )
 
 // TargetPrefix is the X-Amz-Target namespace of every DynamoDB operation.
@@ -43,8 +44,9 @@ type Config struct {
 	SweepInterval time.Duration
 }
 
-// Service is one in-memory DynamoDB for one account and Region. It is safe
-// for concurrent use.
+// Service is one in-memory DynamoDB for one account. Each region has its
+// own tables, as in AWS: a request reaches the region it is signed for. It
+// is safe for concurrent use.
 type Service struct {
 	region, account string
 	clock           clock.Clock
@@ -53,16 +55,13 @@ type Service struct {
 	ops      map[string]handler // built once in New, read-only after
 	reserved reservedWords      // built once in New, read-only after
 
-	mu        sync.RWMutex
-	tables    map[string]*table
-	nextSweep time.Time
-	// tokens are TransactWriteItems' ClientRequestTokens.
-	tokens map[string]tokenRecord
+	mu      sync.Mutex
+	regions map[string]*regional
 }
 
 // New returns an empty Service configured by cfg.
 func New(cfg Config) *Service {
-	s := &Service{clock: cfg.Clock, sweepEvery: cfg.SweepInterval, tables: map[string]*table{}, tokens: map[string]tokenRecord{}}
+	s := &Service{clock: cfg.Clock, sweepEvery: cfg.SweepInterval, regions: map[string]*regional{}}
 	s.region, s.account = awsid.OrDefaults(cfg.Region, cfg.Account)
 	if s.clock == nil {
 		s.clock = clock.NewReal()
@@ -70,14 +69,13 @@ func New(cfg Config) *Service {
 	if s.sweepEvery <= 0 {
 		s.sweepEvery = DefaultSweepInterval
 	}
-	s.nextSweep = s.clock.Now().Add(s.sweepEvery)
 	s.ops = operations()
 	s.reserved = loadReservedWords()
 	return s
 }
 
 // handler runs one decoded operation and returns its response document.
-type handler func(s *Service, body []byte) (any, error)
+type handler func(s *regional, body []byte) (any, error)
 
 // ServeHTTP answers one AWS JSON 1.0 DynamoDB request.
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -100,20 +98,22 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeResponse(w, nil, validation("request body is larger than %d bytes", maxRequestBytes))
 		return
 	}
-	out, err := s.Call(r.Context(), op, body)
+	region := awsproto.RegionOf(r.WithContext(awsproto.WithDefaultRegion(r.Context(), s.region)))
+	out, err := s.Call(r.Context(), region, op, body)
 	writeResponse(w, out, err)
 }
 
-// Call runs one operation on a JSON request document and returns the JSON
-// response document, or an *Error. Step Functions' DynamoDB tasks use it
-// in-process.
-func (s *Service) Call(_ context.Context, op string, body []byte) ([]byte, error) {
+// Call runs one operation in a region ("" means the configured one) on a
+// JSON request document and returns the JSON response document, or an
+// *Error. Step Functions' DynamoDB tasks use it in-process.
+func (s *Service) Call(_ context.Context, region, op string, body []byte) ([]byte, error) {
 	h, ok := s.ops[op]
 	if !ok {
 		return nil, errorf(codeUnknownOperation, "operation %s is not supported by the local DynamoDB", op)
 	}
-	s.maybeSweep()
-	out, err := h(s, body)
+	rg := s.regionNamed(region)
+	rg.maybeSweep()
+	out, err := h(rg, body)
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +158,7 @@ func decode(body []byte, v any) error {
 }
 
 // table returns the named table; the caller holds s.mu.
-func (s *Service) table(name string) (*table, error) {
+func (s *regional) table(name string) (*table, error) {
 	if name == "" {
 		return nil, validation("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null")
 	}

@@ -138,3 +138,28 @@ func TestRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestRegions follows AWS: each region has its own tables, and ARNs carry
+// the region and its partition.
+func TestRegions(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.createTable(t, "regional", "")
+	ctx := context.Background()
+	cn := func(o *dynamodb.Options) { o.Region = "cn-north-1" }
+	_, err := e.client.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: aws.String("regional")}, cn)
+	if code := errorCode(t, err); code != "ResourceNotFoundException" {
+		t.Fatalf("a us-east-1 table seen from cn-north-1: %v", err)
+	}
+	out, err := e.client.CreateTable(ctx, &dynamodb.CreateTableInput{
+		TableName: aws.String("regional"), BillingMode: types.BillingModePayPerRequest,
+		AttributeDefinitions: []types.AttributeDefinition{{AttributeName: aws.String("pk"), AttributeType: types.ScalarAttributeTypeS}},
+		KeySchema:            []types.KeySchemaElement{{AttributeName: aws.String("pk"), KeyType: types.KeyTypeHash}},
+	}, cn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := aws.ToString(out.TableDescription.TableArn), "arn:aws-cn:dynamodb:cn-north-1:123456789012:table/regional"; got != want {
+		t.Fatalf("TableArn = %s, want %s", got, want)
+	}
+}

@@ -1,8 +1,6 @@
 package dynamolocal
 
-import (
-	"fmt"
-)
+import ()
 
 type attributeDefinitionWire struct {
 	AttributeName string `json:"AttributeName"`
@@ -145,8 +143,4 @@ func (ix *index) project(t *table, it Item) Item {
 		}
 	}
 	return out
-}
-
-func tableArn(region, account, name string) string {
-	return fmt.Sprintf("arn:aws:dynamodb:%s:%s:table/%s", region, account, name)
 }

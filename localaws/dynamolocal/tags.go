@@ -14,7 +14,7 @@ type listTagsOutput struct {
 }
 
 // tableByArn returns the table an ARN names; the caller holds s.mu.
-func (s *Service) tableByArn(arn string) (*table, error) {
+func (s *regional) tableByArn(arn string) (*table, error) {
 	if arn == "" {
 		return nil, validation("1 validation error detected: Value null at 'resourceArn' failed to satisfy constraint: Member must not be null")
 	}
@@ -26,7 +26,7 @@ func (s *Service) tableByArn(arn string) (*table, error) {
 	return nil, errorf(codeResourceNotFound, "Requested resource not found: ResourcArn: %s not found", arn)
 }
 
-func (s *Service) tagResource(body []byte) (any, error) {
+func (s *regional) tagResource(body []byte) (any, error) {
 	var in tagResourceInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -51,7 +51,7 @@ func (s *Service) tagResource(body []byte) (any, error) {
 	return struct{}{}, nil
 }
 
-func (s *Service) untagResource(body []byte) (any, error) {
+func (s *regional) untagResource(body []byte) (any, error) {
 	var in tagResourceInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -73,7 +73,7 @@ func (s *Service) untagResource(body []byte) (any, error) {
 	return struct{}{}, nil
 }
 
-func (s *Service) listTagsOfResource(body []byte) (any, error) {
+func (s *regional) listTagsOfResource(body []byte) (any, error) {
 	var in tagResourceInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

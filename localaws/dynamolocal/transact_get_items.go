@@ -22,7 +22,7 @@ type transactGetOutput struct {
 	Responses []itemResponse `json:"Responses"`
 }
 
-func (s *Service) transactGetItems(body []byte) (any, error) {
+func (s *regional) transactGetItems(body []byte) (any, error) {
 	var in transactGetInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

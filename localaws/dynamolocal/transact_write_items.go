@@ -37,7 +37,7 @@ type conditionCheckPlan struct {
 	deletePlan
 }
 
-func (p conditionCheckPlan) change(s *Service) (change, error) {
+func (p conditionCheckPlan) change(s *regional) (change, error) {
 	ch, err := p.deletePlan.change(s)
 	ch.write = false
 	return ch, err
@@ -50,7 +50,7 @@ type tokenRecord struct {
 	at     time.Time
 }
 
-func (s *Service) planTransactWrite(in transactWriteInput) ([]changer, error) {
+func (s *regional) planTransactWrite(in transactWriteInput) ([]changer, error) {
 	if n := len(in.TransactItems); n == 0 || n > maxTransactItems {
 		return nil, validation("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100, Member must have length greater than or equal to 1")
 	}
@@ -94,7 +94,7 @@ func (s *Service) planTransactWrite(in transactWriteInput) ([]changer, error) {
 	return plans, nil
 }
 
-func (s *Service) transactWriteItems(body []byte) (any, error) {
+func (s *regional) transactWriteItems(body []byte) (any, error) {
 	var in transactWriteInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

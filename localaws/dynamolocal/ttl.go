@@ -27,7 +27,7 @@ type describeTTLOutput struct {
 	TimeToLiveDescription ttlDescriptionWire `json:"TimeToLiveDescription"`
 }
 
-func (s *Service) updateTimeToLive(body []byte) (any, error) {
+func (s *regional) updateTimeToLive(body []byte) (any, error) {
 	var in updateTTLInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -54,7 +54,7 @@ func (s *Service) updateTimeToLive(body []byte) (any, error) {
 	return updateTTLOutput{TimeToLiveSpecification: spec}, nil
 }
 
-func (s *Service) describeTimeToLive(body []byte) (any, error) {
+func (s *regional) describeTimeToLive(body []byte) (any, error) {
 	var in tableNameInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -91,10 +91,18 @@ func (t *table) expired(it Item, now time.Time) bool {
 	return d.cmp(nowSec) <= 0 && d.cmp(oldest) >= 0
 }
 
-// Sweep deletes every expired TTL item now, as AWS's background process
-// eventually does, and returns how many it deleted. The Service also sweeps
-// on its own every Config.SweepInterval.
+// Sweep deletes every expired TTL item of every region now, as AWS's
+// background process eventually does, and returns how many it deleted. The
+// Service also sweeps a region on its own every Config.SweepInterval.
 func (s *Service) Sweep() int {
+	n := 0
+	for _, rg := range s.allRegions() {
+		n += rg.sweep()
+	}
+	return n
+}
+
+func (s *regional) sweep() int {
 	now := s.clock.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -117,11 +125,11 @@ func (s *Service) Sweep() int {
 }
 
 // maybeSweep sweeps when the interval has passed on the clock.
-func (s *Service) maybeSweep() {
+func (s *regional) maybeSweep() {
 	s.mu.RLock()
 	due := !s.clock.Now().Before(s.nextSweep)
 	s.mu.RUnlock()
 	if due {
-		s.Sweep()
+		s.sweep()
 	}
 }

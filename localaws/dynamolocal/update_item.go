@@ -21,7 +21,7 @@ type updatePlan struct {
 	onFailed string
 }
 
-func (s *Service) planUpdate(in updateItemInput) (updatePlan, error) {
+func (s *regional) planUpdate(in updateItemInput) (updatePlan, error) {
 	if err := in.legacyParams.refuse(); err != nil {
 		return updatePlan{}, err
 	}
@@ -56,7 +56,7 @@ func (s *Service) planUpdate(in updateItemInput) (updatePlan, error) {
 
 // change computes the update, creating the item when it does not exist,
 // without applying it; the caller holds s.mu for writing.
-func (p updatePlan) change(s *Service) (change, error) {
+func (p updatePlan) change(s *regional) (change, error) {
 	t, err := s.table(p.table)
 	if err != nil {
 		return change{}, err
@@ -93,7 +93,7 @@ func (p updatePlan) change(s *Service) (change, error) {
 	return change{t: t, key: k, old: old, new: updated, touched: touched, write: true}, nil
 }
 
-func (s *Service) updateItem(body []byte) (any, error) {
+func (s *regional) updateItem(body []byte) (any, error) {
 	var in updateItemInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

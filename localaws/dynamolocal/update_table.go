@@ -25,7 +25,7 @@ type updateTableInput struct {
 // updateTable changes billing, throughput, deletion protection and global
 // secondary indexes (a new index covers the existing items at once, as if
 // its backfill had finished). The table stays ACTIVE throughout.
-func (s *Service) updateTable(body []byte) (any, error) {
+func (s *regional) updateTable(body []byte) (any, error) {
 	var in updateTableInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
