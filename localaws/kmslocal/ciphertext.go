@@ -78,7 +78,7 @@ func seal(k *key, plaintext []byte, ctx map[string]string, random io.Reader) ([]
 // blobKeyID returns the key id a blob claims to be sealed under.
 func blobKeyID(blob []byte) (string, error) {
 	if len(blob) < minBlobLen || len(blob) > maxBlob || blob[0] != blobVersion {
-		return "", errorf(codeInvalidCiphertext, "The ciphertext is invalid.")
+		return "", errorf(codeInvalidCiphertext, "")
 	}
 	return string(blob[1 : 1+keyIDLen]), nil
 }
@@ -88,7 +88,7 @@ func blobKeyID(blob []byte) (string, error) {
 func open(k *key, blob []byte, ctx map[string]string) ([]byte, error) {
 	gen := int(binary.BigEndian.Uint16(blob[1+keyIDLen : headerLen]))
 	if gen >= len(k.materials) {
-		return nil, errorf(codeInvalidCiphertext, "The ciphertext is invalid.")
+		return nil, errorf(codeInvalidCiphertext, "")
 	}
 	aead, err := gcmFor(k.materials[gen].secret)
 	if err != nil {
@@ -98,7 +98,7 @@ func open(k *key, blob []byte, ctx map[string]string) ([]byte, error) {
 	aad := append(append([]byte{}, blob[:headerLen]...), canonicalContext(ctx)...)
 	plain, err := aead.Open(nil, nonce, blob[headerLen+nonceLen:], aad)
 	if err != nil {
-		return nil, errorf(codeInvalidCiphertext, "The ciphertext or the encryption context is invalid.")
+		return nil, errorf(codeInvalidCiphertext, "")
 	}
 	return plain, nil
 }

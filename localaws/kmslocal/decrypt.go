@@ -57,7 +57,7 @@ func (s *regional) blobKey(id, keyID string) (*key, error) {
 		}
 	}
 	if !ok || k.usage != usageEncrypt {
-		return nil, errorf(codeInvalidCiphertext, "The ciphertext is invalid.")
+		return nil, errorf(codeInvalidCiphertext, "")
 	}
 	if err := k.usable(); err != nil {
 		return nil, err

@@ -6,7 +6,9 @@ import (
 	"github.com/payflow-dev/payflow/localaws/awsproto"
 )
 
-// Error codes as AWS KMS names them in the __type member.
+// Error codes as AWS KMS names them in the __type member. AWS answers
+// InvalidCiphertextException, KMSInvalidMacException and
+// NotAuthorizedException with an empty message, and so does this KMS.
 const (
 	codeAlreadyExists     = "AlreadyExistsException"
 	codeDisabled          = "DisabledException"
@@ -18,7 +20,6 @@ const (
 	codeInvalidMac        = "KMSInvalidMacException"
 	codeInvalidMarker     = "InvalidMarkerException"
 	codeLimitExceeded     = "LimitExceededException"
-	codeMalformedPolicy   = "MalformedPolicyDocumentException"
 	codeNotAuthorized     = "NotAuthorizedException"
 	codeInvalidState      = "KMSInvalidStateException"
 	codeNotFound          = "NotFoundException"

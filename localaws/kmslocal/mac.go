@@ -106,7 +106,7 @@ func (s *regional) verifyMac(body []byte) (any, error) {
 		return nil, errorf(codeValidation, "Mac is required")
 	}
 	if !hmac.Equal(mac, in.Mac) {
-		return nil, errorf(codeInvalidMac, "The MAC is not valid for the message and key.")
+		return nil, errorf(codeInvalidMac, "")
 	}
 	return verifyMacOutput{KeyID: k.arn, MacAlgorithm: in.MacAlgorithm, MacValid: true}, nil
 }

@@ -2,6 +2,7 @@ package kmslocal_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -91,9 +92,9 @@ func TestPoliciesAndDescriptions(t *testing.T) {
 	if got, err := c.GetKeyPolicy(ctx, &kms.GetKeyPolicyInput{KeyId: k.KeyId, PolicyName: aws.String("default")}); err != nil || aws.ToString(got.Policy) != policy {
 		t.Errorf("after PutKeyPolicy: %v, %v", got, err)
 	}
-	_, err = c.PutKeyPolicy(ctx, &kms.PutKeyPolicyInput{KeyId: k.KeyId, Policy: aws.String("{not json")})
-	if got := errorCode(t, err); got != "MalformedPolicyDocumentException" {
-		t.Errorf("malformed policy: %q", got)
+	_, err = c.GetKeyPolicy(ctx, &kms.GetKeyPolicyInput{KeyId: k.KeyId, PolicyName: aws.String("other")})
+	if got := errorCode(t, err); got != "NotFoundException" {
+		t.Errorf("a policy name other than default: %q", got)
 	}
 	names, err := c.ListKeyPolicies(ctx, &kms.ListKeyPoliciesInput{KeyId: k.KeyId})
 	if err != nil || !cmp.Equal(names.PolicyNames, []string{"default"}) {
@@ -137,5 +138,19 @@ func TestCreateKeyRefusalsAnswerAsAWS(t *testing.T) {
 	}
 	if hmac := createHMAC(t, c, types.KeySpecHmac224); hmac.MacAlgorithms[0] != types.MacAlgorithmSpecHmacSha224 {
 		t.Errorf("HMAC_224 key algorithms %v", hmac.MacAlgorithms)
+	}
+}
+
+// AWS answers a bad ciphertext with InvalidCiphertextException and an empty
+// message (recorded in LocalStack's AWS-validated KMS snapshots).
+func TestInvalidCiphertextHasNoMessage(t *testing.T) {
+	t.Parallel()
+	c, _ := newClient(t)
+	k := createSymmetric(t, c)
+	blob := encrypt(t, c, *k.KeyId, []byte("x"), map[string]string{"a": "1"})
+	_, err := c.Decrypt(context.Background(), &kms.DecryptInput{CiphertextBlob: blob})
+	var bad *types.InvalidCiphertextException
+	if !errors.As(err, &bad) || aws.ToString(bad.Message) != "" {
+		t.Errorf("decrypt without its context: %v, want InvalidCiphertextException with no message", err)
 	}
 }
