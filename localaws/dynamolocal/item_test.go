@@ -94,6 +94,8 @@ func TestItemValidation(t *testing.T) {
 			"One or more parameter values were invalid: An string set  may not be empty"},
 		{"duplicate set member", map[string]types.AttributeValue{"pk": s("a"), "sk": n("1"), "x": &types.AttributeValueMemberSS{Value: []string{"a", "a"}}}, "ValidationException",
 			"One or more parameter values were invalid: Input collection [a, a] contains duplicates."},
+		{"partition key over 2048 bytes", map[string]types.AttributeValue{"pk": s(strings.Repeat("k", 2049)), "sk": n("1")}, "ValidationException",
+			"One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes"},
 		{"over 400 KB", map[string]types.AttributeValue{"pk": s("a"), "sk": n("1"), "x": s(strings.Repeat("x", 400*1024))}, "ValidationException",
 			"Item size has exceeded the maximum allowed size"},
 	}

@@ -7,8 +7,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"io"
+	"hash/crc32"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -89,13 +90,13 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeResponse(w, nil, errorf(codeUnknownOperation, "unknown target %q", r.Header.Get("X-Amz-Target")))
 		return
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequestBytes+1))
-	if err != nil {
-		writeResponse(w, nil, errorf(codeSerialization, "read request: %v", err))
+	body, err := awsproto.ReadBody(r, maxRequestBytes)
+	if errors.Is(err, awsproto.ErrBodyTooLarge) {
+		writeResponse(w, nil, validation("request body is larger than %d bytes", maxRequestBytes))
 		return
 	}
-	if len(body) > maxRequestBytes {
-		writeResponse(w, nil, validation("request body is larger than %d bytes", maxRequestBytes))
+	if err != nil {
+		writeResponse(w, nil, errorf(codeSerialization, "read request: %v", err))
 		return
 	}
 	region := awsproto.RegionOf(r.WithContext(awsproto.WithDefaultRegion(r.Context(), s.region)))
@@ -124,15 +125,19 @@ func (s *Service) Call(_ context.Context, region, op string, body []byte) ([]byt
 	return b, nil
 }
 
+// writeResponse answers with body, or with err in the error shape. Like
+// DynamoDB it sends the body's CRC32 in X-Amz-Crc32, which the SDKs check.
 func writeResponse(w http.ResponseWriter, body []byte, err error) {
-	w.Header().Set("Content-Type", "application/x-amz-json-1.0")
+	status := http.StatusOK
 	if err != nil {
-		status, b := wireError(err)
-		w.WriteHeader(status)
-		_, _ = w.Write(b)
-		return
+		status, body = wireError(err)
 	}
-	_, _ = w.Write(body)
+	h := w.Header()
+	h.Set("Content-Type", "application/x-amz-json-1.0")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("X-Amz-Crc32", strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10))
+	w.WriteHeader(status)
+	_, _ = w.Write(body) // the client has gone if this fails; nothing to do
 }
 
 func requestID() string {

@@ -111,7 +111,7 @@ func (t *table) checkKey(key Item) error {
 				map[kind]string{kindS: "string", kindB: "binary"}[v.kind], n)
 		}
 	}
-	return nil
+	return t.checkKeySizes(key)
 }
 
 func (t *table) kindOfKey(name string) kind {
@@ -138,6 +138,9 @@ func (t *table) checkItemKeys(it Item) error {
 				map[kind]string{kindS: "string", kindB: "binary"}[v.kind], n)
 		}
 	}
+	if err := t.checkKeySizes(it); err != nil {
+		return err
+	}
 	for _, ix := range append(append([]*index{}, t.gsis...), t.lsis...) {
 		for _, n := range ix.key.names() {
 			v, ok := it[n]
@@ -156,6 +159,18 @@ func (t *table) checkItemKeys(it Item) error {
 					map[kind]string{kindS: "string", kindB: "binary"}[v.kind], ix.name, n)
 			}
 		}
+	}
+	return nil
+}
+
+// checkKeySizes refuses partition keys over 2048 bytes and sort keys over
+// 1024 bytes, DynamoDB's limits, in its words.
+func (t *table) checkKeySizes(it Item) error {
+	if len(it[t.key.hash].str) > 2048 && t.key.hashKind != kindN {
+		return invalidParam("Size of hashkey has exceeded the maximum size limit of2048 bytes")
+	}
+	if t.key.rng != "" && t.key.rngKind != kindN && len(it[t.key.rng].str) > 1024 {
+		return invalidParam("Aggregated size of all range keys has exceeded the size limit of 1024 bytes")
 	}
 	return nil
 }

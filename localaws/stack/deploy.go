@@ -164,6 +164,8 @@ func (d *deployer) create(ctx context.Context, id string, r cfn.Resource) error 
 		c, err = d.createTable(ctx, id, p)
 	case "AWS::Serverless::SimpleTable":
 		c, err = d.createSimpleTable(ctx, id, p)
+	case "AWS::DynamoDB::GlobalTable":
+		err = fmt.Errorf("the local DynamoDB does not emulate global tables; declare an AWS::DynamoDB::Table for local runs")
 	case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine":
 		c, err = d.createStateMachine(ctx, id, r.Type, p)
 	case "AWS::Serverless::Function", "AWS::Lambda::Function":

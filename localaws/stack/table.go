@@ -66,6 +66,16 @@ func (d *deployer) createTable(ctx context.Context, id string, p map[string]any)
 	if dp, err := boolProp(p, "DeletionProtectionEnabled"); err == nil && dp {
 		in.DeletionProtectionEnabled = aws.Bool(true)
 	}
+	for _, prop := range []string{"KinesisStreamSpecification", "ImportSourceSpecification"} {
+		if _, ok := p[prop]; ok {
+			return created{}, fmt.Errorf("table %s: %s is not emulated by the local DynamoDB", name, prop)
+		}
+	}
+	for _, prop := range []string{"PointInTimeRecoverySpecification", "SSESpecification", "ContributorInsightsSpecification", "ResourcePolicy"} {
+		if _, ok := p[prop]; ok {
+			d.cfg.Logger.Warn("table property accepted but not emulated", "table", name, "property", prop)
+		}
+	}
 	out, err := d.ddb.CreateTable(ctx, in)
 	if err != nil {
 		return created{}, fmt.Errorf("create table %s: %w", name, err)

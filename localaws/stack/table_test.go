@@ -2,12 +2,18 @@ package stack_test
 
 import (
 	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/payflow-dev/payflow/localaws/awsendpoint"
 	"github.com/payflow-dev/payflow/localaws/stack"
 )
 
@@ -49,5 +55,23 @@ func TestDeployCreatesTables(t *testing.T) {
 	if k := simple.Table.KeySchema; len(k) != 1 || aws.ToString(k[0].AttributeName) != "orderId" ||
 		aws.ToInt64(simple.Table.ProvisionedThroughput.WriteCapacityUnits) != 5 {
 		t.Errorf("Simple = %+v", simple.Table)
+	}
+}
+
+func TestDeployRefusesGlobalTables(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "global.yml")
+	tpl := "Resources:\n  Global:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      TableName: g\n"
+	if err := os.WriteFile(path, []byte(tpl), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(awsendpoint.New(awsendpoint.Config{}))
+	t.Cleanup(srv.Close)
+	_, err := stack.Deploy(context.Background(), stack.DeployConfig{
+		TemplatePath: path, Region: "us-east-1", AccountID: "123456789012", StackName: "demo",
+		AWS: aws.Config{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL), Credentials: credentials.NewStaticCredentialsProvider("AKID", "secret", "")},
+	})
+	if err == nil || !strings.Contains(err.Error(), "does not emulate global tables") {
+		t.Fatalf("Deploy = %v, want a refusal of AWS::DynamoDB::GlobalTable", err)
 	}
 }
