@@ -56,7 +56,7 @@ func run(ctx context.Context, getenv func(string) string, stdout, stderr io.Writ
 	if err != nil {
 		return fmt.Errorf("load AWS configuration: %w", err)
 	}
-	handler, err := functions.API(ctx, functions.Deps{AWS: awsCfg, Getenv: getenv, Logger: logger, Clock: clock.NewReal()})
+	handler, err := functions.API(ctx, functions.Deps{AWS: awsCfg, Getenv: getenv, Logger: logger, Clock: clock.NewReal(), Metrics: stdout})
 	if err != nil {
 		return err
 	}

@@ -40,8 +40,10 @@ func run(ctx context.Context, getenv func(string) string, stdout, stderr io.Writ
 	handler, err := functions.Callback(ctx, functions.Deps{
 		AWS:    awsCfg,
 		Getenv: getenv,
-		Logger: slog.New(slog.NewJSONHandler(stdout, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		Clock:  clock.NewReal(),
+		// Embedded Metric Format lines go to stdout, as Lambda expects.
+		Metrics: stdout,
+		Logger:  slog.New(slog.NewJSONHandler(stdout, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Clock:   clock.NewReal(),
 	})
 	if err != nil {
 		return err

@@ -75,6 +75,12 @@ func TestConsoleInABrowser(t *testing.T) {
 	if !row.MatchString(dom) {
 		t.Errorf("the waiting task of %s is not listed", waiting)
 	}
+	// The functions' Embedded Metric Format lines reach the console.
+	for _, metric := range []string{`<td>Payflow/Orders (Count)</td><td>Result=accepted</td>`, `<td>Payflow/Payments (Count)</td><td>Outcome=PAID</td>`} {
+		if !strings.Contains(dom, metric) {
+			t.Errorf("the metrics table lacks %s", metric)
+		}
+	}
 	if shot := os.Getenv("CONSOLE_SCREENSHOT"); shot != "" {
 		screenshot(t, browser, page, shot)
 	}

@@ -57,5 +57,6 @@ func API(ctx context.Context, d Deps) (http.Handler, error) {
 		return nil, fmt.Errorf("order API: %w", err)
 	}
 	ready(ctx, logger, "order API ready", "stateMachineArn", stateMachine)
-	return httpapi.NewHandler(httpapi.Config{Orders: svc, Validator: validator, Logger: logger, Clock: d.Clock}), nil
+	h := httpapi.NewHandler(httpapi.Config{Orders: svc, Validator: validator, Logger: logger, Clock: d.Clock})
+	return countOrders(h, d.recorder()), nil
 }

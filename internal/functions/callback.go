@@ -62,15 +62,16 @@ func Callback(ctx context.Context, d Deps) (CallbackHandler, error) {
 	}
 	cfg := readCallbackConfig(e)
 	logger := e.logger(d.Logger)
+	metrics := d.recorder()
 	if err := e.err(); err != nil {
 		return nil, fmt.Errorf("callback configuration: %w", err)
 	}
 	h, err := callback.New(callback.Config{
 		Tasks: awsadapter.NewTasks(sfn.NewFromConfig(d.AWS)),
 		Cards: awsadapter.NewCardKey(kms.NewFromConfig(d.AWS), ""),
-		Processor: simulator.New(simulator.Config{
+		Processor: measure(simulator.New(simulator.Config{
 			Mode: cfg.mode, Clock: d.Clock, Latency: cfg.latency,
-		}),
+		}), metrics, d.Clock),
 		Clock:     d.Clock,
 		Logger:    logger,
 		Heartbeat: cfg.heartbeat,
@@ -80,5 +81,5 @@ func Callback(ctx context.Context, d Deps) (CallbackHandler, error) {
 	}
 	ready(ctx, logger, "callback ready",
 		"paymentMode", string(cfg.mode), "heartbeat", cfg.heartbeat.String(), "latency", cfg.latency.String())
-	return h.Handle, nil
+	return countBatches(h.Handle, metrics), nil
 }

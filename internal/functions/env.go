@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 
 	"github.com/payflow-dev/payflow/clock"
+	"github.com/payflow-dev/payflow/internal/opsmetrics"
 )
 
 // EnvLogLevel is read by both functions: debug, info (default), warn or
@@ -33,6 +35,18 @@ type Deps struct {
 	// Clock is read for card expiry, request timing, heartbeats and the
 	// simulator's latency.
 	Clock clock.Clock
+	// Metrics, when set, receives the function's Embedded Metric Format
+	// lines: standard output on Lambda, the console's feed under the
+	// local stack. Nil publishes no metrics.
+	Metrics io.Writer
+}
+
+// recorder returns the metrics recorder d asks for, or nil.
+func (d Deps) recorder() *opsmetrics.Recorder {
+	if d.Metrics == nil {
+		return nil
+	}
+	return opsmetrics.New(d.Metrics, d.Clock)
 }
 
 // env reads environment variables and collects every problem, so that a

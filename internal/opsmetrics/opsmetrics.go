@@ -56,7 +56,7 @@ func (r *Recorder) Order(result OrderResult, orderID string) {
 	})
 }
 
-// Payment counts one authorization's outcome (PAID, DECLINED or VOIDED)
+// Payment counts one authorization's outcome (PAID or DECLINED)
 // with the workflow error that names its reason (empty when paid), and
 // records how long the processor took.
 func (r *Recorder) Payment(outcome, reason string, took time.Duration, orderID string) {
@@ -80,6 +80,19 @@ func (r *Recorder) Payment(outcome, reason string, took time.Duration, orderID s
 	r.w.Put(emf.Record{
 		Dimensions: map[string]string{"Service": "callback"},
 		Values:     []emf.Value{{Name: MetricAuthorizationLatency, Unit: emf.Milliseconds, Value: float64(took.Microseconds()) / 1000}},
+		Properties: map[string]any{"orderId": orderID},
+	})
+}
+
+// Void counts an approved authorization that was released because its
+// workflow had ended before it could be told.
+func (r *Recorder) Void(orderID string) {
+	if r == nil {
+		return
+	}
+	r.w.Put(emf.Record{
+		Dimensions: map[string]string{"Outcome": "VOIDED"},
+		Values:     []emf.Value{{Name: MetricPayments, Unit: emf.Count, Value: 1}},
 		Properties: map[string]any{"orderId": orderID},
 	})
 }

@@ -2,6 +2,7 @@ package stack
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"time"
 
@@ -20,6 +21,10 @@ type FunctionDeps struct {
 	Getenv func(string) string
 	Logger *slog.Logger
 	Clock  clock.Clock
+	// Stdout stands for the function's standard output, which Lambda
+	// sends to CloudWatch Logs: the local stack feeds it to the console,
+	// which collects the Embedded Metric Format documents written there.
+	Stdout io.Writer
 }
 
 // HTTPFunction builds the handler of a function served behind the HTTP

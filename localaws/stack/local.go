@@ -205,7 +205,7 @@ func (l *Local) startMappings(f Function, build QueueFunction) error {
 func (l *Local) deps(f Function) FunctionDeps {
 	return FunctionDeps{
 		AWS: l.functionAWS, Getenv: functionEnv(f, l.cfg.Region, l.EndpointURL), Clock: l.cfg.Clock,
-		Logger: l.cfg.Logger.With("function", f.LogicalID),
+		Logger: l.cfg.Logger.With("function", f.LogicalID), Stdout: l.Feed,
 	}
 }
 

@@ -40,5 +40,5 @@ func Code() stack.Code {
 // Environment as Getenv (LOG_LEVEL included), the stack's logger, clock
 // and AWS configuration.
 func deps(d stack.FunctionDeps) functions.Deps {
-	return functions.Deps{AWS: d.AWS, Getenv: d.Getenv, Logger: d.Logger, Clock: d.Clock}
+	return functions.Deps{AWS: d.AWS, Getenv: d.Getenv, Logger: d.Logger, Clock: d.Clock, Metrics: d.Stdout}
 }
