@@ -99,7 +99,7 @@ type change struct {
 	t        *table
 	key      string
 	old, new Item
-	touched  []string
+	touched  []docPath
 	// write is false for a ConditionCheck, and for the zero change of a
 	// failed computation.
 	write bool

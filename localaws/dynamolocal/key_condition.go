@@ -131,3 +131,56 @@ func keyPart(c condition) (string, []*Value, error) {
 	}
 	return p.path[0].name, out, nil
 }
+
+// checkFilterKeys refuses a Query filter that names a key attribute of the
+// queried table or index: those belong in the key condition.
+func checkFilterKeys(c condition, k keySchema) error {
+	var bad string
+	var walkOperand func(o operand)
+	walkOperand = func(o operand) {
+		switch x := o.(type) {
+		case pathOperand:
+			if n := x.path[0].name; bad == "" && (n == k.hash || n == k.rng && k.rng != "") {
+				bad = n
+			}
+		case sizeOperand:
+			walkOperand(pathOperand(x))
+		}
+	}
+	var walk func(c condition)
+	walk = func(c condition) {
+		switch x := c.(type) {
+		case andCond:
+			walk(x.l)
+			walk(x.r)
+		case orCond:
+			walk(x.l)
+			walk(x.r)
+		case notCond:
+			walk(x.c)
+		case compareCond:
+			walkOperand(x.l)
+			walkOperand(x.r)
+		case betweenCond:
+			walkOperand(x.v)
+			walkOperand(x.lo)
+			walkOperand(x.hi)
+		case inCond:
+			walkOperand(x.v)
+			for _, o := range x.list {
+				walkOperand(o)
+			}
+		case funcCond:
+			for _, o := range x.args {
+				walkOperand(o)
+			}
+		}
+	}
+	if c != nil {
+		walk(c)
+	}
+	if bad != "" {
+		return validation("Filter Expression can only contain non-primary key attributes: Primary key attribute: %s", bad)
+	}
+	return nil
+}

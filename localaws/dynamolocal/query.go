@@ -99,6 +99,9 @@ func (s *regional) query(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFilterKeys(exprs.filter, src.key()); err != nil {
+		return nil, err
+	}
 	if in.ExclusiveStartKey != nil {
 		if err := src.checkStartKey(in.ExclusiveStartKey); err != nil {
 			return nil, err

@@ -240,22 +240,28 @@ func TestKeyConditionErrors(t *testing.T) {
 	newOrdersTable(t, e)
 	tests := []struct {
 		expr   string
+		filter string
 		values av
 		want   string
 	}{
-		{"seq = :n", av{":n": n("1")}, "Query condition missed key schema element: customer"},
-		{"customer = :c OR seq = :n", av{":c": s("c1"), ":n": n("1")}, "Invalid operator used in KeyConditionExpression: OR"},
-		{"customer < :c", av{":c": s("c1")}, "Query key condition not supported"},
-		{"customer = :c AND amount = :n", av{":c": s("c1"), ":n": n("1")}, "Query condition missed key schema element: seq"},
-		{"customer = :n", av{":n": n("1")}, "One or more parameter values were invalid: Condition parameter type does not match schema type"},
-		{"customer = :c AND attribute_exists(seq)", av{":c": s("c1")}, "Invalid operator used in KeyConditionExpression: attribute_exists"},
+		{"seq = :n", "", av{":n": n("1")}, "Query condition missed key schema element: customer"},
+		{"customer = :c OR seq = :n", "", av{":c": s("c1"), ":n": n("1")}, "Invalid operator used in KeyConditionExpression: OR"},
+		{"customer < :c", "", av{":c": s("c1")}, "Query key condition not supported"},
+		{"customer = :c AND amount = :n", "", av{":c": s("c1"), ":n": n("1")}, "Query condition missed key schema element: seq"},
+		{"customer = :n", "", av{":n": n("1")}, "One or more parameter values were invalid: Condition parameter type does not match schema type"},
+		{"customer = :c AND attribute_exists(seq)", "", av{":c": s("c1")}, "Invalid operator used in KeyConditionExpression: attribute_exists"},
+		{"customer = :c", "seq > :n", av{":c": s("c1"), ":n": n("1")}, "Filter Expression can only contain non-primary key attributes: Primary key attribute: seq"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.expr, func(t *testing.T) {
+		t.Run(tc.expr+" "+tc.filter, func(t *testing.T) {
 			t.Parallel()
-			_, err := e.client.Query(context.Background(), &dynamodb.QueryInput{
+			in := &dynamodb.QueryInput{
 				TableName: aws.String("orders"), KeyConditionExpression: aws.String(tc.expr), ExpressionAttributeValues: tc.values,
-			})
+			}
+			if tc.filter != "" {
+				in.FilterExpression = aws.String(tc.filter)
+			}
+			_, err := e.client.Query(context.Background(), in)
 			if got := errorMessage(t, err); got != tc.want {
 				t.Fatalf("message\n got %s\nwant %s", got, tc.want)
 			}

@@ -14,8 +14,8 @@ func errInvalidPath() *Error {
 
 // applyUpdate runs an update expression's actions on a copy of old, every
 // SET value read from old as in DynamoDB, and returns the new item and the
-// top-level attributes the actions touched.
-func applyUpdate(old Item, actions []updateAction) (Item, []string, error) {
+// document paths the actions touched.
+func applyUpdate(old Item, actions []updateAction) (Item, []docPath, error) {
 	values := make([]*Value, len(actions))
 	for i, a := range actions {
 		if a.verb != "SET" {
@@ -44,10 +44,10 @@ func applyUpdate(old Item, actions []updateAction) (Item, []string, error) {
 		}
 		return removeAfter(y.path, x.path)
 	})
-	touched := map[string]bool{}
+	touched := make([]docPath, 0, len(actions))
 	for _, i := range order {
 		a := actions[i]
-		touched[a.path[0].name] = true
+		touched = append(touched, a.path)
 		var err error
 		switch a.verb {
 		case "SET":
@@ -63,12 +63,7 @@ func applyUpdate(old Item, actions []updateAction) (Item, []string, error) {
 			return nil, nil, err
 		}
 	}
-	names := make([]string, 0, len(touched))
-	for n := range touched {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return item, names, nil
+	return item, touched, nil
 }
 
 // removeAfter orders two REMOVE paths of the same list so that the higher

@@ -120,26 +120,18 @@ func (s *regional) updateItem(body []byte) (any, error) {
 	return out, nil
 }
 
-// returnedAttributes picks what ReturnValues asks for.
-func returnedAttributes(mode string, old, updated Item, touched []string) Item {
-	pick := func(it Item) Item {
-		out := Item{}
-		for _, n := range touched {
-			if v, ok := it[n]; ok {
-				out[n] = v
-			}
-		}
-		return out
-	}
+// returnedAttributes picks what ReturnValues asks for; the UPDATED_ modes
+// return just the paths the update named, nested as in the item.
+func returnedAttributes(mode string, old, updated Item, touched []docPath) Item {
 	switch mode {
 	case "ALL_OLD":
 		return old
 	case "ALL_NEW":
 		return updated
 	case "UPDATED_OLD":
-		return pick(old)
+		return project(old, touched)
 	case "UPDATED_NEW":
-		return pick(updated)
+		return project(updated, touched)
 	}
 	return nil
 }

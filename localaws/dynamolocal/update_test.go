@@ -120,8 +120,20 @@ func TestUpdateReturnValues(t *testing.T) {
 			t.Fatalf("%s (-want +got):\n%s", tc.mode, diff)
 		}
 	}
-	// UpdateItem on a missing item creates it from the key.
+	// UPDATED_NEW returns just the nested paths the update named.
+	e.put(t, "retvals", av{"pk": s("nested"), "m": &types.AttributeValueMemberM{Value: av{"a": n("1"), "b": n("2")}}})
 	out, err := e.client.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: aws.String("retvals"), Key: av{"pk": s("nested")}, UpdateExpression: aws.String("SET m.a = :v"),
+		ExpressionAttributeValues: av{":v": n("9")}, ReturnValues: types.ReturnValueUpdatedNew,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(av{"m": &types.AttributeValueMemberM{Value: av{"a": n("9")}}}, out.Attributes, avOpts); diff != "" {
+		t.Fatalf("nested UPDATED_NEW (-want +got):\n%s", diff)
+	}
+	// UpdateItem on a missing item creates it from the key.
+	out, err = e.client.UpdateItem(ctx, &dynamodb.UpdateItemInput{
 		TableName: aws.String("retvals"), Key: av{"pk": s("new")}, UpdateExpression: aws.String("SET a = :v"),
 		ExpressionAttributeValues: av{":v": s("v")}, ReturnValues: types.ReturnValueAllNew,
 	})
