@@ -12,8 +12,9 @@ BIN           := bin
         bench smoke redrive build deploy clean
 
 ## run: the whole flow locally on the built-in AWS endpoint (127.0.0.1:4566, API on :3000)
+## PROCESSOR=stripe runs the Stripe adapter against a local stripe-mock instead of the simulator
 run:
-	$(GO) run ./cmd/local
+	$(GO) run ./cmd/local $(if $(PROCESSOR),-processor $(PROCESSOR))
 
 ## test: every test, unit to end to end, with only Go installed; under the race detector when cgo and a C compiler are there
 # The race detector needs cgo. Without a C compiler (or with CGO_ENABLED=0)

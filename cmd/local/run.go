@@ -24,6 +24,7 @@ type options struct {
 	template, addr, apiAddr string
 	region, account, stack  string
 	logLevel                string
+	processor               string
 	params                  paramFlag
 	allowHosts              listFlag
 }
@@ -63,6 +64,8 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (op
 	fs.StringVar(&o.account, "account", awsid.DefaultAccount, "AWS account ID of the local stack")
 	fs.StringVar(&o.stack, "stack-name", "payflow", "stack name, used in resource names")
 	fs.StringVar(&o.logLevel, "log-level", orDefault(getenv("LOG_LEVEL"), "info"), "log level: debug, info, warn or error")
+	fs.StringVar(&o.processor, "processor", orDefault(getenv("PAYFLOW_PROCESSOR"), processorSimulated),
+		"payment processor: simulated, or stripe (the Stripe adapter against a local stripe-mock)")
 	fs.Var(o.params, "param", "template parameter override Key=Value (repeatable)")
 	fs.Var(&o.allowHosts, "allow-host", "a Host name besides loopback ones to answer, e.g. host.docker.internal; * for any (repeatable)")
 	if err := fs.Parse(args); err != nil {
@@ -92,6 +95,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	proc, err := startProcessor(ctx, &o, io.Discard)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := proc.close(); err != nil {
+			logger.Warn("stripe-mock", "error", err)
+		}
+	}()
 	local, err := stack.Start(ctx, stack.LocalConfig{
 		TemplatePath: o.template, Addr: o.addr, APIAddr: o.apiAddr,
 		Region: o.region, AccountID: o.account, StackName: o.stack, Parameters: o.params,
@@ -100,7 +112,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	printBanner(stdout, local, o, time.Since(started), clock.NewReal().Now())
+	if err := proc.ready(ctx, local); err != nil {
+		_ = local.Close(context.Background())
+		return err
+	}
+	printBanner(stdout, local, o, proc.describe(), time.Since(started), clock.NewReal().Now())
 	<-ctx.Done()
 	fmt.Fprintln(stdout, "\nstopping...")
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -47,7 +47,8 @@ type harness struct {
 
 type options struct {
 	fakeClock  bool
-	noCallback bool // leave the callback function unstarted
+	noCallback bool              // leave the callback function unstarted
+	params     map[string]string // template parameters
 }
 
 func start(tb testing.TB, o options) *harness {
@@ -64,7 +65,7 @@ func start(tb testing.TB, o options) *harness {
 	}
 	local, err := stack.Start(context.Background(), stack.LocalConfig{
 		TemplatePath: templatePath, Addr: "127.0.0.1:0", APIAddr: "127.0.0.1:0",
-		Region: "us-east-1", AccountID: "123456789012", StackName: "e2e", Code: code, Clock: clk,
+		Region: "us-east-1", AccountID: "123456789012", StackName: "e2e", Code: code, Clock: clk, Parameters: o.params,
 		Logger: slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 	})
 	if err != nil {

@@ -61,17 +61,20 @@ func Callback(ctx context.Context, d Deps) (CallbackHandler, error) {
 		return nil, err
 	}
 	cfg := readCallbackConfig(e)
+	pcfg := readProcessorConfig(e)
 	logger := e.logger(d.Logger)
 	metrics := d.recorder()
 	if err := e.err(); err != nil {
 		return nil, fmt.Errorf("callback configuration: %w", err)
 	}
+	processor, err := newProcessor(ctx, pcfg, cfg, d.AWS, d.Clock, logger)
+	if err != nil {
+		return nil, fmt.Errorf("callback payment processor: %w", err)
+	}
 	h, err := callback.New(callback.Config{
-		Tasks: awsadapter.NewTasks(sfn.NewFromConfig(d.AWS)),
-		Cards: awsadapter.NewCardKey(kms.NewFromConfig(d.AWS), ""),
-		Processor: measure(simulator.New(simulator.Config{
-			Mode: cfg.mode, Clock: d.Clock, Latency: cfg.latency,
-		}), metrics, d.Clock),
+		Tasks:     awsadapter.NewTasks(sfn.NewFromConfig(d.AWS)),
+		Cards:     awsadapter.NewCardKey(kms.NewFromConfig(d.AWS), ""),
+		Processor: measure(processor, metrics, d.Clock),
 		Clock:     d.Clock,
 		Logger:    logger,
 		Heartbeat: cfg.heartbeat,
@@ -80,6 +83,6 @@ func Callback(ctx context.Context, d Deps) (CallbackHandler, error) {
 		return nil, err
 	}
 	ready(ctx, logger, "callback ready",
-		"paymentMode", string(cfg.mode), "heartbeat", cfg.heartbeat.String(), "latency", cfg.latency.String())
+		"paymentProcessor", pcfg.name, "paymentMode", string(cfg.mode), "heartbeat", cfg.heartbeat.String(), "latency", cfg.latency.String())
 	return countBatches(h.Handle, metrics), nil
 }

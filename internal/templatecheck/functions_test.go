@@ -66,7 +66,11 @@ func TestFunctionEnvironment(t *testing.T) {
 			"LOG_LEVEL":         "info",
 		}},
 		{"CallbackFunction", map[string]any{
+			"PAYMENT_PROCESSOR": ref("PaymentProcessor"),
 			"PAYMENT_MODE":      "simulated",
+			"STRIPE_SECRET_ID":  ref("StripeSecretKey"),
+			"STRIPE_CAPTURE":    ref("StripeCapture"),
+			"STRIPE_API_URL":    ref("StripeApiUrl"),
 			"HEARTBEAT_SECONDS": "20",
 			"LOG_LEVEL":         "info",
 		}},

@@ -41,11 +41,14 @@ func TestCallbackFunctionIsLeastPrivilege(t *testing.T) {
 	if diff := cmp.Diff(wantTemplates, templates); diff != "" {
 		t.Errorf("CallbackFunction policy templates (-want +got):\n%s", diff)
 	}
-	want := []string{"kms:Decrypt", "states:SendTaskFailure", "states:SendTaskHeartbeat", "states:SendTaskSuccess"}
+	want := []string{"kms:Decrypt", "secretsmanager:GetSecretValue", "states:SendTaskFailure", "states:SendTaskHeartbeat", "states:SendTaskSuccess"}
 	if diff := cmp.Diff(want, allActions(stmts)); diff != "" {
 		t.Errorf("CallbackFunction actions (-want +got):\n%s", diff)
 	}
-	for _, action := range want[1:] {
+	if diff := cmp.Diff(ref("StripeSecretKey"), resourceOf(t, stmts, "secretsmanager:GetSecretValue")); diff != "" {
+		t.Errorf("secretsmanager:GetSecretValue resource (-want +got):\n%s", diff)
+	}
+	for _, action := range want[2:] {
 		if diff := cmp.Diff(ref("PaymentStateMachine"), resourceOf(t, stmts, action)); diff != "" {
 			t.Errorf("%s resource (-want +got):\n%s", action, diff)
 		}

@@ -91,7 +91,7 @@ func TestOutputs(t *testing.T) {
 	sort.Strings(names)
 	want := []string{
 		"ApiUrl", "NotificationTestQueueUrl", "NotificationTopicArn", "PaymentDeadLetterQueueUrl",
-		"PaymentQueueUrl", "StateMachineArn", "StateMachineWaitForCallbackArn",
+		"PaymentQueueUrl", "StateMachineArn", "StateMachineWaitForCallbackArn", "StripeSecretArn",
 		"WaitForCallbackDemoNotificationTestQueueUrl",
 	}
 	if diff := cmp.Diff(want, names); diff != "" {
@@ -110,6 +110,7 @@ func TestOutputs(t *testing.T) {
 		"NotificationTopicArn":                        ref("NotificationTopic"),
 		"NotificationTestQueueUrl":                    ref("NotificationTestQueue"),
 		"WaitForCallbackDemoNotificationTestQueueUrl": ref("NotificationTestQueue"),
+		"StripeSecretArn":                             ref("StripeSecretKey"),
 	}
 	if diff := cmp.Diff(wantValues, values); diff != "" {
 		t.Errorf("output values (-want +got):\n%s", diff)

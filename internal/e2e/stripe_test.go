@@ -1,0 +1,89 @@
+package e2e_test
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/sfn"
+
+	"github.com/payflow-dev/payflow/internal/orders"
+	"github.com/payflow-dev/payflow/internal/stripemock"
+)
+
+// startWithStripe starts the stack with PaymentProcessor=stripe against a
+// stripe-mock of its own, and puts a test key in the template's secret as
+// an operator would put the live key on AWS.
+func startWithStripe(t *testing.T) (*harness, *stripemock.Server) {
+	t.Helper()
+	mock := stripemock.ForTest(t)
+	h := start(t, options{params: map[string]string{"PaymentProcessor": "stripe", "StripeApiUrl": mock.URL}})
+	secret := h.local.Stack.Outputs["StripeSecretArn"].Value
+	if _, err := secretsmanager.NewFromConfig(h.local.AWS).PutSecretValue(context.Background(), &secretsmanager.PutSecretValueInput{
+		SecretId: aws.String(secret), SecretString: aws.String("sk_test_123"),
+	}); err != nil {
+		t.Fatalf("put the Stripe key in %s: %v", secret, err)
+	}
+	return h, mock
+}
+
+// TestRawCardOrderThroughStripe runs a card order through the API, the
+// workflow and the callback with the Stripe adapter on stripe-mock: one
+// PaymentIntent for the order, its id as the authorization, and no card
+// data anywhere but in the request to Stripe.
+func TestRawCardOrderThroughStripe(t *testing.T) {
+	t.Parallel()
+	h, mock := startWithStripe(t)
+	const id = "stripe-raw-1"
+	if code, placed := h.place(newOrder(id, cardApproved)); code != 202 || placed.ExecutionArn == "" {
+		t.Fatalf("POST /orders = %d %+v, want 202", code, placed)
+	}
+	got := h.waitTerminal(id, 0)
+	if got.Status != orders.ExecutionSucceeded || got.PaymentStatus != orders.PaymentPaid {
+		dumpLogs(t, h)
+		t.Fatalf("status = %+v, want SUCCEEDED/PAID", got)
+	}
+	var intents []stripemock.Request
+	for _, r := range mock.Requests() {
+		if r.Path == "/v1/payment_intents" {
+			intents = append(intents, r)
+		}
+	}
+	if len(intents) != 1 {
+		t.Fatalf("payment intents created = %+v, want exactly one", intents)
+	}
+	pi := intents[0]
+	if pi.IdempotencyKey != id || pi.Form.Get("metadata[orderId]") != id || pi.Form.Get("amount") != "10025" || pi.Form.Get("currency") != "usd" {
+		t.Errorf("payment intent request = key %q, form %v; want the orderId as key and metadata, 10025 usd", pi.IdempotencyKey, pi.Form)
+	}
+	if auth := authorizationID(t, h, got.ExecutionArn); !strings.HasPrefix(auth, "pi_") {
+		t.Errorf("authorization id = %q, want Stripe's PaymentIntent id", auth)
+	}
+	h.checkNoCardData(cardApproved)
+}
+
+// authorizationID reads the authorization the callback answered the
+// payment task with, from the execution's history.
+func authorizationID(tb testing.TB, h *harness, arn string) string {
+	tb.Helper()
+	hist, err := h.sfn.GetExecutionHistory(context.Background(), &sfn.GetExecutionHistoryInput{ExecutionArn: aws.String(arn)})
+	if err != nil {
+		tb.Fatalf("history of %s: %v", arn, err)
+	}
+	for _, e := range hist.Events {
+		if e.TaskSucceededEventDetails == nil {
+			continue
+		}
+		var out struct {
+			AuthorizationID string `json:"authorizationId"`
+		}
+		if err := json.Unmarshal([]byte(aws.ToString(e.TaskSucceededEventDetails.Output)), &out); err == nil && out.AuthorizationID != "" {
+			return out.AuthorizationID
+		}
+	}
+	tb.Fatalf("no task of %s succeeded with an authorization", arn)
+	return ""
+}
