@@ -12,6 +12,7 @@ import (
 
 	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/orders"
+	"github.com/payflow-dev/payflow/internal/tracing"
 )
 
 // DefaultHeartbeat is how often a slow authorization tells Step Functions it
@@ -77,7 +78,9 @@ func (h *Handler) Handle(ctx context.Context, event events.SQSEvent) (events.SQS
 	retry := make([]bool, len(event.Records))
 	var wg sync.WaitGroup
 	for i, rec := range event.Records {
-		wg.Go(func() { retry[i] = h.processSafely(ctx, rec) == dispositionRetry })
+		// Each message continues the trace Step Functions gave it.
+		rctx := tracing.WithHeader(ctx, rec.Attributes["AWSTraceHeader"])
+		wg.Go(func() { retry[i] = h.processSafely(rctx, rec) == dispositionRetry })
 	}
 	wg.Wait()
 	resp := events.SQSEventResponse{BatchItemFailures: []events.SQSBatchItemFailure{}}

@@ -12,6 +12,7 @@ import (
 	"github.com/payflow-dev/payflow/internal/awsadapter"
 	"github.com/payflow-dev/payflow/internal/callback"
 	"github.com/payflow-dev/payflow/internal/simulator"
+	"github.com/payflow-dev/payflow/internal/tracing"
 )
 
 // Environment variables the callback reads, besides LOG_LEVEL. All are
@@ -72,7 +73,10 @@ func Callback(ctx context.Context, d Deps) (CallbackHandler, error) {
 		return nil, fmt.Errorf("callback payment processor: %w", err)
 	}
 	h, err := callback.New(callback.Config{
-		Tasks:     awsadapter.NewTasks(sfn.NewFromConfig(d.AWS)),
+		// Task answers carry the trace of the message they answer.
+		Tasks: awsadapter.NewTasks(sfn.NewFromConfig(d.AWS, func(o *sfn.Options) {
+			o.APIOptions = append(o.APIOptions, tracing.AddToRequests)
+		})),
 		Cards:     awsadapter.NewCardKey(kms.NewFromConfig(d.AWS), ""),
 		Processor: measure(processor, metrics, d.Clock),
 		Clock:     d.Clock,

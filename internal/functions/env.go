@@ -14,6 +14,7 @@ import (
 
 	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/opsmetrics"
+	"github.com/payflow-dev/payflow/internal/tracing"
 )
 
 // EnvLogLevel is read by both functions: debug, info (default), warn or
@@ -112,7 +113,7 @@ func (e *env) check(name string, err error) {
 func (e *env) logger(base *slog.Logger) *slog.Logger {
 	level, err := ParseLevel(e.getenv(EnvLogLevel))
 	e.check(EnvLogLevel, err)
-	return slog.New(levelHandler{min: level, next: base.Handler()})
+	return slog.New(tracing.LogHandler(levelHandler{min: level, next: base.Handler()}))
 }
 
 // err returns every problem recorded, or nil.
