@@ -55,6 +55,9 @@ func (s *Service) createStateMachine(ctx context.Context, in *createStateMachine
 	if err != nil {
 		return nil, err
 	}
+	if err := checkRoleArn(in.RoleArn); err != nil {
+		return nil, err
+	}
 	arn := s.scopeOf(ctx).stateMachineArn(in.Name)
 	now := s.clock.Now()
 	rev := &revision{

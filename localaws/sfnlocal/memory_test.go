@@ -37,7 +37,7 @@ func newWaitingFleet(tb testing.TB) *waitingFleet {
 			return nil, nil
 		},
 	}})
-	out, err := f.svc.createStateMachine(context.Background(), &createStateMachineInput{Name: "pay", Definition: waitingMachine, RoleArn: "r"})
+	out, err := f.svc.createStateMachine(context.Background(), &createStateMachineInput{Name: "pay", Definition: waitingMachine, RoleArn: "arn:aws:iam::123456789012:role/r"})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -78,7 +78,7 @@ func TestTimestampsAreEpochSeconds(t *testing.T) {
 	t.Parallel()
 	c := clock.NewFake(epoch0.Add(1500 * 1e6)) // 1.5 s past the epoch0 second
 	svc := sfnlocal.New(sfnlocal.Config{Clock: c})
-	req := httptest.NewRequest("POST", "/", strings.NewReader(`{"name":"t","roleArn":"r","definition":`+jsonString(passMachine)+`}`))
+	req := httptest.NewRequest("POST", "/", strings.NewReader(`{"name":"t","roleArn":"`+testRole+`","definition":`+jsonString(passMachine)+`}`))
 	req.Header.Set("X-Amz-Target", "AWSStepFunctions.CreateStateMachine")
 	rec := httptest.NewRecorder()
 	svc.ServeHTTP(rec, req)

@@ -79,3 +79,22 @@ func TestRedriveIsRefusedWithAReason(t *testing.T) {
 		t.Error("the refusal does not say why")
 	}
 }
+
+// AWS answers a role that is not an IAM role ARN with InvalidArn, "Invalid
+// Role Arn: '<arn>'" (as AWS users report it).
+func TestRoleArnMustBeAnIAMRole(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	for _, role := range []string{"arn:aws:iam::1234:role/unknown_role", "arn:aws:iam::aws:policy/AWSBatchFullAccess", "r"} {
+		_, err := h.client.CreateStateMachine(context.Background(), &sfn.CreateStateMachineInput{
+			Name: aws.String("role"), Definition: aws.String(passMachine), RoleArn: aws.String(role),
+		})
+		e := wantAPIError[*types.InvalidArn](t, err)
+		if want := "Invalid Role Arn: '" + role + "'"; e.ErrorMessage() != want {
+			t.Errorf("%s: message %q, want %q", role, e.ErrorMessage(), want)
+		}
+	}
+	if arn := h.createMachine(t, "role", passMachine); arn == "" {
+		t.Fatal("a proper role was refused")
+	}
+}

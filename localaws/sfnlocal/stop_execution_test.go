@@ -18,7 +18,7 @@ func TestStopBeforeTheEngineStarts(t *testing.T) {
 	s := New(Config{Clock: c})
 	ctx := context.Background()
 	def := `{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"End":true}}}`
-	created, err := s.createStateMachine(ctx, &createStateMachineInput{Name: "m", Definition: def, RoleArn: "r"})
+	created, err := s.createStateMachine(ctx, &createStateMachineInput{Name: "m", Definition: def, RoleArn: "arn:aws:iam::123456789012:role/r"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,6 +36,11 @@ func (s *Service) updateStateMachine(ctx context.Context, in *updateStateMachine
 		len(in.EncryptionConfiguration) == 0 && !in.Publish {
 		return nil, errorf(codeMissingRequiredParameter, "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified")
 	}
+	if in.RoleArn != "" {
+		if err := checkRoleArn(in.RoleArn); err != nil {
+			return nil, err
+		}
+	}
 	if err := checkVersionDescription(in.Publish, in.VersionDescription); err != nil {
 		return nil, err
 	}
