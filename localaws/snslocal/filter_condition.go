@@ -2,6 +2,7 @@ package snslocal
 
 import (
 	"encoding/json"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -44,10 +45,17 @@ func attributeValues(a MessageAttribute) []value {
 		if err != nil {
 			return nil
 		}
-		return []value{{kind: kindNumber, n: n}}
+		return []value{numberValue(n)}
 	}
 	return nil
 }
+
+// numberValue is a number as filter policies compare it: to five decimal
+// places, as AWS documents, so 1.000001 equals 1.
+func numberValue(n float64) value { return value{kind: kindNumber, n: fixed(n)} }
+
+// fixed scales n to a whole number of hundred-thousandths.
+func fixed(n float64) float64 { return math.Round(n * 1e5) }
 
 // jsonValues turns a decoded JSON value into matchable values; arrays
 // contribute each scalar element.
@@ -60,7 +68,7 @@ func jsonValues(v any) []value {
 		if err != nil {
 			return nil
 		}
-		return []value{{kind: kindNumber, n: n}}
+		return []value{numberValue(n)}
 	case bool:
 		return []value{{kind: kindBool, b: v}}
 	case nil:
@@ -174,7 +182,7 @@ func parseNumeric(arg any, bad func(string) (condition, error)) (condition, erro
 		if op == "=" && len(list) > 2 {
 			return bad("= cannot be combined with another bound")
 		}
-		bounds = append(bounds, numericBound{op: op, n: n})
+		bounds = append(bounds, numericBound{op: op, n: fixed(n)})
 	}
 	return condition{numeric: bounds}, nil
 }

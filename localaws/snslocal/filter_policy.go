@@ -41,6 +41,10 @@ func parseFilterPolicy(text string) (*filterPolicy, error) {
 	if !ok {
 		return nil, invalidParameter("FilterPolicy: Filter policy must be a JSON object")
 	}
+	if len(obj) == 0 {
+		// AWS accepts "{}": a policy with no keys, which every message matches.
+		return &filterPolicy{root: &filterObject{}}, nil
+	}
 	root, err := parseFilterObject(obj, 0)
 	if err != nil {
 		return nil, err
@@ -104,6 +108,11 @@ func parseFilterObject(obj map[string]any, depth int) (*filterObject, error) {
 	return f, nil
 }
 
+// empty reports whether f has no keys, as the policy "{}".
+func (f *filterObject) empty() bool {
+	return len(f.leaves) == 0 && len(f.nested) == 0 && len(f.or) == 0
+}
+
 // combinations approximates AWS's complexity measure: the product of the
 // number of conditions of each key, with $or alternatives added up.
 func (f *filterObject) combinations() int {
@@ -140,6 +149,9 @@ func (p *filterPolicy) matchAttributes(attrs map[string]MessageAttribute) bool {
 // matchBody evaluates the policy against a JSON message body. A body that
 // is not a JSON object matches nothing.
 func (p *filterPolicy) matchBody(message string) bool {
+	if p.root.empty() {
+		return true
+	}
 	dec := json.NewDecoder(bytes.NewReader([]byte(message)))
 	dec.UseNumber()
 	var doc any
@@ -161,9 +173,25 @@ func (f *filterObject) matchObject(obj map[string]any) bool {
 		}
 		return true, jsonValues(v)
 	}, func(key string, sub *filterObject) bool {
-		m, ok := obj[key].(map[string]any)
-		return ok && sub.matchObject(m)
+		return sub.matchNested(obj[key])
 	})
+}
+
+// matchNested applies a nested part of a policy to a body value: an
+// object, or an array in which some object matches, as AWS looks inside
+// arrays of objects.
+func (f *filterObject) matchNested(v any) bool {
+	switch v := v.(type) {
+	case map[string]any:
+		return f.matchObject(v)
+	case []any:
+		for _, e := range v {
+			if f.matchNested(e) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // match applies the AND of keys and the OR of conditions. lookup reports

@@ -15,6 +15,7 @@ const apiVersion = "2010-03-31"
 type request struct {
 	http   *http.Request
 	params params
+	region string // the region the request was signed for
 }
 
 // action runs one operation and returns its result element (nil for
@@ -41,6 +42,8 @@ func actions() map[string]action {
 		"ListTagsForResource":       (*Service).listTagsForResourceAction,
 		"TagResource":               (*Service).tagResourceAction,
 		"UntagResource":             (*Service).untagResourceAction,
+		"AddPermission":             (*Service).addPermissionAction,
+		"RemovePermission":          (*Service).removePermissionAction,
 	}
 }
 
@@ -72,7 +75,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, requestID, errorf(codeInvalidAction, "Action %s is not valid for this endpoint", name))
 		return
 	}
-	result, err := act(s, &request{http: r, params: p})
+	result, err := act(s, &request{http: r, params: p, region: s.requestRegion(r)})
 	if err != nil {
 		writeError(w, requestID, err)
 		return

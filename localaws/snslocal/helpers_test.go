@@ -115,3 +115,5 @@ func errorCode(tb testing.TB, err error) string {
 	}
 	return apiErr.ErrorCode()
 }
+
+func errorsAs(err error, target any) bool { return errors.As(err, target) }

@@ -32,6 +32,7 @@ func (s *Service) Publish(ctx context.Context, in PublishInput) (string, error) 
 type publishRequest struct {
 	PublishInput
 	structure string // MessageStructure
+	region    string // the request's region; empty in-process
 }
 
 func (s *Service) publishAction(req *request) (any, error) {
@@ -55,6 +56,7 @@ func (s *Service) publishAction(req *request) (any, error) {
 	id, err := s.publish(req.http.Context(), req.http, publishRequest{
 		PublishInput: PublishInput{TopicArn: topicArn, Subject: p["Subject"], Message: p["Message"], Attributes: attrs},
 		structure:    p["MessageStructure"],
+		region:       req.region,
 	})
 	if err != nil {
 		return nil, err
@@ -129,7 +131,7 @@ func (s *Service) publish(ctx context.Context, r *http.Request, in publishReques
 		return "", err
 	}
 	s.mu.RLock()
-	t, err := s.lookupTopic("TopicArn", in.TopicArn)
+	t, err := s.lookupTopic(in.region, "TopicArn", in.TopicArn)
 	var targets []target
 	version := "1"
 	if err == nil {

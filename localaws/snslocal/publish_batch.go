@@ -66,7 +66,7 @@ func (s *Service) publishBatchAction(req *request) (any, error) {
 		return nil, errorf(codeBatchTooLong, "The length of all the messages put together is more than the limit.")
 	}
 	s.mu.RLock()
-	_, err = s.lookupTopic("TopicArn", p["TopicArn"])
+	_, err = s.lookupTopic(req.region, "TopicArn", p["TopicArn"])
 	s.mu.RUnlock()
 	if err != nil {
 		return nil, err
@@ -100,5 +100,6 @@ func (s *Service) publishEntry(req *request, e params) (string, error) {
 	return s.publish(req.http.Context(), req.http, publishRequest{
 		PublishInput: PublishInput{TopicArn: req.params["TopicArn"], Subject: e["Subject"], Message: e["Message"], Attributes: attrs},
 		structure:    e["MessageStructure"],
+		region:       req.region,
 	})
 }

@@ -17,6 +17,14 @@ type subscribeResult struct {
 func (s *Service) subscribeAction(req *request) (any, error) {
 	p := req.params
 	protocol, endpoint := p["Protocol"], p["Endpoint"]
+	// AWS looks the topic up before it reads the rest: a missing topic is
+	// NotFound whatever else is wrong.
+	s.mu.RLock()
+	_, err := s.lookupTopic(req.region, "TopicArn", p["TopicArn"])
+	s.mu.RUnlock()
+	if err != nil {
+		return nil, err
+	}
 	if protocol == "" {
 		return nil, invalidParameter("Protocol")
 	}
@@ -49,9 +57,9 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.lookupTopic("TopicArn", p["TopicArn"])
+	t, err := s.lookupTopic(req.region, "TopicArn", p["TopicArn"])
 	if err != nil {
-		return nil, err
+		return nil, err // deleted meanwhile
 	}
 	for _, arn := range t.subs {
 		old := s.subs[arn]
@@ -75,7 +83,7 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 func (s *Service) unsubscribeAction(req *request) (any, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sub, err := s.lookupSubscription(req.params["SubscriptionArn"])
+	sub, err := s.lookupSubscription(req.region, req.params["SubscriptionArn"])
 	var serr *Error
 	if errors.As(err, &serr) && serr.Code == codeNotFound {
 		return nil, nil
@@ -98,7 +106,7 @@ func (s *Service) unsubscribeAction(req *request) (any, error) {
 func (s *Service) getSubscriptionAttributesAction(req *request) (any, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	sub, err := s.lookupSubscription(req.params["SubscriptionArn"])
+	sub, err := s.lookupSubscription(req.region, req.params["SubscriptionArn"])
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +116,7 @@ func (s *Service) getSubscriptionAttributesAction(req *request) (any, error) {
 func (s *Service) setSubscriptionAttributesAction(req *request) (any, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sub, err := s.lookupSubscription(req.params["SubscriptionArn"])
+	sub, err := s.lookupSubscription(req.region, req.params["SubscriptionArn"])
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +162,9 @@ func (s *Service) listSubscriptionsAction(req *request) (any, error) {
 	defer s.mu.RUnlock()
 	arns := make([]string, 0, len(s.subs))
 	for arn := range s.subs {
-		arns = append(arns, arn)
+		if regionOfARN(arn) == req.region {
+			arns = append(arns, arn)
+		}
 	}
 	return s.listSubscriptions(arns, req.params["NextToken"]), nil
 }
@@ -162,7 +172,7 @@ func (s *Service) listSubscriptionsAction(req *request) (any, error) {
 func (s *Service) listSubscriptionsByTopicAction(req *request) (any, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	t, err := s.lookupTopic("TopicArn", req.params["TopicArn"])
+	t, err := s.lookupTopic(req.region, "TopicArn", req.params["TopicArn"])
 	if err != nil {
 		return nil, err
 	}

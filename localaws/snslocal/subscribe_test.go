@@ -108,3 +108,21 @@ func TestSubscribeRejects(t *testing.T) {
 		})
 	}
 }
+
+// TestSubscribeChecksTheTopicFirst checks that AWS's 404 NotFound for a
+// missing topic comes before any complaint about the rest of the request.
+func TestSubscribeChecksTheTopicFirst(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	missing := "arn:aws:sns:us-east-1:123456789012:nope"
+	for _, in := range []*sns.SubscribeInput{
+		{TopicArn: &missing, Protocol: aws.String("sqs"), Endpoint: aws.String(queueARN("q"))},
+		{TopicArn: &missing, Protocol: aws.String("carrier-pigeon"), Endpoint: aws.String("roof")},
+	} {
+		_, err := e.client.Subscribe(context.Background(), in)
+		var status interface{ HTTPStatusCode() int }
+		if got := errorCode(t, err); got != "NotFound" || !errorsAs(err, &status) || status.HTTPStatusCode() != 404 {
+			t.Errorf("Subscribe %s to a missing topic: %v, want 404 NotFound", aws.ToString(in.Protocol), err)
+		}
+	}
+}

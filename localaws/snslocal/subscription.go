@@ -86,8 +86,9 @@ func validQueueARN(arn string) bool {
 	return len(parts) == 6 && parts[0] == "arn" && parts[2] == "sqs" && parts[3] != "" && parts[4] != "" && parts[5] != ""
 }
 
-// lookupSubscription finds a subscription by ARN. The caller holds s.mu.
-func (s *Service) lookupSubscription(arn string) (*subscription, error) {
+// lookupSubscription finds a subscription by ARN among region's topics. The
+// caller holds s.mu.
+func (s *Service) lookupSubscription(region, arn string) (*subscription, error) {
 	if arn == "" {
 		return nil, invalidParameter("SubscriptionArn")
 	}
@@ -95,7 +96,7 @@ func (s *Service) lookupSubscription(arn string) (*subscription, error) {
 	if !ok || id == "" {
 		return nil, invalidParameter("SubscriptionArn")
 	}
-	if err := s.checkTopicARN("SubscriptionArn", topicArn); err != nil {
+	if err := s.checkTopicARN(region, "SubscriptionArn", topicArn); err != nil {
 		return nil, err
 	}
 	sub, ok := s.subs[arn]

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/payflow-dev/payflow/localaws/awsid"
 )
 
 // topic is one standard SNS topic.
@@ -56,31 +58,38 @@ func validTopicName(name string) bool {
 	return true
 }
 
-func (s *Service) topicARN(name string) string {
-	return fmt.Sprintf("arn:aws:sns:%s:%s:%s", s.region, s.account, name)
+// topicARN is the ARN of the topic called name in region.
+func (s *Service) topicARN(region, name string) string {
+	return awsid.NewARN("sns", region, s.account, name).String()
 }
 
-// checkTopicARN validates the shape and owner of a topic ARN parameter.
-func (s *Service) checkTopicARN(param, arn string) error {
+// checkTopicARN validates the shape and owner of a topic ARN parameter. A
+// request reaches only the topics of the region it is signed for; an empty
+// region (an in-process publish) accepts any.
+func (s *Service) checkTopicARN(region, param, arn string) error {
 	parts := strings.Split(arn, ":")
 	if len(parts) < 6 {
 		return invalidParameter("%s Reason: An ARN must have at least 6 elements, not %d", param, len(parts))
 	}
-	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "sns" || !validTopicName(parts[5]) {
+	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "sns" || !validTopicName(strings.TrimSuffix(parts[5], ".fifo")) {
 		return invalidParameter("%s", param)
 	}
-	if parts[3] != s.region || parts[4] != s.account {
+	if region != "" && parts[3] != region {
+		return invalidParameter("%s", param)
+	}
+	if parts[4] != s.account {
 		return errorf(codeAuthorization, "User is not authorized to access %s", arn)
 	}
 	return nil
 }
 
-// lookupTopic finds a topic by ARN. The caller holds s.mu.
-func (s *Service) lookupTopic(param, arn string) (*topic, error) {
+// lookupTopic finds a topic by ARN in region (any region when empty). The
+// caller holds s.mu.
+func (s *Service) lookupTopic(region, param, arn string) (*topic, error) {
 	if arn == "" {
 		return nil, invalidParameter("%s", param)
 	}
-	if err := s.checkTopicARN(param, arn); err != nil {
+	if err := s.checkTopicARN(region, param, arn); err != nil {
 		return nil, err
 	}
 	t, ok := s.topics[arn]

@@ -36,7 +36,7 @@ func (s *Service) createTopicAction(req *request) (any, error) {
 		}
 		tags[t["Key"]] = t["Value"]
 	}
-	arn := s.topicARN(name)
+	arn := s.topicARN(req.region, name)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if t, ok := s.topics[arn]; ok {
@@ -55,7 +55,7 @@ func (s *Service) createTopicAction(req *request) (any, error) {
 // that does not exist succeeds, as in AWS.
 func (s *Service) deleteTopicAction(req *request) (any, error) {
 	arn := req.params["TopicArn"]
-	if err := s.checkTopicARN("TopicArn", arn); err != nil {
+	if err := s.checkTopicARN(req.region, "TopicArn", arn); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
@@ -78,13 +78,15 @@ type listTopicsResult struct {
 	NextToken string        `xml:"NextToken,omitempty"`
 }
 
-// listTopicsAction pages topics 100 at a time, as AWS does.
+// listTopicsAction pages the region's topics 100 at a time, as AWS does.
 func (s *Service) listTopicsAction(req *request) (any, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	arns := make([]string, 0, len(s.topics))
 	for arn := range s.topics {
-		arns = append(arns, arn)
+		if regionOfARN(arn) == req.region {
+			arns = append(arns, arn)
+		}
 	}
 	sort.Strings(arns)
 	got, next := page(arns, req.params["NextToken"], 100)
@@ -102,7 +104,7 @@ type attributesResult struct {
 func (s *Service) getTopicAttributesAction(req *request) (any, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	t, err := s.lookupTopic("TopicArn", req.params["TopicArn"])
+	t, err := s.lookupTopic(req.region, "TopicArn", req.params["TopicArn"])
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +118,7 @@ func (s *Service) setTopicAttributesAction(req *request) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.lookupTopic("TopicArn", req.params["TopicArn"])
+	t, err := s.lookupTopic(req.region, "TopicArn", req.params["TopicArn"])
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +141,7 @@ type listTagsResult struct {
 func (s *Service) listTagsForResourceAction(req *request) (any, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	t, err := s.lookupTopic("ResourceArn", req.params["ResourceArn"])
+	t, err := s.lookupTopic(req.region, "ResourceArn", req.params["ResourceArn"])
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +160,7 @@ func (s *Service) tagResourceAction(req *request) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.lookupTopic("ResourceArn", req.params["ResourceArn"])
+	t, err := s.lookupTopic(req.region, "ResourceArn", req.params["ResourceArn"])
 	if err != nil {
 		return nil, err
 	}
@@ -184,7 +186,7 @@ func (s *Service) untagResourceAction(req *request) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.lookupTopic("ResourceArn", req.params["ResourceArn"])
+	t, err := s.lookupTopic(req.region, "ResourceArn", req.params["ResourceArn"])
 	if err != nil {
 		return nil, err
 	}
