@@ -13,7 +13,11 @@ import (
 func (s *Service) Routing() awsproto.Routing {
 	actions := make([]string, 0, len(s.ops))
 	for name := range s.ops {
-		actions = append(actions, name)
+		// SNS has actions of these names and serves them; SQS refuses
+		// them, so only signed requests and queue URLs bring them here.
+		if name != "AddPermission" && name != "RemovePermission" {
+			actions = append(actions, name)
+		}
 	}
 	slices.Sort(actions)
 	return awsproto.Routing{SigningName: "sqs", TargetPrefix: "AmazonSQS", Actions: actions, Path: IsQueuePath}
