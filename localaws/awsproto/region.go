@@ -55,11 +55,18 @@ func WithDefaultRegion(ctx context.Context, region string) context.Context {
 // scope's region when that looks like a region name, else the default the
 // endpoint put in the request's context, else awsid.DefaultRegion.
 func RegionOf(r *http.Request) string {
+	if region, ok := r.Context().Value(defaultRegionKey{}).(string); ok && region != "" {
+		return RegionOr(r, region)
+	}
+	return RegionOr(r, awsid.DefaultRegion)
+}
+
+// RegionOr returns the region of r's SigV4 credential scope when that looks
+// like a region name, else fallback: for a service that has its own
+// configured default region (it is served alone, not behind the endpoint).
+func RegionOr(r *http.Request, fallback string) string {
 	if s, ok := CredentialScope(r); ok && awsid.ValidRegion(s.Region) {
 		return s.Region
 	}
-	if region, ok := r.Context().Value(defaultRegionKey{}).(string); ok && region != "" {
-		return region
-	}
-	return awsid.DefaultRegion
+	return fallback
 }

@@ -75,3 +75,13 @@ func TestRegionOf(t *testing.T) {
 		})
 	}
 }
+
+func TestRegionOrPrefersTheSignedRegion(t *testing.T) {
+	t.Parallel()
+	if got := awsproto.RegionOr(signed(t, "sqs", "eu-west-1", false), "ap-south-1"); got != "eu-west-1" {
+		t.Errorf("RegionOr(signed for eu-west-1) = %q", got)
+	}
+	if got := awsproto.RegionOr(httptest.NewRequest(http.MethodGet, "/", nil), "ap-south-1"); got != "ap-south-1" {
+		t.Errorf("RegionOr(unsigned) = %q, want the fallback", got)
+	}
+}
