@@ -18,9 +18,11 @@
 //   - It reads input with DecodeJSON or ReadForm and the Form accessors
 //     (lists, numbered entries, key/value maps), which bound what a hostile
 //     request can make them do.
-//   - It mints ARNs with awsid.NewARN(service, RegionOf(r), account, resource),
-//     so a resource created through eu-west-1 carries eu-west-1 and its
-//     partition.
+//   - It keeps its resources per region and mints ARNs with
+//     awsid.NewARN(service, region, account, resource), where region is
+//     RegionOf(r) (or RegionOr(r, its own default) when it may be served
+//     alone), so a resource created through eu-west-1 carries eu-west-1 and
+//     its partition.
 //   - It implements Routable (its Routing: SigV4 signing name, X-Amz-Target
 //     prefix, query actions, paths) so the endpoint's router finds it with
 //     one registration.
