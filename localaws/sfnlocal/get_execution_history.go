@@ -50,7 +50,7 @@ func (s *Service) getExecutionHistory(ctx context.Context, in *getExecutionHisto
 	}
 	events, next, ok := x.history.page(from, n, in.ReverseOrder)
 	if !ok {
-		return nil, errorf(codeInvalidToken, "Invalid Token: 'Invalid nextToken'")
+		return nil, errInvalidToken()
 	}
 	include := in.IncludeExecutionData == nil || *in.IncludeExecutionData
 	out := &getExecutionHistoryOutput{Events: make([]historyEvent, len(events))}

@@ -25,8 +25,9 @@ type listExecutionsOutput struct {
 	NextToken  string              `json:"nextToken,omitempty"`
 }
 
-// executionStatuses lists the values statusFilter accepts.
-const executionStatuses = "[RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]"
+// executionStatuses lists the values statusFilter accepts, in the order
+// AWS lists them when it refuses another.
+const executionStatuses = "[SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]"
 
 // validStatus reports whether s is one of executionStatuses.
 func validStatus(s string) bool {
@@ -54,7 +55,7 @@ func (s *Service) listExecutions(ctx context.Context, in *listExecutionsInput) (
 		return nil, err
 	}
 	scope := "ListExecutions " + in.StateMachineArn + " " + in.StatusFilter
-	tok, resumed, err := decodeToken(in.NextToken, scope)
+	tok, resumed, err := decodeTokenUpTo(in.NextToken, scope, maxExecutionsTokenLength)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +78,7 @@ func (s *Service) listExecutions(ctx context.Context, in *listExecutionsInput) (
 	from := len(all)
 	if resumed {
 		if tok.Pos > len(all) {
-			return nil, errorf(codeInvalidToken, "Invalid Token: 'Invalid nextToken'")
+			return nil, errInvalidToken()
 		}
 		from = tok.Pos
 	}

@@ -10,8 +10,10 @@ const (
 	defaultPageSize = 100
 	// maxPageSize is the largest maxResults the service accepts.
 	maxPageSize = 1000
-	// maxTokenLength is the longest nextToken the service accepts.
-	maxTokenLength = 1024
+	// maxTokenLength is the longest nextToken the service accepts;
+	// ListExecutions takes longer ones, up to maxExecutionsTokenLength.
+	maxTokenLength           = 1024
+	maxExecutionsTokenLength = 3096
 )
 
 // pageToken is the content of an opaque nextToken. Scope ties the token to
@@ -31,11 +33,17 @@ func (t pageToken) encode() string {
 // decodeToken parses a nextToken issued for scope. An empty token is the
 // first page and decodes to the zero token.
 func decodeToken(s, scope string) (pageToken, bool, error) {
+	return decodeTokenUpTo(s, scope, maxTokenLength)
+}
+
+// decodeTokenUpTo is decodeToken for a list whose tokens may be up to max
+// characters long.
+func decodeTokenUpTo(s, scope string, max int) (pageToken, bool, error) {
 	if s == "" {
 		return pageToken{}, false, nil
 	}
-	if len(s) > maxTokenLength {
-		return pageToken{}, false, errorf(codeValidation, "1 validation error detected: Value at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to %d", maxTokenLength)
+	if len(s) > max {
+		return pageToken{}, false, errorf(codeValidation, "1 validation error detected: Value '%s' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to %d", s, max)
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	var t pageToken
@@ -43,16 +51,23 @@ func decodeToken(s, scope string) (pageToken, bool, error) {
 		err = json.Unmarshal(raw, &t)
 	}
 	if err != nil || t.Scope != scope || t.Pos < 0 {
-		return pageToken{}, false, errorf(codeInvalidToken, "Invalid Token: 'Invalid nextToken'")
+		return pageToken{}, false, errInvalidToken()
 	}
 	return t, true, nil
+}
+
+// errInvalidToken is AWS's answer to a nextToken it did not issue.
+func errInvalidToken() error {
+	return errorf(codeInvalidToken, "Invalid Token: 'Invalid token'")
 }
 
 // pageSize turns a request's maxResults into a page length.
 func pageSize(maxResults int) (int, error) {
 	switch {
-	case maxResults < 0 || maxResults > maxPageSize:
-		return 0, errorf(codeValidation, "1 validation error detected: Value '%d' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to %d and greater than or equal to 0", maxResults, maxPageSize)
+	case maxResults < 0:
+		return 0, errorf(codeValidation, "1 validation error detected: Value '%d' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 0", maxResults)
+	case maxResults > maxPageSize:
+		return 0, errorf(codeValidation, "1 validation error detected: Value '%d' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to %d", maxResults, maxPageSize)
 	case maxResults == 0:
 		return defaultPageSize, nil
 	}
