@@ -18,7 +18,7 @@ import (
 func printBanner(w io.Writer, l *stack.Local, o options, payments string, took time.Duration, now time.Time) {
 	fmt.Fprintf(w, "Local stack %q is up (%d resources, started in %s)\n\n", l.Stack.Name, len(l.Stack.Resources), took.Round(time.Millisecond))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  AWS endpoint\t%s\t(Step Functions, SQS, SNS, KMS, Secrets Manager; region %s, account %s, any credentials)\n", l.EndpointURL, o.region, o.account)
+	fmt.Fprintf(tw, "  AWS endpoint\t%s\t(Step Functions, SQS, SNS, KMS, Secrets Manager, DynamoDB; region %s, account %s, any credentials)\n", l.EndpointURL, o.region, o.account)
 	fmt.Fprintf(tw, "  HTTP API\t%s\t\n", l.APIURL)
 	fmt.Fprintf(tw, "  Payments\t%s\t\n", payments)
 	fmt.Fprintf(tw, "  Console\t%s\t(executions, waiting tokens, queues, topics, metrics; loopback only)\n", l.EndpointURL+console.Prefix)
