@@ -22,7 +22,7 @@ type regional struct {
 // regionOf returns the KMS of the region a request is signed for, the
 // configured region for unsigned requests, creating it on first use.
 func (s *Service) regionOf(r *http.Request) *regional {
-	name := awsproto.RegionOf(r.WithContext(awsproto.WithDefaultRegion(r.Context(), s.region)))
+	name := awsproto.RegionOr(r, s.region)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rg, ok := s.regions[name]

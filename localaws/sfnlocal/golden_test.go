@@ -39,6 +39,19 @@ func TestWireShapesMatchGoldenFiles(t *testing.T) {
 		{"error_execution_already_exists", "StartExecution", `{"stateMachineArn":"` + machine + `","name":"run-1"}`},
 		{"error_invalid_name", "StartExecution", `{"stateMachineArn":"` + machine + `","name":"a b"}`},
 		{"error_serialization", "StartExecution", `{"name":`},
+		{"describe_state_machine_for_execution", "DescribeStateMachineForExecution", `{"executionArn":"` + execution + `"}`},
+		{"publish_state_machine_version", "PublishStateMachineVersion", `{"stateMachineArn":"` + machine + `","description":"v1"}`},
+		{"describe_state_machine_version", "DescribeStateMachine", `{"stateMachineArn":"` + machine + `:1"}`},
+		{"list_state_machine_versions", "ListStateMachineVersions", `{"stateMachineArn":"` + machine + `"}`},
+		{"create_state_machine_alias", "CreateStateMachineAlias", `{"name":"live","routingConfiguration":[{"stateMachineVersionArn":"` + machine + `:1","weight":100}]}`},
+		{"describe_state_machine_alias", "DescribeStateMachineAlias", `{"stateMachineAliasArn":"` + machine + `:live"}`},
+		{"list_state_machine_aliases", "ListStateMachineAliases", `{"stateMachineArn":"` + machine + `"}`},
+		{"tag_resource", "TagResource", `{"resourceArn":"` + machine + `","tags":[{"key":"team","value":"payments"}]}`},
+		{"list_tags_for_resource", "ListTagsForResource", `{"resourceArn":"` + machine + `"}`},
+		{"test_state_choice", "TestState", `{"definition":` + jsonString(`{"Type":"Choice","Choices":[{"Variable":"$.n","NumericGreaterThan":1,"Next":"Big"}],"Default":"Small"}`) +
+			`,"input":"{\"n\":2}","inspectionLevel":"DEBUG"}`},
+		{"error_name_too_long", "CreateStateMachine", `{"name":"` + strings.Repeat("n", 81) + `","roleArn":"` + testRole + `","definition":` + jsonString(passMachine) + `}`},
+		{"error_version_in_use", "DeleteStateMachineVersion", `{"stateMachineVersionArn":"` + machine + `:1"}`},
 	}
 	for _, step := range steps {
 		got := rawBody(t, svc, step.op, step.body)

@@ -30,7 +30,7 @@ func (s *Service) scopeOf(ctx context.Context) scope {
 // requestScope is the scope a request is served in: the region it is
 // signed for (the endpoint's default when unsigned) and its partition.
 func (s *Service) requestScope(r *http.Request) scope {
-	region := awsproto.RegionOf(r.WithContext(awsproto.WithDefaultRegion(r.Context(), s.region)))
+	region := awsproto.RegionOr(r, s.region)
 	return scope{partition: awsid.Partition(region), region: region, account: s.account}
 }
 
