@@ -38,8 +38,6 @@ func (c *checker) fields(m map[string]any, loc string, allowed, required []strin
 	for _, k := range sortedKeys(m) {
 		switch {
 		case slices.Contains(allowed, k) || slices.Contains(required, k):
-		case k == "Arguments" || k == "Output" || k == "Assign" || k == "Items":
-			c.schema(loc+"/"+k, "The field '%s' (JSONata and variables) is not supported by this local engine yet", k)
 		default:
 			c.schema(loc, "The field '%s' is not supported by Step Functions", k)
 		}

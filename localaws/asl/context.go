@@ -10,6 +10,8 @@ import (
 // input: the context object ($$), built only when a path asks for it.
 type evalCtx struct {
 	x          *Execution
+	th         *thread // the thread running the state, for Assign
+	vars       *scope
 	stateName  string
 	entered    time.Time
 	retryCount int
@@ -17,8 +19,8 @@ type evalCtx struct {
 	// carry RetryCount (recorded on AWS, issue 13).
 	retries bool
 	token   string
-	item       *mapItem
-	obj        map[string]any
+	item    *mapItem
+	obj     map[string]any
 }
 
 // mapItem is the $$.Map.Item of one Map iteration.

@@ -30,14 +30,26 @@ type pathIO struct {
 	resultSelector template
 	resultPath     *path
 	resultNull     bool
+	assign         template // Assign, its ".$" values read the state result
 }
 
 // io parses the input/output fields of a state. withParams admits
 // Parameters and ResultPath, withResult admits ResultPath and
 // ResultSelector.
-func (p *parser) io(m map[string]any, loc string, withParams, withResult bool) *pathIO {
+func (p *parser) io(m map[string]any, loc string, withParams, withResult bool) stateIO {
+	if p.ql == queryJSONata {
+		return p.ataIO(m, loc, withParams, withResult)
+	}
 	chk := p.chk
 	io := &pathIO{}
+	if v, ok := m["Assign"]; ok {
+		if am, isObj := v.(map[string]any); isObj {
+			p.checkAssignNames(am, loc, true)
+			io.assign = compileTemplate(am, loc+"/Assign", chk)
+		} else {
+			chk.schema(loc+"/Assign", "Expected value of type: Object")
+		}
+	}
 	io.inputPath, io.inputNull = chk.pathField(m, "InputPath", loc, false)
 	io.inputNull = io.inputNull && io.inputPath == nil
 	io.outputPath, io.outputNull = chk.pathField(m, "OutputPath", loc, false)
@@ -80,6 +92,16 @@ func (io *pathIO) output(raw, result any, c *evalCtx) (any, *failure) {
 		}
 		result = r
 	}
+	if io.assign != nil {
+		v, f := io.assign.eval(result, c)
+		if f != nil {
+			return nil, f
+		}
+		vals, _ := v.(map[string]any)
+		if f := c.stageAssign(vals); f != nil {
+			return nil, f
+		}
+	}
 	var out any
 	switch {
 	case io.resultNull:
@@ -113,10 +135,33 @@ func applyPath(p *path, null bool, field string, v any, c *evalCtx) (any, *failu
 	return out, nil
 }
 
-// catchOutput places the error output of a caught failure into the raw
-// input at the catcher's ResultPath.
-func catchOutput(cat *catcher, raw any, f *failure) (any, *failure) {
+// catchOutput is the state output when a catcher catches f: the error
+// output placed at the catcher's ResultPath, or its JSONata Output
+// ($states.errorOutput by default). The catcher's Assign is staged too.
+func catchOutput(cat *catcher, raw any, f *failure, c *evalCtx) (any, *failure) {
 	errOut := map[string]any{"Error": f.name, "Cause": f.cause}
+	if cat.ata {
+		env := &ataEnv{c: c, input: raw, errorOutput: errOut, hasError: true}
+		out := any(errOut)
+		if cat.out != nil {
+			v, f2 := cat.out.eval(env)
+			if f2 != nil {
+				return nil, f2
+			}
+			out = v
+		}
+		return out, stageAta(cat.assignAta, env)
+	}
+	if cat.assign != nil {
+		v, f2 := cat.assign.eval(errOut, c)
+		if f2 != nil {
+			return nil, f2
+		}
+		vals, _ := v.(map[string]any)
+		if f2 := c.stageAssign(vals); f2 != nil {
+			return nil, f2
+		}
+	}
 	switch {
 	case cat.resultNull:
 		return raw, nil

@@ -34,7 +34,16 @@ type parser struct {
 	chk   *checker
 	names map[string]bool
 	depth int
+	// topQL is the machine's QueryLanguage, ql the one of the state
+	// being parsed.
+	topQL, ql string
 }
+
+// The two query languages a state may use.
+const (
+	queryJSONPath = "JSONPath"
+	queryJSONata  = "JSONata"
+)
 
 // maxNesting bounds how deeply Parallel and Map states may nest, as AWS
 // does (TOO_DEEPLY_NESTED).
@@ -61,7 +70,7 @@ func Parse(definition []byte) (*Machine, error) {
 	}
 	p := &parser{chk: chk, names: map[string]bool{}}
 	chk.fields(top, "", []string{"Comment", "TimeoutSeconds", "Version", "QueryLanguage"}, []string{"StartAt", "States"})
-	p.queryLanguage(top, "")
+	p.topQL = p.queryLanguage(top, "", queryJSONPath)
 	m := &Machine{}
 	if secs, ok := chk.integer(top, "TimeoutSeconds", "", 1); ok {
 		m.timeout = time.Duration(secs) * time.Second
@@ -73,20 +82,18 @@ func Parse(definition []byte) (*Machine, error) {
 	return m, nil
 }
 
-// queryLanguage accepts JSONPath, the only query language this engine
-// runs. JSONata would plug in as another stateIO implementation.
-func (p *parser) queryLanguage(m map[string]any, loc string) {
+// queryLanguage reads a QueryLanguage field, def when it is absent.
+func (p *parser) queryLanguage(m map[string]any, loc, def string) string {
 	ql, ok := p.chk.str(m, "QueryLanguage", loc)
 	if !ok {
-		return
+		return def
 	}
 	switch ql {
-	case "JSONPath":
-	case "JSONata":
-		p.chk.schema(loc+"/QueryLanguage", "The query language 'JSONata' is not supported by this local engine yet; use JSONPath")
-	default:
-		p.chk.schema(loc+"/QueryLanguage", "Value must be one of [JSONPath, JSONata]")
+	case queryJSONPath, queryJSONata:
+		return ql
 	}
+	p.chk.schema(loc+"/QueryLanguage", "Value must be one of [JSONPath, JSONata]")
+	return def
 }
 
 // stateSet parses StartAt and States found in m at loc.

@@ -15,9 +15,13 @@
 // hundreds of thousands of executions can wait for callbacks, and a task
 // token resolves through a map lookup whatever the number of waiters.
 //
-// Input and output processing sits behind the small stateIO interface.
-// JSONPath is the implemented query language; JSONata (QueryLanguage,
-// Arguments, Output, Assign) is rejected at Parse for now and would be a
-// second implementation of that interface. Distributed Map (ItemReader,
-// ResultWriter, ItemBatcher) is not supported either.
+// Input and output processing sits behind the small stateIO interface,
+// with one implementation per query language: JSONPath (InputPath,
+// Parameters, ResultSelector, ResultPath, OutputPath, intrinsic
+// functions) and JSONata (Arguments, Output, "{% %}" expressions over
+// $states, evaluated by localaws/jsonata). Workflow variables (Assign,
+// $name in JSONPath paths and JSONata expressions) live in a scope per
+// thread, so Parallel branches and Map iterations read the variables of
+// the state set around them and keep their own. Distributed Map
+// (ItemReader, ResultWriter, ItemBatcher) is not supported.
 package asl

@@ -74,7 +74,7 @@ func (e *Engine) Start(m *Machine, p StartParams, rec Recorder, done func(Outcom
 	// History shows the input as the caller sent it, as Step Functions does.
 	inputStr := string(raw)
 	x.input = input
-	root := &thread{x: x, cur: m.root.start, input: input, inputJSON: inputStr}
+	root := &thread{x: x, cur: m.root.start, input: input, inputJSON: inputStr, vars: newScope(nil)}
 	x.root = root
 	x.mu.Lock()
 	root.last = x.recordLocked(0, EventExecutionStarted, "executionStartedEventDetails",

@@ -124,7 +124,7 @@ func (g *group) startIterationLocked() *thread {
 	x := g.parent.x
 	i := g.started
 	g.started++
-	ch := &thread{x: x, cur: g.s.(*mapState).processor.start, input: g.inputs[i], group: g, index: i}
+	ch := &thread{x: x, cur: g.s.(*mapState).processor.start, input: g.inputs[i], group: g, index: i, vars: newScope(g.parent.vars)}
 	ch.last = x.recordLocked(g.parent.last, "MapIterationStarted", "mapIterationStartedEventDetails",
 		&MapIterationEventDetails{Name: g.s.base().name, Index: i})
 	g.children = append(g.children, ch)

@@ -19,6 +19,9 @@ type path struct {
 	ctxHead string
 	whole   bool // the document itself, no lookup needed
 	p       *jsonpath.Path
+	// variable names the workflow variable a "$name..." path reads; the
+	// rest of the path (p, or whole) applies to its value.
+	variable string
 }
 
 // compilePath compiles a Path field. reference demands a reference path
@@ -29,7 +32,9 @@ func compilePath(src string, reference bool) (*path, error) {
 	}
 	out := &path{src: src}
 	expr := src
-	if strings.HasPrefix(src, "$$") {
+	if name, rest, ok := variableHead(src); ok {
+		out.variable, expr = name, rest
+	} else if strings.HasPrefix(src, "$$") {
 		out.context = true
 		expr = src[1:]
 		if head, rest, ok := contextHead(expr); ok {
@@ -56,6 +61,12 @@ func compilePath(src string, reference bool) (*path, error) {
 func (p *path) get(in any, c *evalCtx) (any, error) {
 	doc := in
 	switch {
+	case p.variable != "":
+		v, ok := c.vars.lookup(p.variable)
+		if !ok {
+			return nil, fmt.Errorf("%w: the variable '%s' is not defined", jsonpath.ErrNoMatch, p.variable)
+		}
+		doc = v.json
 	case p.ctxHead != "":
 		part, ok := c.part(p.ctxHead)
 		if !ok {
@@ -79,6 +90,9 @@ type setter interface {
 
 // set places value into doc at the path, copying what it changes.
 func (p *path) set(doc, value any) (any, error) {
+	if p.variable != "" {
+		return nil, fmt.Errorf("a ResultPath cannot name a variable")
+	}
 	if p.whole {
 		return value, nil
 	}
@@ -114,8 +128,24 @@ func contextHead(expr string) (head, rest string, ok bool) {
 // in the input: "Invalid path '$.a' : No results for path: $['a']".
 func (p *path) noResults() string {
 	norm := p.src
-	if p.p != nil && !p.context {
+	if p.p != nil && !p.context && p.variable == "" {
 		norm = p.p.Normalized()
 	}
 	return fmt.Sprintf("Invalid path '%s' : No results for path: %s", p.src, norm)
+}
+
+// variableHead splits "$order.items[0]" into the variable "order" and the
+// path "$.items[0]" into its value.
+func variableHead(src string) (name, rest string, ok bool) {
+	if len(src) < 2 || src[0] != '$' || src[1] == '.' || src[1] == '[' || src[1] == '$' {
+		return "", "", false
+	}
+	i := 1
+	for i < len(src) && src[i] != '.' && src[i] != '[' {
+		i++
+	}
+	if !validVarName(src[1:i]) {
+		return "", "", false
+	}
+	return src[1:i], "$" + src[i:], true
 }

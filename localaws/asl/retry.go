@@ -1,6 +1,7 @@
 package asl
 
 import (
+	"fmt"
 	"math"
 	"time"
 )
@@ -21,6 +22,11 @@ type catcher struct {
 	next        state
 	resultPath  *path
 	resultNull  bool
+	assign      template // JSONPath Assign, reading the error output
+	// JSONata: Output and Assign, reading $states.errorOutput.
+	ata       bool
+	out       ataTemplate
+	assignAta ataTemplate
 }
 
 // delay is how long to wait before retry number attempt (0 for the first
@@ -93,8 +99,22 @@ func (p *parser) errorHandling(b *stateBase, m map[string]any, loc string) {
 				chk.schema(cloc, "Expected value of type: Object")
 				continue
 			}
-			chk.fields(cm, cloc, []string{"ResultPath", "Comment"}, []string{"ErrorEquals", "Next"})
 			c := &b.catchers[i]
+			if p.ql == queryJSONata {
+				chk.fields(cm, cloc, []string{"Output", "Assign", "Comment"}, []string{"ErrorEquals", "Next"})
+				c.ata = true
+				sc := ataScope{errorOutput: true}
+				if v, ok := cm["Output"]; ok {
+					c.out = p.compileAta(v, fmt.Sprintf("Catch[%d]/Output", i), cloc+"/Output", sc)
+				}
+				c.assignAta = p.assignField(cm, cloc, sc)
+			} else {
+				chk.fields(cm, cloc, []string{"ResultPath", "Assign", "Comment"}, []string{"ErrorEquals", "Next"})
+				if am, ok := cm["Assign"].(map[string]any); ok {
+					p.checkAssignNames(am, cloc, true)
+					c.assign = compileTemplate(am, cloc+"/Assign", chk)
+				}
+			}
 			c.errorEquals = p.errorEquals(cm, cloc, i == len(list)-1)
 			c.resultPath, c.resultNull = chk.pathField(cm, "ResultPath", cloc, true)
 			c.resultNull = c.resultNull && c.resultPath == nil

@@ -64,7 +64,15 @@ func (p *parser) state(name string, m map[string]any, loc string) state {
 		}
 		return nil
 	}
-	p.queryLanguage(m, loc)
+	prevQL := p.ql
+	defer func() { p.ql = prevQL }()
+	p.ql = p.queryLanguage(m, loc, p.topQL)
+	if p.topQL == queryJSONata && p.ql == queryJSONPath {
+		chk.schema(loc+"/QueryLanguage", "The QueryLanguage 'JSONPath' cannot be used in a state when the state machine's QueryLanguage is 'JSONata'")
+	}
+	if p.ql == queryJSONata {
+		return p.jsonataState(name, kind, m, loc)
+	}
 	b := stateBase{name: name, kind: kind, entered: kind + "StateEntered", exited: kind + "StateExited"}
 	allowed := func(fields ...[]string) []string {
 		out := []string{"Type", "Comment", "QueryLanguage"}
@@ -75,18 +83,18 @@ func (p *parser) state(name string, m map[string]any, loc string) state {
 	}
 	switch kind {
 	case "Pass":
-		chk.fields(m, loc, allowed(flowFields(), ioFields(), []string{"Parameters", "ResultPath", "Result"}), nil)
+		chk.fields(m, loc, allowed(flowFields(), ioFields(), []string{"Parameters", "ResultPath", "Result", "Assign"}), nil)
 		return p.pass(b, m, loc)
 	case "Task":
 		chk.fields(m, loc, allowed(flowFields(), ioFields(), resultFields(),
-			[]string{"TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials"}),
+			[]string{"TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials", "Assign"}),
 			[]string{"Resource"})
 		return p.task(b, m, loc)
 	case "Choice":
-		chk.fields(m, loc, allowed(ioFields(), []string{"Default"}), []string{"Choices"})
+		chk.fields(m, loc, allowed(ioFields(), []string{"Default", "Assign"}), []string{"Choices"})
 		return p.choice(b, m, loc)
 	case "Wait":
-		chk.fields(m, loc, allowed(flowFields(), ioFields(), []string{"Seconds", "Timestamp", "SecondsPath", "TimestampPath"}), nil)
+		chk.fields(m, loc, allowed(flowFields(), ioFields(), []string{"Seconds", "Timestamp", "SecondsPath", "TimestampPath", "Assign"}), nil)
 		return p.wait(b, m, loc)
 	case "Succeed":
 		chk.fields(m, loc, allowed(ioFields()), nil)
@@ -97,13 +105,13 @@ func (p *parser) state(name string, m map[string]any, loc string) state {
 		b.exited = ""
 		return p.failState(b, m, loc)
 	case "Parallel":
-		chk.fields(m, loc, allowed(flowFields(), ioFields(), resultFields()), []string{"Branches"})
+		chk.fields(m, loc, allowed(flowFields(), ioFields(), resultFields(), []string{"Assign"}), []string{"Branches"})
 		return p.parallel(b, m, loc)
 	case "Map":
 		chk.fields(m, loc, allowed(flowFields(), ioFields(), resultFields(), []string{"ItemsPath", "ItemSelector",
 			"ItemProcessor", "Iterator", "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailureCount",
 			"ToleratedFailurePercentage", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath", "Label",
-			"ItemReader", "ItemBatcher", "ResultWriter"}), nil)
+			"ItemReader", "ItemBatcher", "ResultWriter", "Assign"}), nil)
 		return p.mapState(b, m, loc)
 	default:
 		chk.schema(loc+"/Type", "Value is not one of [Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map]")

@@ -23,6 +23,9 @@ type choiceRule struct {
 }
 
 func (p *parser) choice(b stateBase, m map[string]any, loc string) state {
+	if p.ql == queryJSONata {
+		return p.ataChoice(b, m, loc)
+	}
 	chk := p.chk
 	s := &choiceState{stateBase: b}
 	s.io = p.io(m, loc, false, false)

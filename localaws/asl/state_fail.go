@@ -8,6 +8,7 @@ type failState struct {
 	stateBase
 	errName, cause       string
 	errorPath, causePath template
+	errorAta, causeAta   ataTemplate // JSONata Error and Cause
 }
 
 func (p *parser) failState(b stateBase, m map[string]any, loc string) state {
@@ -15,6 +16,10 @@ func (p *parser) failState(b stateBase, m map[string]any, loc string) state {
 	s := &failState{stateBase: b}
 	s.errName, _ = chk.str(m, "Error", loc)
 	s.cause, _ = chk.str(m, "Cause", loc)
+	if p.ql == queryJSONata {
+		s.errorAta = p.ataField(m, "Error", loc, ataScope{})
+		s.causeAta = p.ataField(m, "Cause", loc, ataScope{})
+	}
 	s.errorPath = p.dynamicString(m, "ErrorPath", loc)
 	s.causePath = p.dynamicString(m, "CausePath", loc)
 	if hasKey(m, "Error") && hasKey(m, "ErrorPath") {
@@ -50,6 +55,9 @@ func (p *parser) dynamicString(m map[string]any, key, loc string) template {
 
 func (s *failState) exec(t *thread) step {
 	c := t.ctx(s)
+	if s.errorAta != nil || s.causeAta != nil {
+		return s.ataExec(t, c)
+	}
 	name, f := s.resolve(s.errName, s.errorPath, "ErrorPath", t.input, c)
 	if f != nil {
 		return step{fail: f}
@@ -77,4 +85,28 @@ func (s *failState) resolve(fixed string, tmpl template, field string, in any, c
 		return "", fail(ErrNameRuntime, fmt.Sprintf("The value of %s must be a string, got %s", field, encodeValue(v)))
 	}
 	return str, nil
+}
+
+// ataExec fails with a JSONata Error and Cause.
+func (s *failState) ataExec(t *thread, c *evalCtx) step {
+	env := &ataEnv{c: c, input: t.input}
+	name, cause := s.errName, s.cause
+	for _, fld := range []struct {
+		tmpl ataTemplate
+		dst  *string
+	}{{s.errorAta, &name}, {s.causeAta, &cause}} {
+		if fld.tmpl == nil {
+			continue
+		}
+		v, f := fld.tmpl.eval(env)
+		if f != nil {
+			return step{fail: f}
+		}
+		str, ok := v.(string)
+		if !ok {
+			str = encodeValue(v)
+		}
+		*fld.dst = str
+	}
+	return step{fail: fail(name, cause)}
 }

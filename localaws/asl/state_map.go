@@ -1,6 +1,7 @@
 package asl
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 )
@@ -15,6 +16,8 @@ type mapState struct {
 	maxConc      int
 	maxConcPath  *path
 	tolerance    *tolerance
+	// JSONata: Items, ItemSelector and MaxConcurrency expressions.
+	itemsAta, selectorAta, maxConcAta ataTemplate
 }
 
 // tolerance is a Map state's ToleratedFailureCount/Percentage.
@@ -45,16 +48,28 @@ func (p *parser) mapState(b stateBase, m map[string]any, loc string) state {
 	s.io = p.io(m, loc, false, true)
 	p.errorHandling(&s.stateBase, m, loc)
 	s.itemsPath, _ = chk.pathField(m, "ItemsPath", loc, true)
-	for _, k := range []string{"ItemSelector", "Parameters"} {
-		if v, ok := m[k]; ok {
-			s.itemSelector = compileTemplate(v, loc+"/"+k, chk)
+	if p.ql == queryJSONata {
+		if v, ok := m["Items"]; ok {
+			s.itemsAta = p.compileAta(v, "Items", loc+"/Items", ataScope{})
+		}
+		if v, ok := m["ItemSelector"]; ok {
+			s.selectorAta = p.compileAta(v, "ItemSelector", loc+"/ItemSelector", ataScope{})
+		}
+		s.maxConcAta = p.ataField(m, "MaxConcurrency", loc, ataScope{})
+	} else {
+		for _, k := range []string{"ItemSelector", "Parameters"} {
+			if v, ok := m[k]; ok {
+				s.itemSelector = compileTemplate(v, loc+"/"+k, chk)
+			}
 		}
 	}
 	if hasKey(m, "ItemSelector") && hasKey(m, "Parameters") {
 		chk.schema(loc, "Only one of the fields 'ItemSelector' and 'Parameters' may be defined")
 	}
-	if n, ok := chk.integer(m, "MaxConcurrency", loc, 0); ok {
-		s.maxConc = int(n)
+	if s.maxConcAta == nil {
+		if n, ok := chk.integer(m, "MaxConcurrency", loc, 0); ok {
+			s.maxConc = int(n)
+		}
 	}
 	s.maxConcPath, _ = chk.pathField(m, "MaxConcurrencyPath", loc, true)
 	for _, k := range []string{"ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath"} {
@@ -109,6 +124,13 @@ func (s *mapState) exec(t *thread) step {
 		return step{fail: f}
 	}
 	itemsVal := in
+	if s.itemsAta != nil {
+		v, f := s.itemsAta.eval(&ataEnv{c: c, input: in})
+		if f != nil {
+			return step{fail: f}
+		}
+		itemsVal = v
+	}
 	if s.itemsPath != nil {
 		v, err := s.itemsPath.get(in, c)
 		if err != nil {
@@ -121,6 +143,18 @@ func (s *mapState) exec(t *thread) step {
 		return step{fail: fail(ErrNameRuntime, fmt.Sprintf("Map state input must be an array, got %s", encodeValue(itemsVal)))}
 	}
 	maxConc := s.maxConc
+	if s.maxConcAta != nil {
+		v, f := s.maxConcAta.eval(&ataEnv{c: c, input: in})
+		if f != nil {
+			return step{fail: f}
+		}
+		n, ok := v.(json.Number)
+		i, err := n.Int64()
+		if !ok || err != nil || i < 0 {
+			return step{fail: fail(ErrNameRuntime, fmt.Sprintf("Expected non-negative integer for MaxConcurrency, got '%s' instead.", plainText(v)))}
+		}
+		maxConc = int(i)
+	}
 	if s.maxConcPath != nil {
 		n, f := s.concurrencyFromPath(in, c)
 		if f != nil {
@@ -131,6 +165,15 @@ func (s *mapState) exec(t *thread) step {
 	inputs := make([]any, len(items))
 	for i, item := range items {
 		inputs[i] = item
+		if s.selectorAta != nil {
+			ic := t.ctx(s)
+			ic.item = &mapItem{index: i, value: item}
+			v, f := s.selectorAta.eval(&ataEnv{c: ic, input: in})
+			if f != nil {
+				return step{fail: f}
+			}
+			inputs[i] = v
+		}
 		if s.itemSelector != nil {
 			ic := t.ctx(s)
 			ic.item = &mapItem{index: i, value: item}

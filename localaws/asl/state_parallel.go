@@ -66,7 +66,7 @@ func (s *parallelState) exec(t *thread) step {
 	}
 	t.active = g
 	for i, br := range s.branches {
-		g.children = append(g.children, &thread{x: x, cur: br.start, input: in, inputJSON: inJSON, last: t.last, group: g, index: i})
+		g.children = append(g.children, &thread{x: x, cur: br.start, input: in, inputJSON: inJSON, last: t.last, group: g, index: i, vars: newScope(t.vars)})
 	}
 	x.mu.Unlock()
 	for _, ch := range g.children {

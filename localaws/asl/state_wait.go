@@ -15,6 +15,8 @@ type waitState struct {
 	hasTimestamp  bool
 	secondsPath   *path
 	timestampPath *path
+	// JSONata expressions for Seconds and Timestamp.
+	secondsAta, timestampAta ataTemplate
 }
 
 func (p *parser) wait(b stateBase, m map[string]any, loc string) state {
@@ -23,10 +25,16 @@ func (p *parser) wait(b stateBase, m map[string]any, loc string) state {
 	p.flow(&s.stateBase, m, loc)
 	s.io = p.io(m, loc, false, false)
 	n := 0
-	if v, ok := chk.integer(m, "Seconds", loc, 0); ok {
+	s.secondsAta = p.ataField(m, "Seconds", loc, ataScope{})
+	s.timestampAta = p.ataField(m, "Timestamp", loc, ataScope{})
+	if s.secondsAta != nil {
+		// evaluated when the state runs
+	} else if v, ok := chk.integer(m, "Seconds", loc, 0); ok {
 		s.seconds, s.hasSeconds = v, true
 	}
-	if ts, ok := chk.str(m, "Timestamp", loc); ok {
+	if s.timestampAta != nil {
+		// evaluated when the state runs
+	} else if ts, ok := chk.str(m, "Timestamp", loc); ok {
 		t, err := parseTimestamp(ts)
 		if err != nil {
 			chk.schema(loc+"/Timestamp", "The value must be an ISO-8601 extended offset date-time format string")
@@ -92,6 +100,8 @@ func (s *waitState) duration(in any, c *evalCtx, now time.Time) (time.Duration, 
 // TimestampPath the state has.
 func (s *waitState) delay(in any, c *evalCtx, now time.Time) (time.Duration, *failure) {
 	switch {
+	case s.secondsAta != nil || s.timestampAta != nil:
+		return s.ataDelay(in, c, now)
 	case s.hasSeconds:
 		return time.Duration(s.seconds) * time.Second, nil
 	case s.hasTimestamp:
@@ -153,4 +163,34 @@ func plainText(v any) string {
 		return s
 	}
 	return encodeValue(v)
+}
+
+// ataDelay evaluates a JSONata Seconds or Timestamp.
+func (s *waitState) ataDelay(in any, c *evalCtx, now time.Time) (time.Duration, *failure) {
+	env := &ataEnv{c: c, input: in}
+	if s.secondsAta != nil {
+		v, f := s.secondsAta.eval(env)
+		if f != nil {
+			return 0, f
+		}
+		n, ok := v.(json.Number)
+		i, err := n.Int64()
+		if !ok || err != nil || i < 0 {
+			return 0, fail(ErrNameRuntime, fmt.Sprintf("The Seconds field must evaluate to a non-negative integer, got %s", encodeValue(v)))
+		}
+		if i > int64(maxWait/time.Second) {
+			return maxWait + time.Second, nil
+		}
+		return time.Duration(i) * time.Second, nil
+	}
+	v, f := s.timestampAta.eval(env)
+	if f != nil {
+		return 0, f
+	}
+	str, ok := v.(string)
+	ts, err := parseTimestamp(str)
+	if !ok || err != nil {
+		return 0, fail(ErrNameRuntime, fmt.Sprintf("The Timestamp field must evaluate to an ISO-8601 extended offset date-time format string, got %s", encodeValue(v)))
+	}
+	return until(ts, now), nil
 }

@@ -26,6 +26,11 @@ type thread struct {
 	retryCount int
 	attempts   []int
 
+	// vars are the workflow variables this thread sees; pending holds
+	// what the current state assigns, applied when it succeeds.
+	vars    *scope
+	pending map[string]variable
+
 	// group receives this thread's end when it is a branch or iteration.
 	group *group
 	index int
@@ -76,8 +81,10 @@ func (t *thread) settle(s state, r step) bool {
 		return false
 	}
 	if r.fail != nil {
+		t.pending = nil
 		return t.recover(s, r.fail)
 	}
+	t.applyAssign()
 	b := s.base()
 	outJSON := encodeValue(r.out)
 	if len(outJSON) > payloadLimit {
@@ -132,11 +139,13 @@ func (t *thread) recover(s state, f *failure) bool {
 		if !matches(c.errorEquals, f.name) {
 			continue
 		}
-		out, f2 := catchOutput(c, t.input, f)
+		out, f2 := catchOutput(c, t.input, f, t.ctx(s))
 		if f2 != nil {
+			t.pending = nil
 			t.end(nil, "", f2)
 			return false
 		}
+		t.applyAssign()
 		outJSON := encodeValue(out)
 		if b.exited != "" && !t.record(b.exited, "stateExitedEventDetails", &StateExitedEventDetails{Name: b.name, Output: outJSON}) {
 			return false
@@ -222,6 +231,6 @@ func (t *thread) abortLocked() {
 // ctx returns the evaluation context for the thread's current state.
 func (t *thread) ctx(s state) *evalCtx {
 	b := s.base()
-	return &evalCtx{x: t.x, stateName: b.name, entered: t.entered, retryCount: t.retryCount,
+	return &evalCtx{x: t.x, th: t, vars: t.vars, stateName: b.name, entered: t.entered, retryCount: t.retryCount,
 		retries: len(b.retriers) > 0, item: t.item}
 }
