@@ -75,6 +75,10 @@ func TestConsoleInABrowser(t *testing.T) {
 	if !row.MatchString(dom) {
 		t.Errorf("the waiting task of %s is not listed", waiting)
 	}
+	// The outcome published to the topic is listed.
+	if !regexp.MustCompile(`<li>[^<]*NotificationTopic[^<]*console-1[^<]*PAID[^<]*</li>`).MatchString(dom) {
+		t.Errorf("the PAID notification of console-1 is not listed")
+	}
 	// The functions' Embedded Metric Format lines reach the console.
 	for _, metric := range []string{`<td>Payflow/Orders (Count)</td><td>Result=accepted</td>`, `<td>Payflow/Payments (Count)</td><td>Outcome=PAID</td>`} {
 		if !strings.Contains(dom, metric) {

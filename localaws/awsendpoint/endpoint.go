@@ -29,6 +29,9 @@ type Config struct {
 	// Logger receives the Task integrations' progress (execution, state,
 	// queue or topic, never message contents); nil discards it.
 	Logger *slog.Logger
+	// Published, when set, is told of every message published to an SNS
+	// topic.
+	Published func(snslocal.Published)
 }
 
 // Endpoint is the emulators wired together behind one handler.
@@ -69,6 +72,7 @@ func New(cfg Config) *Endpoint {
 	glue := &integrations{sqs: e.SQS, dynamo: e.DynamoDB, functions: e.functions, log: cfg.Logger, clock: cfg.Clock}
 	e.SNS = snslocal.New(snslocal.Config{
 		Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock, Queues: glue, BaseURL: cfg.BaseURL, Logger: cfg.Logger,
+		Published: cfg.Published,
 	})
 	glue.sns = e.SNS
 	e.StepFunctions = sfnlocal.New(sfnlocal.Config{

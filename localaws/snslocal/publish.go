@@ -156,6 +156,9 @@ func (s *Service) publish(ctx context.Context, r *http.Request, in publishReques
 		baseURL:   strings.TrimSuffix(s.publicURL(r), "/"),
 		version:   version,
 	}
+	if s.published != nil {
+		s.published(Published{TopicARN: n.topicArn, MessageID: n.messageID, Subject: n.subject, Message: n.message, At: n.time})
+	}
 	s.deliver(context.WithoutCancel(ctx), n, targets)
 	return n.messageID, nil
 }

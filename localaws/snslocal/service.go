@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/payflow-dev/payflow/localaws/awsid"
 
@@ -51,6 +52,15 @@ type Config struct {
 	BaseURL string
 	// Logger receives one record per failed delivery. Nil discards them.
 	Logger *slog.Logger
+	// Published, when set, is told of every message published to a topic
+	// (for a console to show), before its deliveries start.
+	Published func(Published)
+}
+
+// Published is a message as it was published to a topic.
+type Published struct {
+	TopicARN, MessageID, Subject, Message string
+	At                                    time.Time
 }
 
 // defaultBaseURL is the conventional local endpoint.
@@ -68,6 +78,7 @@ type Service struct {
 	queues          QueueSink
 	baseURL         string
 	logger          *slog.Logger
+	published       func(Published)
 	random          io.Reader
 
 	actions map[string]action // built once in New, read-only after
@@ -93,9 +104,11 @@ func New(cfg Config) *Service {
 		baseURL: cfg.BaseURL,
 		logger:  cfg.Logger,
 		random:  rand.Reader,
-		topics:  make(map[string]*topic),
-		subs:    make(map[string]*subscription),
-		actions: actions(),
+
+		published: cfg.Published,
+		topics:    make(map[string]*topic),
+		subs:      make(map[string]*subscription),
+		actions:   actions(),
 	}
 	s.region, s.account = awsid.OrDefaults(s.region, s.account)
 	if s.clock == nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/payflow-dev/payflow/localaws/eventsource"
 	"github.com/payflow-dev/payflow/localaws/gateway"
 	"github.com/payflow-dev/payflow/localaws/loopback"
+	"github.com/payflow-dev/payflow/localaws/snslocal"
 )
 
 // LocalConfig describes a whole local stack.
@@ -97,14 +98,17 @@ func Start(ctx context.Context, cfg LocalConfig) (_ *Local, err error) {
 			l.Close(context.Background())
 		}
 	}()
+	l.Feed = console.NewFeed(0)
 	l.Endpoint = awsendpoint.New(awsendpoint.Config{
+		Published: func(p snslocal.Published) {
+			l.Feed.Notify(console.Notification{Topic: p.TopicARN, Subject: p.Subject, Message: p.Message, At: p.At})
+		},
 		Region: cfg.Region, Account: cfg.AccountID, Clock: cfg.Clock, BaseURL: l.EndpointURL,
 		Logger: cfg.Logger.With("component", "stepfunctions"),
 	})
 	l.AWS = localAWS(cfg.Region, l.EndpointURL)
 	l.functionAWS = l.AWS.Copy()
 	l.functionAWS.HTTPClient = &http.Client{Transport: inProcess{handler: l.Endpoint}}
-	l.Feed = console.NewFeed(0)
 	cons := console.New(console.Config{AWS: l.functionAWS, Clock: cfg.Clock, Feed: l.Feed, Logger: cfg.Logger.With("component", "console")})
 	l.serve(endpointLn, loopback.Guard(console.Mount(cons, l.Endpoint), loopback.Config{AllowHosts: cfg.AllowHosts}))
 	l.Stack, err = Deploy(ctx, DeployConfig{
