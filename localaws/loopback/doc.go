@@ -9,10 +9,11 @@
 //     Config.AllowHosts.
 //   - Unless Config.AllowBrowsers is set, Guard refuses browsers' requests
 //     from other web pages: an Origin header whose host is not loopback (or
-//     allowed), a request a browser marks as cross-site (Sec-Fetch-Site),
-//     and browser form posts (Sec-Fetch-Mode or a Mozilla user agent on a
-//     form or text/plain body) that carry no loopback Origin. A page cannot
-//     send Action=SendMessage to the local queues (CSRF).
+//     allowed); and, without an Origin, a request a browser marks as
+//     cross-site (Sec-Fetch-Site) or a browser form post (Sec-Fetch-Mode or
+//     a Mozilla user agent on a form or text/plain body). A page cannot send
+//     Action=SendMessage to the local queues (CSRF), while a page on a
+//     loopback origin (the console, a local web app) still can.
 //   - Server returns an http.Server with header, read and idle timeouts, so
 //     half-sent requests cannot hold connections open.
 //

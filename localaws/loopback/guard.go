@@ -47,18 +47,23 @@ func Guard(next http.Handler, cfg Config) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		origin, hasOrigin := r.Header["Origin"]
-		if hasOrigin {
+		// A page on a loopback (or allowed) origin is the developer's own,
+		// such as the console or a local web app, and may call in.
+		if origin, ok := r.Header["Origin"]; ok {
 			if host, ok := originHost(origin[0]); !ok || !allowed(host) {
 				refuse(w, "The local endpoint refuses browser requests from other origins (Origin %q).", truncate(origin[0], 100))
 				return
 			}
+			next.ServeHTTP(w, r)
+			return
 		}
+		// Without an Origin (browsers omit it on simple GETs and some
+		// form posts), fetch metadata and a browser's marks tell.
 		if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
 			refuse(w, "The local endpoint refuses cross-site browser requests.")
 			return
 		}
-		if !hasOrigin && isBrowser(r) && isSimpleForm(r.Header.Get("Content-Type")) {
+		if isBrowser(r) && isSimpleForm(r.Header.Get("Content-Type")) {
 			refuse(w, "The local endpoint refuses form posts from browsers.")
 			return
 		}

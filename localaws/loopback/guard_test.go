@@ -44,6 +44,8 @@ func TestGuard(t *testing.T) {
 		{"opaque origin", loopback.Config{}, "127.0.0.1:4566", map[string]string{"Origin": "null"}, 403, "other origins"},
 		{"page on a loopback origin", loopback.Config{}, "127.0.0.1:4566",
 			map[string]string{"Origin": "http://localhost:8080", "Content-Type": form, "User-Agent": chrome}, 200, ""},
+		{"local web app on another loopback name", loopback.Config{}, "127.0.0.1:4566",
+			map[string]string{"Origin": "http://localhost:5173", "Sec-Fetch-Site": "cross-site", "Content-Type": "application/x-amz-json-1.0"}, 200, ""},
 		{"cross-site fetch metadata", loopback.Config{}, "127.0.0.1:4566",
 			map[string]string{"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors"}, 403, "cross-site"},
 		{"browser form post without Origin", loopback.Config{}, "127.0.0.1:4566",
