@@ -88,7 +88,7 @@ func (in *integrations) sendMessage(ctx context.Context, call asl.TaskCall) (jso
 		}
 		attrs[name] = sqslocal.MessageAttribute{DataType: a.DataType, StringValue: a.StringValue, BinaryValue: bin}
 	}
-	res, err := in.sqs.Send(ctx, p.QueueURL, body, attrs)
+	res, err := in.sqs.Send(ctx, queueIn(call.ExecutionArn, p.QueueURL), body, attrs)
 	if err != nil {
 		var e *sqslocal.Error
 		if errors.As(err, &e) {
@@ -172,6 +172,26 @@ func decodeBinary(s string) ([]byte, error) {
 func executionName(arn string) string { return arn[strings.LastIndexByte(arn, ':')+1:] }
 
 func queueName(url string) string { return url[strings.LastIndexByte(url, '/')+1:] }
+
+// queueIn names a task's queue in the region its execution runs in, as
+// Step Functions calls SQS in the state machine's region: a queue URL or
+// name (which carry no region here) becomes the queue's ARN in that
+// region; an ARN, or anything unrecognised, is left for SQS to judge.
+func queueIn(executionArn, queue string) string {
+	exec := strings.Split(executionArn, ":") // arn:partition:states:region:account:execution:...
+	if strings.HasPrefix(queue, "arn:") || len(exec) < 5 || exec[3] == "" {
+		return queue
+	}
+	account, name := exec[4], queue
+	if strings.Contains(queue, "/") {
+		path := strings.Split(strings.TrimSuffix(queue, "/"), "/")
+		if len(path) < 2 {
+			return queue
+		}
+		account, name = path[len(path)-2], path[len(path)-1]
+	}
+	return "arn:" + exec[1] + ":sqs:" + exec[3] + ":" + account + ":" + name
+}
 
 // statusOf returns the "status" field of a JSON object message, for the
 // progress log; anything else yields "".

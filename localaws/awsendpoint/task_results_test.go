@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,11 +15,14 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	sfntypes "github.com/aws/aws-sdk-go-v2/service/sfn/types"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/payflow-dev/payflow/localaws/awsendpoint"
 )
 
 // runTask runs a machine that starts at the state T of states (the members
@@ -157,5 +161,29 @@ func TestNullMessageBodyIsCaughtAsAmazonSQSException(t *testing.T) {
 				t.Errorf("cause names a States error: %q", out.Cause)
 			}
 		})
+	}
+}
+
+// A state machine in eu-west-1 sends to the eu-west-1 queue of that name,
+// not to the configured region's, as Step Functions calls SQS in its own
+// region.
+func TestTasksReachQueuesOfTheirRegion(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	srv := httptest.NewServer(awsendpoint.New(awsendpoint.Config{}))
+	t.Cleanup(srv.Close)
+	cfg := aws.Config{Region: "eu-west-1", BaseEndpoint: aws.String(srv.URL), Credentials: credentials.NewStaticCredentialsProvider("AKID", "secret", "")}
+	eu := clients{sqs.NewFromConfig(cfg), nil, sfn.NewFromConfig(cfg), nil}
+	q, err := eu.sqs.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("regional")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	desc := runTask(t, eu, "regional", `"T":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Parameters":{"QueueUrl":"`+
+		aws.ToString(q.QueueUrl)+`","MessageBody":"hello"},"End":true}`)
+	if desc.Status != sfntypes.ExecutionStatusSucceeded {
+		t.Fatalf("execution %s: %s %s", desc.Status, aws.ToString(desc.Error), aws.ToString(desc.Cause))
+	}
+	if msg := receiveOne(t, eu.sqs, aws.ToString(q.QueueUrl)); aws.ToString(msg.Body) != "hello" {
+		t.Errorf("eu-west-1 queue got %q", aws.ToString(msg.Body))
 	}
 }
