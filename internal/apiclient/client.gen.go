@@ -174,6 +174,7 @@ type Order struct {
 type OrderStatus struct {
 	// Error The error name the workflow failed or stopped with, such as
 	// Payment.Declined, Payment.InsufficientFunds, Payment.CardExpired,
+	// Payment.AuthenticationRequired (3-D Secure asked for; Stripe only),
 	// Payment.TimedOut, Payment.InvalidRequest or Payment.Failed.
 	// Absent unless the workflow ended without succeeding.
 	Error        *string    `json:"error,omitempty"`
@@ -182,7 +183,8 @@ type OrderStatus struct {
 
 	// PaymentStatus What a shop acts on. RUNNING (and PENDING_REDRIVE) → PENDING;
 	// SUCCEEDED → PAID; FAILED with Payment.Declined,
-	// Payment.InsufficientFunds or Payment.CardExpired → DECLINED; FAILED
+	// Payment.InsufficientFunds, Payment.CardExpired or
+	// Payment.AuthenticationRequired → DECLINED; FAILED
 	// with Payment.TimedOut or States.Timeout → TIMED_OUT; any other FAILED
 	// → FAILED; TIMED_OUT → TIMED_OUT; ABORTED → CANCELLED.
 	PaymentStatus PaymentStatus `json:"paymentStatus"`
@@ -203,7 +205,8 @@ type OrderStatus struct {
 
 // PaymentStatus What a shop acts on. RUNNING (and PENDING_REDRIVE) → PENDING;
 // SUCCEEDED → PAID; FAILED with Payment.Declined,
-// Payment.InsufficientFunds or Payment.CardExpired → DECLINED; FAILED
+// Payment.InsufficientFunds, Payment.CardExpired or
+// Payment.AuthenticationRequired → DECLINED; FAILED
 // with Payment.TimedOut or States.Timeout → TIMED_OUT; any other FAILED
 // → FAILED; TIMED_OUT → TIMED_OUT; ABORTED → CANCELLED.
 type PaymentStatus string
@@ -216,7 +219,8 @@ type Placement struct {
 
 	// PaymentStatus What a shop acts on. RUNNING (and PENDING_REDRIVE) → PENDING;
 	// SUCCEEDED → PAID; FAILED with Payment.Declined,
-	// Payment.InsufficientFunds or Payment.CardExpired → DECLINED; FAILED
+	// Payment.InsufficientFunds, Payment.CardExpired or
+	// Payment.AuthenticationRequired → DECLINED; FAILED
 	// with Payment.TimedOut or States.Timeout → TIMED_OUT; any other FAILED
 	// → FAILED; TIMED_OUT → TIMED_OUT; ABORTED → CANCELLED.
 	PaymentStatus PaymentStatus `json:"paymentStatus"`

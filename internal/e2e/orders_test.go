@@ -52,6 +52,7 @@ type status struct {
 	Status        string `json:"status"`
 	PaymentStatus string `json:"paymentStatus"`
 	Error         string `json:"error"`
+	Reason        string `json:"reason"`
 }
 
 func (h *harness) place(o order) (int, status) {

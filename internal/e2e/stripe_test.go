@@ -3,6 +3,9 @@ package e2e_test
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -86,4 +89,66 @@ func authorizationID(tb testing.TB, h *harness, arn string) string {
 	}
 	tb.Fatalf("no task of %s succeeded with an authorization", arn)
 	return ""
+}
+
+// declines maps an orderId to the error body Stripe answers its
+// PaymentIntent with (shapes as in https://docs.stripe.com/api/errors).
+var declines = map[string]string{
+	"stripe-3ds":     `{"error":{"type":"card_error","code":"authentication_required","decline_code":"authentication_required","message":"Your card was declined. This transaction requires authentication."}}`,
+	"stripe-funds":   `{"error":{"type":"card_error","code":"card_declined","decline_code":"insufficient_funds","message":"Your card has insufficient funds."}}`,
+	"stripe-stolen":  `{"error":{"type":"card_error","code":"card_declined","decline_code":"stolen_card","message":"Your card was declined."}}`,
+	"stripe-expired": `{"error":{"type":"card_error","code":"expired_card","message":"Your card has expired."}}`,
+}
+
+// TestStripeDeclinesThroughTheWorkflow sends orders through the whole flow
+// to a Stripe that declines them as Stripe does (402 and a card_error), and
+// checks what the shop sees: the workflow error, DECLINED, and the decline
+// code in the reason.
+func TestStripeDeclinesThroughTheWorkflow(t *testing.T) {
+	t.Parallel()
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if err := r.ParseForm(); err != nil {
+			w.WriteHeader(http.StatusBadRequest)
+			return
+		}
+		if r.URL.Path == "/v1/payment_methods" {
+			_, _ = io.WriteString(w, `{"id":"pm_fake","object":"payment_method","type":"card"}`)
+			return
+		}
+		w.WriteHeader(http.StatusPaymentRequired)
+		_, _ = io.WriteString(w, declines[r.PostForm.Get("metadata[orderId]")])
+	}))
+	t.Cleanup(fake.Close)
+	h := start(t, options{params: map[string]string{"PaymentProcessor": "stripe", "StripeApiUrl": fake.URL}})
+	if _, err := secretsmanager.NewFromConfig(h.local.AWS).PutSecretValue(context.Background(), &secretsmanager.PutSecretValueInput{
+		SecretId: aws.String(h.local.Stack.Outputs["StripeSecretArn"].Value), SecretString: aws.String("sk_test_fake"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		id, wantError, wantReason string
+	}{
+		{"stripe-3ds", orders.ErrorAuthenticationRequired, "3-D Secure"},
+		{"stripe-funds", orders.ErrorInsufficientFunds, "insufficient_funds"},
+		{"stripe-stolen", orders.ErrorDeclined, "decline code stolen_card"},
+		{"stripe-expired", orders.ErrorCardExpired, "expired_card"},
+	}
+	for _, tt := range tests {
+		if code, _ := h.place(newOrder(tt.id, cardApproved)); code != 202 {
+			t.Fatalf("POST /orders %s = %d, want 202", tt.id, code)
+		}
+	}
+	for _, tt := range tests {
+		got := h.waitTerminal(tt.id, 0)
+		if got.PaymentStatus != orders.PaymentDeclined || got.Error != tt.wantError || !strings.Contains(got.Reason, tt.wantReason) {
+			t.Errorf("%s: status = %+v, want DECLINED with %s and a reason containing %q", tt.id, got, tt.wantError, tt.wantReason)
+		}
+	}
+	notes := h.notifications()
+	for _, tt := range tests {
+		if n := notes[tt.id]; len(n) != 1 || n[0].Status != orders.PaymentDeclined || n[0].Error != tt.wantError {
+			t.Errorf("notifications for %s = %+v, want one DECLINED %s", tt.id, n, tt.wantError)
+		}
+	}
 }

@@ -78,9 +78,13 @@ const (
 	ErrorDeclined          = "Payment.Declined"
 	ErrorInsufficientFunds = "Payment.InsufficientFunds"
 	ErrorCardExpired       = "Payment.CardExpired"
-	ErrorInvalidRequest    = "Payment.InvalidRequest"
-	ErrorTimedOut          = "Payment.TimedOut"
-	ErrorFailed            = "Payment.Failed"
+	// ErrorAuthenticationRequired: the card's issuer wants 3-D Secure,
+	// which a server-side charge cannot perform; the storefront has to
+	// collect a payment method that passed it.
+	ErrorAuthenticationRequired = "Payment.AuthenticationRequired"
+	ErrorInvalidRequest         = "Payment.InvalidRequest"
+	ErrorTimedOut               = "Payment.TimedOut"
+	ErrorFailed                 = "Payment.Failed"
 )
 
 // Workflow statuses as Step Functions reports them.

@@ -40,7 +40,7 @@ func PaymentStatusOf(executionStatus, errorName string) string {
 		return PaymentPaid
 	case ExecutionFailed:
 		switch errorName {
-		case ErrorDeclined, ErrorInsufficientFunds, ErrorCardExpired:
+		case ErrorDeclined, ErrorInsufficientFunds, ErrorCardExpired, ErrorAuthenticationRequired:
 			return PaymentDeclined
 		case ErrorTimedOut, "States.Timeout":
 			return PaymentTimedOut

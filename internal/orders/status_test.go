@@ -23,6 +23,7 @@ func TestPaymentStatusOf(t *testing.T) {
 		{orders.ExecutionFailed, orders.ErrorDeclined, orders.PaymentDeclined},
 		{orders.ExecutionFailed, orders.ErrorInsufficientFunds, orders.PaymentDeclined},
 		{orders.ExecutionFailed, orders.ErrorCardExpired, orders.PaymentDeclined},
+		{orders.ExecutionFailed, orders.ErrorAuthenticationRequired, orders.PaymentDeclined},
 		{orders.ExecutionFailed, orders.ErrorTimedOut, orders.PaymentTimedOut},
 		{orders.ExecutionFailed, "States.Timeout", orders.PaymentTimedOut},
 		{orders.ExecutionFailed, orders.ErrorInvalidRequest, orders.PaymentFailed},

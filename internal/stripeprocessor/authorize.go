@@ -90,7 +90,7 @@ func (p *Processor) approval(ctx context.Context, sc *stripe.Client, orderID str
 	case stripe.PaymentIntentStatusRequiresAction:
 		p.log.InfoContext(ctx, "stripe wants 3-D Secure", "orderId", orderID, "paymentIntent", pi.ID)
 		p.release(ctx, sc, orderID, pi.ID)
-		return orders.Approval{}, decline(ErrorAuthenticationRequired,
+		return orders.Approval{}, decline(errorAuthenticationRequired,
 			"the card's issuer requires 3-D Secure authentication, which a server-side charge cannot perform; "+
 				"pay with a payment method the storefront has authenticated")
 	case stripe.PaymentIntentStatusProcessing:

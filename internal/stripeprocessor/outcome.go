@@ -73,7 +73,7 @@ func cardOutcome(se *stripe.Error) error {
 	case has("insufficient_funds"):
 		return decline(errorInsufficientFunds, "the card has insufficient funds (Stripe: %s)", codeAndDecline(se))
 	case has("authentication_required"):
-		return decline(ErrorAuthenticationRequired,
+		return decline(errorAuthenticationRequired,
 			"the card's issuer requires 3-D Secure authentication (Stripe: %s); pay with a payment method the storefront has authenticated",
 			codeAndDecline(se))
 	case code == "processing_error":

@@ -63,12 +63,12 @@ func TestStripeOutcomes(t *testing.T) {
 			replies: func(tb testing.TB) []reply {
 				return []reply{{402, stripeError(tb, "authentication_required"), false, false}}
 			},
-			wantCode: stripeprocessor.ErrorAuthenticationRequired, wantReason: "3-D Secure", wantAttempt: 1,
+			wantCode: orders.ErrorAuthenticationRequired, wantReason: "3-D Secure", wantAttempt: 1,
 		},
 		{
 			name:     "3-D Secure as requires_action",
 			replies:  func(testing.TB) []reply { return []reply{{200, intent("pi_3ds", "requires_action"), false, false}} },
-			wantCode: stripeprocessor.ErrorAuthenticationRequired, wantReason: "3-D Secure", wantAttempt: 1, wantCancel: true,
+			wantCode: orders.ErrorAuthenticationRequired, wantReason: "3-D Secure", wantAttempt: 1, wantCancel: true,
 		},
 		{
 			name:      "processing error",

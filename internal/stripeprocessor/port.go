@@ -10,18 +10,14 @@ import (
 // This file is the only one that knows the processor port's types; the
 // rest of the package speaks Stripe.
 
-// ErrorAuthenticationRequired is the workflow error of a card whose issuer
-// asks for 3-D Secure: a server-side charge cannot ask the cardholder, so
-// the storefront has to collect a payment method that passed it.
-const ErrorAuthenticationRequired = "Payment.AuthenticationRequired"
-
 // Workflow error names for declines, from the orders domain.
 const (
-	errorDeclined          = orders.ErrorDeclined
-	errorInsufficientFunds = orders.ErrorInsufficientFunds
-	errorCardExpired       = orders.ErrorCardExpired
-	errorInvalidRequest    = orders.ErrorInvalidRequest
-	errorFailed            = orders.ErrorFailed
+	errorAuthenticationRequired = orders.ErrorAuthenticationRequired
+	errorDeclined               = orders.ErrorDeclined
+	errorInsufficientFunds      = orders.ErrorInsufficientFunds
+	errorCardExpired            = orders.ErrorCardExpired
+	errorInvalidRequest         = orders.ErrorInvalidRequest
+	errorFailed                 = orders.ErrorFailed
 )
 
 // decline is a definitive refusal the workflow reports with code.
