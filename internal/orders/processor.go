@@ -31,7 +31,11 @@ type Charge struct {
 	// converts it.
 	Amount   string
 	Currency string
-	Card     CardSecret
+	// Card is the card to charge, for an order placed with card fields.
+	Card CardSecret
+	// PaymentMethod is the processor's token (Stripe's pm_...) for an
+	// order placed with one instead of card fields; Card is then empty.
+	PaymentMethod string
 }
 
 // AmountMinor returns the charge's amount in minor units (cents), as most

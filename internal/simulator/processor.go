@@ -173,6 +173,10 @@ func (p *Processor) decide(ctx context.Context, c orders.Charge) (orders.Approva
 	case ModeRandom:
 		err = p.flip()
 	default:
+		if c.PaymentMethod != "" {
+			err = simulateToken(c.PaymentMethod)
+			break
+		}
 		err = simulate(c.Card, p.cfg.Clock.Now())
 	}
 	if err != nil {

@@ -16,8 +16,10 @@ const metadataOrderID = "orderId"
 // Authorize charges c through one PaymentIntent, created and confirmed in
 // a single request whose Idempotency-Key is the orderId: a retry or a
 // redelivery of the same order gets the first PaymentIntent back instead
-// of a second charge. A card given by number is first turned into a
-// PaymentMethod, under its own idempotency key derived from the orderId.
+// of a second charge. A tokenized order's PaymentMethod (pm_..., created by
+// the storefront with Stripe's client libraries) is charged as it is; a
+// card given by number is first turned into a PaymentMethod, under its own
+// idempotency key derived from the orderId.
 // The Approval's AuthorizationID is the PaymentIntent id (pi_...).
 func (p *Processor) Authorize(ctx context.Context, c orders.Charge) (orders.Approval, error) {
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.CallTimeout)
@@ -33,9 +35,11 @@ func (p *Processor) Authorize(ctx context.Context, c orders.Charge) (orders.Appr
 	if err != nil {
 		return orders.Approval{}, err
 	}
-	pm, err := p.paymentMethod(ctx, sc, c.OrderID, c.Card)
-	if err != nil {
-		return orders.Approval{}, p.outcome(ctx, "create payment method", c.OrderID, err)
+	pm := c.PaymentMethod
+	if pm == "" {
+		if pm, err = p.paymentMethod(ctx, sc, c.OrderID, c.Card); err != nil {
+			return orders.Approval{}, p.outcome(ctx, "create payment method", c.OrderID, err)
+		}
 	}
 	params := &stripe.PaymentIntentCreateParams{
 		Amount:             stripe.Int64(amount),

@@ -99,3 +99,29 @@ func flat(form map[string][]string) map[string]string {
 	}
 	return out
 }
+
+// TestTokenizedChargeAgainstStripeMock charges a storefront's
+// PaymentMethod as it is: no card fields, no PaymentMethod created.
+func TestTokenizedChargeAgainstStripeMock(t *testing.T) {
+	t.Parallel()
+	mock := stripemock.ForTest(t)
+	p := newProcessor(t, mock.URL, stripeprocessor.StaticKey("sk_test_123"), nil)
+	a, err := p.Authorize(context.Background(), orders.Charge{OrderID: "order-token", Amount: "25.00", Currency: "EUR", PaymentMethod: "pm_card_visa"})
+	if err != nil {
+		t.Fatalf("Authorize: %v", err)
+	}
+	if !strings.HasPrefix(a.AuthorizationID, "pi_") {
+		t.Errorf("approval = %+v, want a PaymentIntent id", a)
+	}
+	reqs := mock.Requests()
+	if len(reqs) != 1 || reqs[0].Path != "/v1/payment_intents" {
+		t.Fatalf("requests = %+v, want one PaymentIntent and no PaymentMethod", reqs)
+	}
+	want := map[string]string{
+		"amount": "2500", "currency": "eur", "confirm": "true", "capture_method": "automatic",
+		"payment_method": "pm_card_visa", "payment_method_types[0]": "card", "metadata[orderId]": "order-token",
+	}
+	if diff := cmp.Diff(want, flat(reqs[0].Form)); diff != "" || reqs[0].IdempotencyKey != "order-token" {
+		t.Errorf("payment intent request (-want +got):\n%s\nIdempotency-Key %q", diff, reqs[0].IdempotencyKey)
+	}
+}
