@@ -2,7 +2,6 @@ package dynamolocal
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -12,7 +11,17 @@ const (
 	billingProvisioned   = "PROVISIONED"
 )
 
-var tableNamePattern = regexp.MustCompile(`^[a-zA-Z0-9_.-]+$`)
+// validTableName reports whether name has only the characters DynamoDB
+// allows in table and index names: [a-zA-Z0-9_.-].
+func validTableName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !isWordByte(c) && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
 
 type streamSpecWire struct {
 	StreamEnabled  bool   `json:"StreamEnabled"`
@@ -44,7 +53,7 @@ func checkTableName(name string) error {
 		return validation("1 validation error detected: Value '%s' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3", name)
 	case len(name) > 255:
 		return validation("1 validation error detected: Value '%s' at 'tableName' failed to satisfy constraint: Member must have length less than or equal to 255", name)
-	case !tableNamePattern.MatchString(name):
+	case !validTableName(name):
 		return validation("1 validation error detected: Value '%s' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+", name)
 	}
 	return nil

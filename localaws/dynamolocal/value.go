@@ -22,21 +22,37 @@ const (
 	kindBS
 )
 
-// typeNames are the data type descriptors of the wire format.
-var typeNames = [...]string{kindS: "S", kindN: "N", kindB: "B", kindBOOL: "BOOL", kindNULL: "NULL", kindM: "M",
-	kindL: "L", kindSS: "SS", kindNS: "NS", kindBS: "BS"}
-
+// String is the kind's data type descriptor in the wire format.
 func (k kind) String() string {
-	if int(k) < len(typeNames) && k != 0 {
-		return typeNames[k]
+	switch k {
+	case kindS:
+		return "S"
+	case kindN:
+		return "N"
+	case kindB:
+		return "B"
+	case kindBOOL:
+		return "BOOL"
+	case kindNULL:
+		return "NULL"
+	case kindM:
+		return "M"
+	case kindL:
+		return "L"
+	case kindSS:
+		return "SS"
+	case kindNS:
+		return "NS"
+	case kindBS:
+		return "BS"
 	}
 	return "?"
 }
 
 func kindOf(name string) (kind, bool) {
-	for k, n := range typeNames {
-		if n == name && k != 0 {
-			return kind(k), true
+	for k := kindS; k <= kindBS; k++ {
+		if k.String() == name {
+			return k, true
 		}
 	}
 	return 0, false
