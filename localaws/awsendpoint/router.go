@@ -24,10 +24,17 @@ var routerErrors = awsproto.JSON{Version: "1.0", ErrorTypeHeader: true}
 // addressed to, as each registered service describes itself
 // (awsproto.Routing). It holds no list of actions of its own.
 type Router struct {
-	services []awsproto.Routable
+	names    []string // signing names, sorted
 	byTarget map[string]awsproto.Routable
 	bySigner map[string]awsproto.Routable
 	byAction map[string]awsproto.Routable
+	byPath   []pathRoute
+}
+
+// pathRoute is a service's claim on URL paths, read once at registration.
+type pathRoute struct {
+	match func(path string) bool
+	s     awsproto.Routable
 }
 
 // NewRouter returns a Router over the given services; see Register.
@@ -75,7 +82,11 @@ func (rt *Router) Register(s awsproto.Routable) error {
 			c.m[k] = s
 		}
 	}
-	rt.services = append(rt.services, s)
+	if r.Path != nil {
+		rt.byPath = append(rt.byPath, pathRoute{match: r.Path, s: s})
+	}
+	rt.names = append(rt.names, r.SigningName)
+	slices.Sort(rt.names)
 	return nil
 }
 
@@ -87,9 +98,11 @@ func nonEmpty(s string) []string {
 }
 
 // ServeHTTP dispatches on, in order: the X-Amz-Target prefix (JSON
-// protocols), the SigV4 credential scope's service name, the query
-// protocol's Action, and finally a path a service claims (SQS queue URLs,
-// SNS's signing certificate).
+// protocols), the SigV4 credential scope's service name, a path a service
+// claims (SQS queue URLs, SNS's signing certificate), and finally the query
+// protocol's Action. The path comes before the Action because it is the
+// more precise of the two: an unsigned Action=AddPermission posted to a
+// queue URL is SQS's, though SNS has an action of that name too.
 func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if prefix, _, ok := strings.Cut(r.Header.Get("X-Amz-Target"), "."); ok {
 		if s := rt.byTarget[prefix]; s != nil {
@@ -103,6 +116,12 @@ func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	for _, p := range rt.byPath {
+		if p.match(r.URL.Path) {
+			p.s.ServeHTTP(w, r)
+			return
+		}
+	}
 	action, err := queryAction(r)
 	if err != nil {
 		routerErrors.WriteError(w, "", awsproto.StatusErrorf(http.StatusRequestEntityTooLarge, "RequestEntityTooLarge",
@@ -112,12 +131,6 @@ func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s := rt.byAction[action]; action != "" && s != nil {
 		s.ServeHTTP(w, r)
 		return
-	}
-	for _, s := range rt.services {
-		if match := s.Routing().Path; match != nil && match(r.URL.Path) {
-			s.ServeHTTP(w, r)
-			return
-		}
 	}
 	if r.Method == http.MethodGet && r.URL.Path == "/" {
 		routerErrors.WriteResult(w, "", map[string]any{"services": rt.signingNames()})
@@ -129,14 +142,7 @@ func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // signingNames lists the services served, sorted.
-func (rt *Router) signingNames() []string {
-	out := make([]string, 0, len(rt.services))
-	for _, s := range rt.services {
-		out = append(out, s.Routing().SigningName)
-	}
-	slices.Sort(out)
-	return out
-}
+func (rt *Router) signingNames() []string { return rt.names }
 
 // queryAction finds the query protocol's Action in the URL or in a form
 // body, leaving the body readable for the service.

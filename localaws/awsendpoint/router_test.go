@@ -83,6 +83,10 @@ func TestRouterDispatch(t *testing.T) {
 		{"sqs by action", "POST", "/", map[string]string{"Content-Type": form + "; charset=utf-8"}, "Version=2012-11-05&Action=ReceiveMessage", "sqs:Version=2012-11-05&Action=ReceiveMessage"},
 		{"sqs action in the URL", "GET", "/?Action=ListQueues", nil, "", "sqs:"},
 		{"sqs by queue path", "POST", "/123456789012/orders", nil, "x", "sqs:x"},
+		{"an action both have, posted to a queue URL", "POST", "/123456789012/orders", map[string]string{"Content-Type": form},
+			"Action=AddPermission&Label=l", "sqs:Action=AddPermission&Label=l"},
+		{"an action both have, posted to the root", "POST", "/", map[string]string{"Content-Type": form},
+			"Action=AddPermission&Label=l", "sns:Action=AddPermission&Label=l"},
 		{"sns signing certificate", "GET", snslocal.CertPath, nil, "", "sns:"},
 	}
 	for _, tt := range tests {
