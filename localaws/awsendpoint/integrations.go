@@ -32,10 +32,12 @@ type sendMessageParams struct {
 }
 
 type publishParams struct {
-	TopicArn          string                   `json:"TopicArn"`
-	Message           json.RawMessage          `json:"Message"`
-	Subject           string                   `json:"Subject"`
-	MessageAttributes map[string]taskAttribute `json:"MessageAttributes"`
+	TopicArn               string                   `json:"TopicArn"`
+	Message                json.RawMessage          `json:"Message"`
+	Subject                string                   `json:"Subject"`
+	MessageAttributes      map[string]taskAttribute `json:"MessageAttributes"`
+	MessageGroupID         string                   `json:"MessageGroupId"`
+	MessageDeduplicationID string                   `json:"MessageDeduplicationId"`
 }
 
 // integrations are the Task resources backed by the local emulators.
@@ -120,7 +122,8 @@ func (in *integrations) publish(ctx context.Context, call asl.TaskCall) (json.Ra
 		attrs[name] = snslocal.MessageAttribute{DataType: a.DataType, StringValue: a.StringValue, BinaryValue: bin}
 	}
 	msg := textOf(p.Message)
-	id, err := in.sns.Publish(ctx, snslocal.PublishInput{TopicArn: p.TopicArn, Subject: p.Subject, Message: msg, Attributes: attrs})
+	id, err := in.sns.Publish(ctx, snslocal.PublishInput{TopicArn: p.TopicArn, Subject: p.Subject, Message: msg, Attributes: attrs,
+		MessageGroupID: p.MessageGroupID, MessageDeduplicationID: p.MessageDeduplicationID})
 	if err != nil {
 		var e *snslocal.Error
 		if errors.As(err, &e) {
@@ -140,6 +143,16 @@ func (in *integrations) SendToQueue(ctx context.Context, queueArn, body string, 
 		conv[k] = sqslocal.MessageAttribute{DataType: a.DataType, StringValue: a.StringValue, BinaryValue: a.BinaryValue}
 	}
 	_, err := in.sqs.Send(ctx, queueArn, body, conv)
+	return err
+}
+
+// SendToFIFOQueue implements snslocal.FIFOQueueSink with the SQS emulator.
+func (in *integrations) SendToFIFOQueue(ctx context.Context, queueArn, body string, attrs map[string]snslocal.MessageAttribute, groupID, dedupID string) error {
+	conv := make(map[string]sqslocal.MessageAttribute, len(attrs))
+	for k, a := range attrs {
+		conv[k] = sqslocal.MessageAttribute{DataType: a.DataType, StringValue: a.StringValue, BinaryValue: a.BinaryValue}
+	}
+	_, err := in.sqs.SendFIFO(ctx, queueArn, body, conv, groupID, dedupID)
 	return err
 }
 

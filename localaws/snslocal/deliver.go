@@ -6,18 +6,33 @@ import (
 	"log/slog"
 )
 
+// FIFOQueueSink is a QueueSink that can also deliver to FIFO queues, as FIFO
+// topics need. The local endpoint implements it with the SQS emulator.
+type FIFOQueueSink interface {
+	QueueSink
+	// SendToFIFOQueue sends one message to the FIFO queue with the given
+	// ARN, in the message group and with the deduplication ID given.
+	SendToFIFOQueue(ctx context.Context, queueArn, body string, attrs map[string]MessageAttribute, groupID, dedupID string) error
+}
+
 // target is a snapshot of a subscription taken under the lock, so delivery
 // runs without it.
 type target struct {
 	arn       string
+	protocol  string
 	endpoint  string
 	raw       bool
 	bodyScope bool
 	filter    *filterPolicy
+	policy    webPolicy // http/https only
 }
 
-func targetOf(sub *subscription) target {
-	return target{arn: sub.arn, endpoint: sub.endpoint, raw: sub.raw(), bodyScope: sub.bodyScope(), filter: sub.filter}
+func targetOf(sub *subscription, topicPolicy string) target {
+	t := target{arn: sub.arn, protocol: sub.protocol, endpoint: sub.endpoint, raw: sub.raw(), bodyScope: sub.bodyScope(), filter: sub.filter}
+	if sub.web() {
+		t.policy = effectivePolicy(topicPolicy, sub.attrs["DeliveryPolicy"])
+	}
+	return t
 }
 
 // accepts applies the subscription's filter policy to a notification.
@@ -31,9 +46,10 @@ func (t target) accepts(n *notification) bool {
 	return t.filter.matchAttributes(n.attrs)
 }
 
-// deliver hands n to each accepting target in subscription order. Failures
-// are logged and counted, never returned: a publish succeeds once SNS has
-// accepted the message.
+// deliver hands n to each accepting target in subscription order: to
+// queues before it returns, to http/https endpoints in the background.
+// Failures are logged and counted, never returned: a publish succeeds once
+// SNS has accepted the message.
 func (s *Service) deliver(ctx context.Context, n *notification, targets []target) {
 	for _, t := range targets {
 		if !t.accepts(n) {
@@ -42,30 +58,50 @@ func (s *Service) deliver(ctx context.Context, n *notification, targets []target
 		if err := s.deliverOne(ctx, n, t); err != nil {
 			s.failures.Add(1)
 			s.logger.LogAttrs(ctx, slog.LevelWarn, "sns delivery failed",
-				slog.String("subscription", t.arn), slog.String("queue", t.endpoint),
+				slog.String("subscription", t.arn), slog.String("endpoint", t.endpoint),
 				slog.String("messageId", n.messageID), slog.Any("error", err))
 		}
 	}
 }
 
-var errNoSink = errors.New("no queue sink configured")
+var (
+	errNoSink     = errors.New("no queue sink configured")
+	errNoFIFOSink = errors.New("the queue sink cannot deliver to FIFO queues")
+)
 
 func (s *Service) deliverOne(ctx context.Context, n *notification, t target) error {
+	body, attrs := n.message, cloneAttributes(n.attrs)
+	if !t.raw {
+		sg, err := s.signingKey()
+		if err != nil {
+			return err
+		}
+		if body, err = n.body(sg, t.arn); err != nil {
+			return err
+		}
+		attrs = nil
+	}
+	if t.protocol == "http" || t.protocol == "https" {
+		h := webHeaders("Notification", n.messageID, n.topicArn, t.policy.contentType)
+		h["x-amz-sns-subscription-arn"] = t.arn
+		if t.raw {
+			h["x-amz-sns-rawdelivery"] = "true"
+		}
+		s.sendWeb(webRequest{url: t.endpoint, body: body, headers: h, delays: t.policy.delays,
+			what: []slog.Attr{slog.String("subscription", t.arn), slog.String("messageId", n.messageID)}})
+		return nil
+	}
 	if s.queues == nil {
 		return errNoSink
 	}
-	if t.raw {
-		return s.queues.SendToQueue(ctx, t.endpoint, n.message, cloneAttributes(n.attrs))
+	if n.groupID != "" {
+		fifo, ok := s.queues.(FIFOQueueSink)
+		if !ok {
+			return errNoFIFOSink
+		}
+		return fifo.SendToFIFOQueue(ctx, t.endpoint, body, attrs, n.groupID, n.dedupID)
 	}
-	sg, err := s.signingKey()
-	if err != nil {
-		return err
-	}
-	body, err := n.body(sg, t.arn)
-	if err != nil {
-		return err
-	}
-	return s.queues.SendToQueue(ctx, t.endpoint, body, nil)
+	return s.queues.SendToQueue(ctx, t.endpoint, body, attrs)
 }
 
 // cloneAttributes gives each sink its own map, so one sink cannot change

@@ -2,15 +2,28 @@
 // the query protocol (Action=<Op>&Version=2010-03-31 with XML responses), the
 // protocol the AWS SDKs and CLI use for SNS.
 //
-// It keeps standard topics and their SQS subscriptions, evaluates filter
-// policies on message attributes or on the message body, and delivers each
-// published message to every matching subscription through a QueueSink,
-// either wrapped in AWS's signed notification envelope or raw. Delivery is
-// synchronous, so a Publish that returns has already handed its message to
-// every queue; a failed delivery is logged and counted but never fails the
-// Publish, as in AWS.
+// It keeps standard and FIFO topics per region, evaluates filter policies
+// on message attributes or on the message body, and delivers each
+// published message to every matching subscription, wrapped in AWS's
+// signed notification envelope or raw:
 //
-// It is not a general SNS: FIFO topics, the http, email, lambda and mobile
-// protocols, subscription confirmation, delivery retries and data protection
-// policies are not emulated.
+//   - sqs subscriptions through a QueueSink (a FIFOQueueSink for FIFO
+//     topics), synchronously, so a Publish that returns has already handed
+//     its message to every queue;
+//   - http and https subscriptions in the background, after the endpoint
+//     confirms the SubscriptionConfirmation it is sent (through its
+//     SubscribeURL or ConfirmSubscription), retried on 5xx answers and
+//     transport errors as the delivery policy says, on the injected clock.
+//
+// Envelopes are signed (SignatureVersion 1 or 2) with a key generated per
+// Service, whose certificate ServeHTTP serves at CertPath, so a receiver
+// verifies them the usual way. A failed delivery is logged and counted but
+// never fails the Publish, as in AWS.
+//
+// It delivers to any URL a subscriber gives, as a local tool for the
+// developer's own webhooks: it is not a gateway to put in front of
+// untrusted callers. Topic policies are stored (AddPermission and
+// RemovePermission edit them) but never enforced. The email, sms, lambda,
+// firehose and mobile protocols, subscription dead-letter queues, message
+// archiving and data protection policies are not emulated.
 package snslocal

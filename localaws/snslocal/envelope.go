@@ -18,6 +18,7 @@ const timestampLayout = "2006-01-02T15:04:05.000Z"
 type envelope struct {
 	Type              string                       `json:"Type"`
 	MessageID         string                       `json:"MessageId"`
+	SequenceNumber    string                       `json:"SequenceNumber,omitempty"`
 	TopicArn          string                       `json:"TopicArn"`
 	Subject           string                       `json:"Subject,omitempty"`
 	Message           string                       `json:"Message"`
@@ -83,6 +84,8 @@ type notification struct {
 	time      time.Time
 	baseURL   string
 	version   string // SignatureVersion of the topic
+	// groupID, dedupID and sequence are set on FIFO topics only.
+	groupID, dedupID, sequence string
 }
 
 // body renders the envelope for one subscription, signed.
@@ -90,6 +93,7 @@ func (n *notification) body(sg *signer, subscriptionArn string) (string, error) 
 	e := envelope{
 		Type:              "Notification",
 		MessageID:         n.messageID,
+		SequenceNumber:    n.sequence,
 		TopicArn:          n.topicArn,
 		Subject:           n.subject,
 		Message:           n.message,

@@ -44,6 +44,7 @@ func actions() map[string]action {
 		"UntagResource":             (*Service).untagResourceAction,
 		"AddPermission":             (*Service).addPermissionAction,
 		"RemovePermission":          (*Service).removePermissionAction,
+		"ConfirmSubscription":       (*Service).confirmSubscriptionAction,
 	}
 }
 

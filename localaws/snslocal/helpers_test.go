@@ -25,6 +25,8 @@ type delivery struct {
 	Queue string
 	Body  string
 	Attrs map[string]snslocal.MessageAttribute
+	// Group and Dedup are set for FIFO queues.
+	Group, Dedup string
 }
 
 // recordingSink records deliveries; queues whose name starts with "broken"
@@ -41,6 +43,14 @@ func (r *recordingSink) SendToQueue(_ context.Context, queueArn, body string, at
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.got = append(r.got, delivery{Queue: queueArn, Body: body, Attrs: attrs})
+	return nil
+}
+
+// SendToFIFOQueue records a FIFO delivery.
+func (r *recordingSink) SendToFIFOQueue(_ context.Context, queueArn, body string, attrs map[string]snslocal.MessageAttribute, group, dedup string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.got = append(r.got, delivery{Queue: queueArn, Body: body, Attrs: attrs, Group: group, Dedup: dedup})
 	return nil
 }
 
@@ -63,21 +73,24 @@ type env struct {
 	svc    *snslocal.Service
 	sink   *recordingSink
 	url    string
+	clock  *clock.Fake
 }
 
 func newEnv(tb testing.TB) *env {
 	tb.Helper()
 	sink := &recordingSink{}
-	svc := snslocal.New(snslocal.Config{Clock: clock.NewFake(t0), Queues: sink})
+	fake := clock.NewFake(t0)
+	svc := snslocal.New(snslocal.Config{Clock: fake, Queues: sink})
 	srv := httptest.NewServer(svc)
 	tb.Cleanup(srv.Close)
+	tb.Cleanup(svc.Close)
 	client := sns.New(sns.Options{
 		Region:       "us-east-1",
 		BaseEndpoint: aws.String(srv.URL),
 		Credentials:  credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
 		HTTPClient:   srv.Client(),
 	})
-	return &env{client: client, svc: svc, sink: sink, url: srv.URL}
+	return &env{client: client, svc: svc, sink: sink, url: srv.URL, clock: fake}
 }
 
 func queueARN(name string) string { return "arn:aws:sqs:us-east-1:123456789012:" + name }

@@ -19,13 +19,20 @@ type PublishInput struct {
 	Message string
 	// Attributes are the message attributes, keyed by name.
 	Attributes map[string]MessageAttribute
+	// MessageGroupID is required on FIFO topics and orders the messages of
+	// one group.
+	MessageGroupID string
+	// MessageDeduplicationID deduplicates on FIFO topics without
+	// ContentBasedDeduplication.
+	MessageDeduplicationID string
 }
 
 // Publish publishes a message as the Publish action does and delivers it to
 // every matching subscription before returning. Errors are *Error with the
 // codes the Publish action would answer with.
 func (s *Service) Publish(ctx context.Context, in PublishInput) (string, error) {
-	return s.publish(ctx, nil, publishRequest{PublishInput: in})
+	out, err := s.publish(ctx, nil, publishRequest{PublishInput: in})
+	return out.messageID, err
 }
 
 // publishRequest is a validated-or-not Publish, from either entry point.
@@ -53,19 +60,29 @@ func (s *Service) publishAction(req *request) (any, error) {
 	if p.has("Subject") && p["Subject"] == "" {
 		return nil, invalidParameter("Subject")
 	}
-	id, err := s.publish(req.http.Context(), req.http, publishRequest{
-		PublishInput: PublishInput{TopicArn: topicArn, Subject: p["Subject"], Message: p["Message"], Attributes: attrs},
-		structure:    p["MessageStructure"],
-		region:       req.region,
+	out, err := s.publish(req.http.Context(), req.http, publishRequest{
+		PublishInput: PublishInput{
+			TopicArn: topicArn, Subject: p["Subject"], Message: p["Message"], Attributes: attrs,
+			MessageGroupID: p["MessageGroupId"], MessageDeduplicationID: p["MessageDeduplicationId"],
+		},
+		structure: p["MessageStructure"],
+		region:    req.region,
 	})
 	if err != nil {
 		return nil, err
 	}
-	return publishResult{MessageID: id}, nil
+	return publishResult{MessageID: out.messageID, SequenceNumber: out.sequence}, nil
 }
 
 type publishResult struct {
-	MessageID string `xml:"MessageId"`
+	MessageID      string `xml:"MessageId"`
+	SequenceNumber string `xml:"SequenceNumber,omitempty"`
+}
+
+// published is what a publish answers: the message ID and, on FIFO
+// topics, its sequence number.
+type published struct {
+	messageID, sequence string
 }
 
 // validate checks a publish request and resolves MessageStructure=json to
@@ -122,29 +139,41 @@ func validSubject(subject string) bool {
 }
 
 // publish validates, then delivers to each matching subscription. r is the
-// HTTP request, if any, for the public URL.
-func (s *Service) publish(ctx context.Context, r *http.Request, in publishRequest) (string, error) {
+// HTTP request, if any, for the public URL. On a FIFO topic a duplicate
+// within the deduplication window answers the first message's ID and is
+// not delivered again.
+func (s *Service) publish(ctx context.Context, r *http.Request, in publishRequest) (published, error) {
 	if in.TopicArn == "" {
-		return "", invalidParameter("TopicArn or TargetArn Reason: no value for required parameter")
+		return published{}, invalidParameter("TopicArn or TargetArn Reason: no value for required parameter")
 	}
 	if err := in.validate(); err != nil {
-		return "", err
+		return published{}, err
 	}
 	s.mu.RLock()
 	t, err := s.lookupTopic(in.region, "TopicArn", in.TopicArn)
-	var targets []target
-	version := "1"
+	var (
+		targets      []target
+		version      = "1"
+		contentDedup bool
+	)
 	if err == nil {
 		for _, arn := range t.subs {
-			targets = append(targets, targetOf(s.subs[arn]))
+			if sub := s.subs[arn]; !sub.pending {
+				targets = append(targets, targetOf(sub, t.attrs["DeliveryPolicy"]))
+			}
 		}
 		if v := t.attrs["SignatureVersion"]; v != "" {
 			version = v
 		}
+		contentDedup = t.attrs["ContentBasedDeduplication"] == "true"
 	}
 	s.mu.RUnlock()
 	if err != nil {
-		return "", err
+		return published{}, err
+	}
+	dedupID, err := checkFIFOIDs(t.fifo != nil, contentDedup, &in.PublishInput)
+	if err != nil {
+		return published{}, err
 	}
 	n := &notification{
 		messageID: s.newID(),
@@ -156,9 +185,18 @@ func (s *Service) publish(ctx context.Context, r *http.Request, in publishReques
 		baseURL:   strings.TrimSuffix(s.publicURL(r), "/"),
 		version:   version,
 	}
+	if t.fifo != nil {
+		t.fifo.mu.Lock()
+		defer t.fifo.mu.Unlock()
+		first, dup := t.fifo.admit(dedupID, n.messageID, n.time)
+		if dup {
+			return published{messageID: first.messageID, sequence: first.sequence}, nil
+		}
+		n.groupID, n.dedupID, n.sequence = in.MessageGroupID, dedupID, first.sequence
+	}
 	if s.published != nil {
 		s.published(Published{TopicARN: n.topicArn, MessageID: n.messageID, Subject: n.subject, Message: n.message, At: n.time})
 	}
 	s.deliver(context.WithoutCancel(ctx), n, targets)
-	return n.messageID, nil
+	return published{messageID: n.messageID, sequence: n.sequence}, nil
 }

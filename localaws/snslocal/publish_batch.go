@@ -9,8 +9,9 @@ import (
 const maxBatchEntries = 10
 
 type batchSuccess struct {
-	ID        string `xml:"Id"`
-	MessageID string `xml:"MessageId"`
+	ID             string `xml:"Id"`
+	MessageID      string `xml:"MessageId"`
+	SequenceNumber string `xml:"SequenceNumber,omitempty"`
 }
 
 type batchFailure struct {
@@ -66,40 +67,52 @@ func (s *Service) publishBatchAction(req *request) (any, error) {
 		return nil, errorf(codeBatchTooLong, "The length of all the messages put together is more than the limit.")
 	}
 	s.mu.RLock()
-	_, err = s.lookupTopic(req.region, "TopicArn", p["TopicArn"])
+	t, err := s.lookupTopic(req.region, "TopicArn", p["TopicArn"])
+	fifo, contentDedup := err == nil && t.fifo != nil, err == nil && t.attrs["ContentBasedDeduplication"] == "true"
 	s.mu.RUnlock()
 	if err != nil {
 		return nil, err
 	}
-
-	out := publishBatchResult{Failed: []batchFailure{}, Successful: []batchSuccess{}}
+	// On a FIFO topic a missing group or deduplication ID fails the whole
+	// batch, not just its entry.
 	for _, e := range entries {
-		id, err := s.publishEntry(req, e)
+		in := PublishInput{Message: e["Message"], MessageGroupID: e["MessageGroupId"], MessageDeduplicationID: e["MessageDeduplicationId"]}
+		if _, err := checkFIFOIDs(fifo, contentDedup, &in); err != nil && fifo {
+			return nil, err
+		}
+	}
+
+	res := publishBatchResult{Failed: []batchFailure{}, Successful: []batchSuccess{}}
+	for _, e := range entries {
+		out, err := s.publishEntry(req, e)
 		if err != nil {
 			code, msg := codeInternal, "internal error"
 			var serr *Error
 			if errors.As(err, &serr) {
 				code, msg = serr.Code, serr.Message
 			}
-			out.Failed = append(out.Failed, batchFailure{Code: code, ID: e["Id"], Message: msg, SenderFault: code != codeInternal})
+			res.Failed = append(res.Failed, batchFailure{Code: code, ID: e["Id"], Message: msg, SenderFault: code != codeInternal})
 			continue
 		}
-		out.Successful = append(out.Successful, batchSuccess{ID: e["Id"], MessageID: id})
+		res.Successful = append(res.Successful, batchSuccess{ID: e["Id"], MessageID: out.messageID, SequenceNumber: out.sequence})
 	}
-	return out, nil
+	return res, nil
 }
 
-func (s *Service) publishEntry(req *request, e params) (string, error) {
+func (s *Service) publishEntry(req *request, e params) (published, error) {
 	attrs, err := decodeMessageAttributes(e, "")
 	if err != nil {
-		return "", err
+		return published{}, err
 	}
 	if e.has("Subject") && e["Subject"] == "" {
-		return "", invalidParameter("Subject")
+		return published{}, invalidParameter("Subject")
 	}
 	return s.publish(req.http.Context(), req.http, publishRequest{
-		PublishInput: PublishInput{TopicArn: req.params["TopicArn"], Subject: e["Subject"], Message: e["Message"], Attributes: attrs},
-		structure:    e["MessageStructure"],
-		region:       req.region,
+		PublishInput: PublishInput{
+			TopicArn: req.params["TopicArn"], Subject: e["Subject"], Message: e["Message"], Attributes: attrs,
+			MessageGroupID: e["MessageGroupId"], MessageDeduplicationID: e["MessageDeduplicationId"],
+		},
+		structure: e["MessageStructure"],
+		region:    req.region,
 	})
 }

@@ -55,6 +55,10 @@ type Config struct {
 	// Published, when set, is told of every message published to a topic
 	// (for a console to show), before its deliveries start.
 	Published func(Published)
+	// HTTPClient makes http/https deliveries. Nil means a client with AWS's
+	// 15-second timeout. The local SNS delivers to whatever URL a
+	// subscriber gives: it is a developer's tool, not a gateway.
+	HTTPClient *http.Client
 }
 
 // Published is a message as it was published to a topic.
@@ -92,6 +96,7 @@ type Service struct {
 	signerErr  error
 
 	failures atomic.Int64
+	web      *webDeliveries
 }
 
 // New returns an empty Service configured by cfg.
@@ -109,6 +114,7 @@ func New(cfg Config) *Service {
 		topics:    make(map[string]*topic),
 		subs:      make(map[string]*subscription),
 		actions:   actions(),
+		web:       newWebDeliveries(cfg.HTTPClient),
 	}
 	s.region, s.account = awsid.OrDefaults(s.region, s.account)
 	if s.clock == nil {

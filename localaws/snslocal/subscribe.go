@@ -3,6 +3,7 @@ package snslocal
 import (
 	"errors"
 	"maps"
+	"net/url"
 	"sort"
 	"strings"
 )
@@ -11,8 +12,15 @@ type subscribeResult struct {
 	SubscriptionArn string `xml:"SubscriptionArn"`
 }
 
-// subscribeAction subscribes an SQS queue to a topic. SQS subscriptions are
-// confirmed at once. Subscribing the same queue twice returns the existing
+// pendingConfirmation is what Subscribe answers for an http or https
+// subscription that its endpoint has not confirmed yet, unless the caller
+// asked for the ARN (ReturnSubscriptionArn).
+const pendingConfirmation = "pending confirmation"
+
+// subscribeAction subscribes an SQS queue or an http/https endpoint to a
+// topic. SQS subscriptions are confirmed at once; an http/https endpoint is
+// sent a SubscriptionConfirmation and receives nothing else until it
+// confirms. Subscribing the same endpoint twice returns the existing
 // subscription when the attributes agree, as in AWS.
 func (s *Service) subscribeAction(req *request) (any, error) {
 	p := req.params
@@ -20,22 +28,14 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 	// AWS looks the topic up before it reads the rest: a missing topic is
 	// NotFound whatever else is wrong.
 	s.mu.RLock()
-	_, err := s.lookupTopic(req.region, "TopicArn", p["TopicArn"])
+	t, err := s.lookupTopic(req.region, "TopicArn", p["TopicArn"])
+	fifo := err == nil && t.fifo != nil
 	s.mu.RUnlock()
 	if err != nil {
 		return nil, err
 	}
-	if protocol == "" {
-		return nil, invalidParameter("Protocol")
-	}
-	if protocol != "sqs" {
-		return nil, invalidParameter("Protocol Reason: the local SNS delivers only to the sqs protocol, not %q", protocol)
-	}
-	if !validQueueARN(endpoint) {
-		return nil, invalidParameter("SQS endpoint ARN")
-	}
-	if strings.HasSuffix(endpoint, ".fifo") {
-		return nil, invalidParameter("Invalid SQS FIFO endpoint ARN for a standard topic")
+	if err := checkEndpoint(protocol, endpoint, fifo); err != nil {
+		return nil, err
 	}
 	attrs, err := p.stringMap("Attributes")
 	if err != nil {
@@ -54,27 +54,76 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 			return nil, err
 		}
 	}
+	returnARN := p["ReturnSubscriptionArn"] == "true"
 
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	t, err := s.lookupTopic(req.region, "TopicArn", p["TopicArn"])
+	t, err = s.lookupTopic(req.region, "TopicArn", p["TopicArn"])
 	if err != nil {
+		s.mu.Unlock()
 		return nil, err // deleted meanwhile
 	}
 	for _, arn := range t.subs {
 		old := s.subs[arn]
 		if old.protocol == protocol && old.endpoint == endpoint {
+			s.mu.Unlock()
 			if !maps.Equal(old.attrs, sub.attrs) {
 				return nil, invalidParameter("Attributes Reason: Subscription already exists with different attributes")
 			}
-			return subscribeResult{SubscriptionArn: arn}, nil
+			return subscribeAnswer(old, returnARN), nil
 		}
 	}
 	sub.topicArn = t.arn
 	sub.arn = t.arn + ":" + s.newID()
+	if sub.web() {
+		sub.pending, sub.token = true, s.newToken()
+	}
 	s.subs[sub.arn] = sub
 	t.subs = append(t.subs, sub.arn)
-	return subscribeResult{SubscriptionArn: sub.arn}, nil
+	version := t.attrs["SignatureVersion"]
+	policy := t.attrs["DeliveryPolicy"]
+	s.mu.Unlock()
+	if sub.pending {
+		s.sendConfirmation(req.http, sub, version, policy)
+	}
+	return subscribeAnswer(sub, returnARN), nil
+}
+
+func subscribeAnswer(sub *subscription, returnARN bool) subscribeResult {
+	if sub.pending && !returnARN {
+		return subscribeResult{SubscriptionArn: pendingConfirmation}
+	}
+	return subscribeResult{SubscriptionArn: sub.arn}
+}
+
+// checkEndpoint applies AWS's rules on a protocol and its endpoint. FIFO
+// topics deliver to FIFO queues only, standard topics to standard queues.
+func checkEndpoint(protocol, endpoint string, fifo bool) error {
+	switch protocol {
+	case "":
+		return invalidParameter("Protocol")
+	case "sqs":
+		if !validQueueARN(endpoint) {
+			return invalidParameter("SQS endpoint ARN")
+		}
+		fifoQueue := strings.HasSuffix(endpoint, ".fifo")
+		switch {
+		case fifo && !fifoQueue:
+			return invalidParameter("Invalid parameter: Endpoint Reason: Please use FIFO SQS queue")
+		case !fifo && fifoQueue:
+			return invalidParameter("Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics")
+		}
+	case "http", "https":
+		if fifo {
+			return invalidParameter("Invalid parameter: Endpoint Reason: the local SNS delivers FIFO topics to SQS FIFO queues only")
+		}
+		u, err := url.Parse(endpoint)
+		if err != nil || u.Scheme != protocol || u.Host == "" {
+			return invalidParameter("Endpoint Reason: An %s endpoint must be an absolute %s:// URL", protocol, protocol)
+		}
+	default:
+		return invalidParameter("Protocol Reason: the local SNS delivers to sqs, http and https, not %q", protocol)
+	}
+	return nil
 }
 
 // unsubscribeAction removes a subscription. Removing one that no longer

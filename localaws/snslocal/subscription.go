@@ -1,18 +1,26 @@
 package snslocal
 
 import (
+	"strconv"
 	"strings"
 )
 
-// subscription is one SQS subscription to a topic.
+// subscription is one subscription to a topic: an SQS queue or an
+// http/https endpoint.
 type subscription struct {
 	arn      string
 	topicArn string
 	protocol string
-	endpoint string // queue ARN
+	endpoint string // queue ARN or URL
 	attrs    map[string]string
 	filter   *filterPolicy // nil: every message matches
+	// pending is true until an http/https endpoint confirms with token.
+	pending bool
+	token   string
 }
+
+// web reports whether the subscription delivers over http or https.
+func (sub *subscription) web() bool { return sub.protocol == "http" || sub.protocol == "https" }
 
 // raw reports whether the subscription receives raw messages rather than
 // notification envelopes.
@@ -52,7 +60,11 @@ func setSubscriptionAttribute(sub *subscription, name, value string) error {
 		if value != "MessageAttributes" && value != "MessageBody" {
 			return invalidParameter("Attributes Reason: FilterPolicyScope: Invalid value [%s]. Please use either MessageBody or MessageAttributes", value)
 		}
-	case "RedrivePolicy", "DeliveryPolicy", "SubscriptionRoleArn", "ReplayPolicy":
+	case "DeliveryPolicy":
+		if err := checkDeliveryPolicy(value); err != nil {
+			return err
+		}
+	case "RedrivePolicy", "SubscriptionRoleArn", "ReplayPolicy":
 	default:
 		return invalidParameter("AttributeName")
 	}
@@ -69,8 +81,8 @@ func (s *Service) subscriptionAttributes(sub *subscription) map[string]string {
 		"Owner":                        s.account,
 		"Protocol":                     sub.protocol,
 		"Endpoint":                     sub.endpoint,
-		"ConfirmationWasAuthenticated": "true",
-		"PendingConfirmation":          "false",
+		"ConfirmationWasAuthenticated": strconv.FormatBool(!sub.web()),
+		"PendingConfirmation":          strconv.FormatBool(sub.pending),
 		"RawMessageDelivery":           "false",
 		"SubscriptionPrincipal":        "arn:aws:iam::" + s.account + ":user/local",
 	}

@@ -8,13 +8,14 @@ import (
 	"github.com/payflow-dev/payflow/localaws/awsid"
 )
 
-// topic is one standard SNS topic.
+// topic is one SNS topic, standard or FIFO.
 type topic struct {
 	name  string
 	arn   string
 	attrs map[string]string // settable attributes only
 	tags  map[string]string
-	subs  []string // subscription ARNs in subscription order
+	subs  []string   // subscription ARNs in subscription order
+	fifo  *fifoTopic // nil for standard topics
 }
 
 // settableTopicAttributes are the attributes CreateTopic and
@@ -36,8 +37,8 @@ func validTopicAttribute(name, value string) error {
 		return invalidParameter("AttributeName")
 	case name == "SignatureVersion" && value != "1" && value != "2":
 		return invalidParameter("Attributes Reason: SignatureVersion must be 1 or 2")
-	case name == "FifoTopic" && value == "true":
-		return invalidParameter("Attributes Reason: FIFO topics are not supported by the local SNS")
+	case (name == "FifoTopic" || name == "ContentBasedDeduplication") && value != "true" && value != "false":
+		return invalidParameter("Attributes Reason: %s must be true or false", name)
 	case name == "DisplayName" && len(value) > 100:
 		return invalidParameter("DisplayName")
 	}
@@ -120,6 +121,9 @@ func (s *Service) topicAttributes(t *topic) map[string]string {
 		"SubscriptionsPending":    "0",
 		"SubscriptionsDeleted":    "0",
 		"EffectiveDeliveryPolicy": `{"http":{"defaultHealthyRetryPolicy":{"minDelayTarget":20,"maxDelayTarget":20,"numRetries":3,"numMaxDelayRetries":0,"numNoDelayRetries":0,"numMinDelayRetries":0,"backoffFunction":"linear"},"disableSubscriptionOverrides":false,"defaultRequestPolicy":{"headerContentType":"text/plain; charset=UTF-8"}}}`,
+	}
+	if t.fifo != nil {
+		out["FifoTopic"], out["ContentBasedDeduplication"] = "true", "false"
 	}
 	for k, v := range t.attrs {
 		out[k] = v

@@ -3,6 +3,7 @@ package snslocal
 import (
 	"maps"
 	"sort"
+	"strings"
 )
 
 type createTopicResult struct {
@@ -13,7 +14,7 @@ type createTopicResult struct {
 // attributes returns its ARN, with different ones fails, as in AWS.
 func (s *Service) createTopicAction(req *request) (any, error) {
 	name := req.params["Name"]
-	if !validTopicName(name) {
+	if len(name) > 256 || !validTopicName(strings.TrimSuffix(name, ".fifo")) {
 		return nil, invalidParameter("Topic Name")
 	}
 	attrs, err := req.params.stringMap("Attributes")
@@ -24,6 +25,10 @@ func (s *Service) createTopicAction(req *request) (any, error) {
 		if err := validTopicAttribute(k, v); err != nil {
 			return nil, err
 		}
+	}
+	fifo, err := checkFIFOName(name, attrs)
+	if err != nil {
+		return nil, err
 	}
 	tagList, err := req.params.members("Tags.member")
 	if err != nil {
@@ -47,7 +52,11 @@ func (s *Service) createTopicAction(req *request) (any, error) {
 		}
 		return createTopicResult{TopicArn: arn}, nil
 	}
-	s.topics[arn] = &topic{name: name, arn: arn, attrs: attrs, tags: tags}
+	t := &topic{name: name, arn: arn, attrs: attrs, tags: tags}
+	if fifo {
+		t.fifo = newFIFOTopic()
+	}
+	s.topics[arn] = t
 	return createTopicResult{TopicArn: arn}, nil
 }
 

@@ -63,8 +63,12 @@ func TestTopicErrors(t *testing.T) {
 			_, err := e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("no spaces")})
 			return err
 		}, "InvalidParameter"},
-		{"FIFO", func() error {
-			_, err := e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("t.fifo"), Attributes: map[string]string{"FifoTopic": "true"}})
+		{"FIFO name without FifoTopic", func() error {
+			_, err := e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("t.fifo")})
+			return err
+		}, "InvalidParameter"},
+		{"FifoTopic without a FIFO name", func() error {
+			_, err := e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("t"), Attributes: map[string]string{"FifoTopic": "true"}})
 			return err
 		}, "InvalidParameter"},
 		{"unknown topic", func() error {

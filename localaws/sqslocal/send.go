@@ -15,9 +15,21 @@ type SendResult struct {
 
 // Send stores a message without going through HTTP, for Step Functions'
 // and SNS's integrations. queue is a queue ARN, or a queue URL or name of
-// the configured Region. Errors are *Error
-// with the JSON protocol's codes, e.g. QueueDoesNotExist.
+// the configured Region. Errors are *Error with the JSON protocol's codes,
+// e.g. QueueDoesNotExist.
 func (s *Service) Send(ctx context.Context, queue string, body string, attrs map[string]MessageAttribute) (SendResult, error) {
+	return s.send(ctx, queue, &sendMessageInput{MessageBody: &body, MessageAttributes: attrs})
+}
+
+// SendFIFO is Send for FIFO queues, with the message group and the
+// deduplication ID (empty for content-based deduplication), as SNS FIFO
+// topics deliver. A duplicate within the deduplication window reports the
+// first message's ID and is not stored again.
+func (s *Service) SendFIFO(ctx context.Context, queue, body string, attrs map[string]MessageAttribute, groupID, dedupID string) (SendResult, error) {
+	return s.send(ctx, queue, &sendMessageInput{MessageBody: &body, MessageAttributes: attrs, MessageGroupID: groupID, MessageDeduplicationID: dedupID})
+}
+
+func (s *Service) send(ctx context.Context, queue string, in *sendMessageInput) (SendResult, error) {
 	if err := ctx.Err(); err != nil {
 		return SendResult{}, err
 	}
@@ -25,7 +37,7 @@ func (s *Service) Send(ctx context.Context, queue string, body string, attrs map
 	if apiErr != nil {
 		return SendResult{}, apiErr
 	}
-	m, apiErr := s.newMessage(&sendMessageInput{MessageBody: &body, MessageAttributes: attrs})
+	m, apiErr := s.newMessage(in)
 	if apiErr != nil {
 		return SendResult{}, apiErr
 	}
