@@ -9,7 +9,7 @@ LAMBDA_FLAGS  := -tags lambda.norpc -trimpath -ldflags='-s -w'
 BIN           := bin
 
 .PHONY: run test lint fmt vet staticcheck cfn-lint asl-lint openapi-lint \
-        bench smoke redrive build deploy clean
+        bench smoke redrive build deploy clean conformance
 
 ## run: the whole flow locally on the built-in AWS endpoint (127.0.0.1:4566, API on :3000)
 ## PROCESSOR=stripe runs the Stripe adapter against a local stripe-mock instead of the simulator
@@ -47,6 +47,10 @@ asl-lint:
 
 openapi-lint:
 	@if command -v redocly >/dev/null 2>&1; then redocly lint api/openapi.yaml; else echo "redocly not installed: skipped (the Go tests check the spec against the router)"; fi
+
+## conformance: JSONata against the reference implementation (npm jsonata 2.0.6, where Node is installed), then the ASL fixtures
+conformance:
+	GO=$(GO) bash scripts/conformance.sh
 
 ## bench: the engine's single-core figure (-cpu 1), engine and emulator benchmarks, 10,000 orders through the whole flow; prints each figure next to its target
 bench:

@@ -24,6 +24,9 @@ type ataStatic struct{ v any }
 type ataExpr struct {
 	expr  *jsonata.Expr
 	field string // as AWS names it in causes: Output/a/b[0]
+	// context says the expression may read $states.context, which is
+	// costly to build, so other expressions go without it.
+	context bool
 }
 
 type ataObject struct {
@@ -67,13 +70,18 @@ func (p *parser) compileAta(v any, field, loc string, sc ataScope) ataTemplate {
 		if e.UsesRoot() {
 			p.chk.add("UNSUPPORTED_JSONATA_EXPRESSION", loc, "Reference to '$$' is not supported.")
 		}
-		for _, f := range e.FieldsOf("states") {
+		fields := e.FieldsOf("states")
+		ctx := strings.Count(src, "$states") > len(fields)
+		for _, f := range fields {
+			if f == "context" {
+				ctx = true
+			}
 			if f == "input" || f == "context" || f == "result" && sc.result || f == "errorOutput" && sc.errorOutput {
 				continue
 			}
 			p.chk.add("UNSUPPORTED_JSONATA_EXPRESSION", loc, "Field '$states.%s' does not exist.", f)
 		}
-		return &ataExpr{expr: e, field: field}
+		return &ataExpr{expr: e, field: field, context: ctx}
 	case map[string]any:
 		t := &ataObject{}
 		for _, k := range sortedKeys(x) {
@@ -118,7 +126,7 @@ func (t *ataArray) eval(env *ataEnv) (any, *failure) {
 }
 
 func (t *ataExpr) eval(env *ataEnv) (any, *failure) {
-	v, ok, err := t.expr.Evaluate(nil, env.bindings(), env.options())
+	v, ok, err := t.expr.Evaluate(nil, env.bindings(t.context), env.options())
 	if err != nil {
 		sep := ": "
 		var je *jsonata.Error
@@ -145,27 +153,48 @@ type ataEnv struct {
 	errorOutput any
 	hasResult   bool
 	hasError    bool
-	vars        map[string]any
+
+	vars            map[string]any
+	states, withCtx any // $states without and with its context member
+	opts            *jsonata.Options
 }
 
-func (env *ataEnv) bindings() map[string]any {
-	if env.vars != nil {
-		return env.vars
+func (env *ataEnv) bindings(context bool) map[string]any {
+	if env.vars == nil {
+		env.vars = map[string]any{}
+		env.c.vars.bindings(env.vars)
 	}
-	states := map[string]any{"input": env.input, "context": env.c.object()}
+	if context && env.withCtx == nil {
+		env.withCtx = jsonata.FromJSON(env.statesJSON(true))
+	}
+	if !context && env.states == nil {
+		env.states = jsonata.FromJSON(env.statesJSON(false))
+	}
+	env.vars["states"] = env.states
+	if context {
+		env.vars["states"] = env.withCtx
+	}
+	return env.vars
+}
+
+func (env *ataEnv) statesJSON(context bool) map[string]any {
+	states := map[string]any{"input": env.input}
+	if context {
+		states["context"] = env.c.object()
+	}
 	if env.hasResult {
 		states["result"] = env.result
 	}
 	if env.hasError {
 		states["errorOutput"] = env.errorOutput
 	}
-	env.vars = map[string]any{}
-	env.c.vars.bindings(env.vars)
-	env.vars["states"] = jsonata.FromJSON(states)
-	return env.vars
+	return states
 }
 
 func (env *ataEnv) options() *jsonata.Options {
-	e := env.c.x.engine
-	return &jsonata.Options{Now: e.clock.Now, Random: e.random, UUID: e.uuid, StepFunctions: true}
+	if env.opts == nil {
+		e := env.c.x.engine
+		env.opts = &jsonata.Options{Now: e.clock.Now, Random: e.random, UUID: e.uuid, StepFunctions: true}
+	}
+	return env.opts
 }

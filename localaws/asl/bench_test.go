@@ -44,10 +44,32 @@ const passChoiceDefinition = `{
   }
 }`
 
+// passChoiceJSONata is the same workflow written in JSONata.
+const passChoiceJSONata = `{
+  "QueryLanguage": "JSONata",
+  "StartAt": "Init",
+  "States": {
+    "Init": {"Type": "Pass", "Output": "{% $merge([$states.input, {'config': {'limit': 100}}]) %}", "Next": "Check"},
+    "Check": {"Type": "Choice", "Choices": [
+      {"Condition": "{% $exists($states.input.card.sealed) and $states.input.amount <= $states.input.config.limit %}", "Next": "Enrich"}],
+      "Default": "Reject"},
+    "Enrich": {"Type": "Pass", "Output": "{% $merge([$states.input, {'summary': {'orderId': $states.input.orderId, 'amount': $states.input.amount, 'execution': $states.context.Execution.Name}}]) %}", "Next": "Route"},
+    "Route": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.amount > 50 %}", "Next": "Done"}], "Default": "Done"},
+    "Done": {"Type": "Succeed", "Output": "{% $states.input.summary %}"},
+    "Reject": {"Type": "Fail", "Error": "Payment.InvalidRequest"}
+  }
+}`
+
 // BenchmarkPassChoice runs complete executions of a five-state Pass/Choice
 // workflow; run it with -cpu 1 for the single-core figure.
-func BenchmarkPassChoice(b *testing.B) {
-	m := mustParse(b, passChoiceDefinition)
+func BenchmarkPassChoice(b *testing.B) { benchPassChoice(b, passChoiceDefinition) }
+
+// BenchmarkPassChoiceJSONata is BenchmarkPassChoice with the workflow in
+// JSONata.
+func BenchmarkPassChoiceJSONata(b *testing.B) { benchPassChoice(b, passChoiceJSONata) }
+
+func benchPassChoice(b *testing.B, def string) {
+	m := mustParse(b, def)
 	e := NewEngine(EngineConfig{Clock: clock.NewReal()})
 	input := json.RawMessage(`{"orderId":"o-1","amount":42,"currency":"EUR","card":{"sealed":"c2VhbGVk","last4":"4242"}}`)
 	rec := &counter{}

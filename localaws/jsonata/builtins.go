@@ -5,9 +5,15 @@ func (ev *evaluator) builtin(name string) *native {
 	if f, ok := ev.natives[name]; ok {
 		return f
 	}
+	return newBuiltin(name, ev.opts.StepFunctions)
+}
+
+// newBuiltin makes the built-in $name, with Step Functions' additions
+// when sfn is set.
+func newBuiltin(name string, sfn bool) *native {
 	var sig string
 	var fn builtinFunc
-	if ev.opts.StepFunctions {
+	if sfn {
 		sig, fn = stepFunctionsDef(name)
 	}
 	if fn == nil {
@@ -24,10 +30,6 @@ func (ev *evaluator) builtin(name string) *native {
 		}
 		f.sig = s
 	}
-	if ev.natives == nil {
-		ev.natives = map[string]*native{}
-	}
-	ev.natives[name] = f
 	return f
 }
 

@@ -7,7 +7,7 @@ type evaluator struct {
 	opts     *Options
 	depth    int
 	maxDepth int
-	natives  map[string]*native // built-ins looked up so far
+	natives  map[string]*native // the expression's built-ins, read-only
 	now      time.Time          // $now and $millis: one instant per evaluation
 }
 

@@ -9,6 +9,9 @@ import (
 type Expr struct {
 	src  string
 	root *node
+	// natives are the built-ins the expression names, resolved once:
+	// std without and sfn with Step Functions' additions. Read-only.
+	std, sfn map[string]*native
 }
 
 // Compile parses an expression. A syntax error is an *Error carrying the
@@ -29,7 +32,19 @@ func Compile(src string) (*Expr, error) {
 	if n, err = process(n); err != nil {
 		return nil, err
 	}
-	return &Expr{src: src, root: n}, nil
+	e := &Expr{src: src, root: n, std: map[string]*native{}, sfn: map[string]*native{}}
+	walk(n, func(v *node) {
+		if v.kind != kVariable || v.op == "" || v.op == "$" {
+			return
+		}
+		if f := newBuiltin(v.op, false); f != nil {
+			e.std[v.op] = f
+		}
+		if f := newBuiltin(v.op, true); f != nil {
+			e.sfn[v.op] = f
+		}
+	})
+	return e, nil
 }
 
 // String returns the expression as written.
@@ -70,15 +85,16 @@ func (e *Expr) EvaluateValue(input any, vars map[string]any, opts *Options) (res
 	if opts == nil {
 		opts = &Options{}
 	}
-	ev := &evaluator{opts: opts, maxDepth: opts.MaxDepth}
+	ev := &evaluator{opts: opts, maxDepth: opts.MaxDepth, natives: e.std}
+	if opts.StepFunctions {
+		ev.natives = e.sfn
+	}
 	if ev.maxDepth == 0 {
 		ev.maxDepth = 1000
 	}
-	env := &frame{vars: map[string]any{}}
-	env.vars["$"] = input
-	for k, v := range vars {
-		env.vars[k] = v
-	}
+	// The caller's variables are read through a parent frame, never
+	// written: bindings made by the expression go into env.
+	env := &frame{vars: map[string]any{"$": input}, parent: &frame{vars: vars}}
 	if arr, ok := input.(*array); ok && !arr.sequence {
 		input = &array{items: []any{arr}, sequence: true, outerWrapper: true}
 	}
