@@ -38,7 +38,7 @@ func (in generateDataKeyInput) dataKeySize() (int, error) {
 }
 
 // newDataKey makes a random data key and its copy sealed under the KMS key.
-func (s *regional) newDataKey(body []byte) (generateDataKeyOutput, error) {
+func (s *regional) newDataKey(body []byte, op string) (generateDataKeyOutput, error) {
 	var in generateDataKeyInput
 	if err := decode(body, &in); err != nil {
 		return generateDataKeyOutput{}, err
@@ -48,7 +48,7 @@ func (s *regional) newDataKey(body []byte) (generateDataKeyOutput, error) {
 		return generateDataKeyOutput{}, err
 	}
 	s.mu.RLock()
-	k, err := s.encryptionKey(in.KeyID)
+	k, err := s.encryptionKey(in.KeyID, op)
 	s.mu.RUnlock()
 	if err != nil {
 		return generateDataKeyOutput{}, err
@@ -65,11 +65,11 @@ func (s *regional) newDataKey(body []byte) (generateDataKeyOutput, error) {
 }
 
 func (s *regional) generateDataKey(body []byte) (any, error) {
-	return s.newDataKey(body)
+	return s.newDataKey(body, "GenerateDataKey")
 }
 
 func (s *regional) generateDataKeyWithoutPlaintext(body []byte) (any, error) {
-	out, err := s.newDataKey(body)
+	out, err := s.newDataKey(body, "GenerateDataKeyWithoutPlaintext")
 	out.Plaintext = nil
 	return out, err
 }

@@ -25,7 +25,7 @@ func checkAlgorithm(alg string) error {
 
 // encryptionKey resolves keyID to an enabled ENCRYPT_DECRYPT key. The
 // caller holds s.mu.
-func (s *regional) encryptionKey(keyID string) (*key, error) {
+func (s *regional) encryptionKey(keyID, op string) (*key, error) {
 	k, err := s.lookup(keyID)
 	if err != nil {
 		return nil, err
@@ -34,7 +34,7 @@ func (s *regional) encryptionKey(keyID string) (*key, error) {
 		return nil, err
 	}
 	if k.usage != usageEncrypt {
-		return nil, errorf(codeInvalidKeyUsage, "%s key usage is %s which is not valid for this operation.", k.arn, k.usage)
+		return nil, errorf(codeInvalidKeyUsage, "%s key usage is %s which is not valid for %s.", k.arn, k.usage, op)
 	}
 	return k, nil
 }
@@ -51,7 +51,7 @@ func (s *regional) encrypt(body []byte) (any, error) {
 		return nil, err
 	}
 	s.mu.RLock()
-	k, err := s.encryptionKey(in.KeyID)
+	k, err := s.encryptionKey(in.KeyID, "Encrypt")
 	s.mu.RUnlock()
 	if err != nil {
 		return nil, err

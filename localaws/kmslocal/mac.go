@@ -55,9 +55,13 @@ type verifyMacOutput struct {
 	MacValid     bool   `json:"MacValid"`
 }
 
-// computeMac validates a GenerateMac or VerifyMac request and returns the
-// key and the MAC of its message.
-func (s *regional) computeMac(body []byte) (macInput, *key, []byte, error) {
+// macAlgorithms are the MacAlgorithm values, in the order AWS lists them
+// when it refuses another.
+var macAlgorithms = []string{"HMAC_SHA_384", "HMAC_SHA_256", "HMAC_SHA_224", "HMAC_SHA_512"}
+
+// computeMac validates a GenerateMac or VerifyMac request (op) and returns
+// the key and the MAC of its message.
+func (s *regional) computeMac(body []byte, op string) (macInput, *key, []byte, error) {
 	var in macInput
 	if err := decode(body, &in); err != nil {
 		return in, nil, nil, err
@@ -67,7 +71,7 @@ func (s *regional) computeMac(body []byte) (macInput, *key, []byte, error) {
 	}
 	newHash := hashFor(in.MacAlgorithm)
 	if newHash == nil {
-		return in, nil, nil, errorf(codeValidation, "MacAlgorithm must be HMAC_SHA_256, HMAC_SHA_384 or HMAC_SHA_512")
+		return in, nil, nil, enumError(in.MacAlgorithm, "macAlgorithm", macAlgorithms)
 	}
 	s.mu.RLock()
 	k, err := s.lookup(in.KeyID)
@@ -78,8 +82,11 @@ func (s *regional) computeMac(body []byte) (macInput, *key, []byte, error) {
 	if err != nil {
 		return in, nil, nil, err
 	}
-	if k.usage != usageMac || macAlgorithmFor(k.spec) != in.MacAlgorithm {
-		return in, nil, nil, errorf(codeInvalidKeyUsage, "%s does not support %s.", k.arn, in.MacAlgorithm)
+	if k.usage != usageMac {
+		return in, nil, nil, errorf(codeInvalidKeyUsage, "%s key usage is %s which is not valid for %s.", k.arn, k.usage, op)
+	}
+	if macAlgorithmFor(k.spec) != in.MacAlgorithm {
+		return in, nil, nil, errorf(codeInvalidKeyUsage, "Algorithm %s is incompatible with key spec %s.", in.MacAlgorithm, k.spec)
 	}
 	_, cur := k.current()
 	m := hmac.New(newHash, cur.secret)
@@ -88,7 +95,7 @@ func (s *regional) computeMac(body []byte) (macInput, *key, []byte, error) {
 }
 
 func (s *regional) generateMac(body []byte) (any, error) {
-	in, k, mac, err := s.computeMac(body)
+	in, k, mac, err := s.computeMac(body, "GenerateMac")
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +105,7 @@ func (s *regional) generateMac(body []byte) (any, error) {
 // verifyMac fails with KMSInvalidMacException on a mismatch rather than
 // answering MacValid false, as AWS does.
 func (s *regional) verifyMac(body []byte) (any, error) {
-	in, k, mac, err := s.computeMac(body)
+	in, k, mac, err := s.computeMac(body, "VerifyMac")
 	if err != nil {
 		return nil, err
 	}

@@ -154,3 +154,33 @@ func TestInvalidCiphertextHasNoMessage(t *testing.T) {
 		t.Errorf("decrypt without its context: %v, want InvalidCiphertextException with no message", err)
 	}
 }
+
+// Using a key for what its usage does not allow names the key, its usage
+// and the operation, and MAC algorithms are checked as enum values and
+// against the key spec, in AWS's recorded words.
+func TestKeyUsageRefusalsNameTheOperation(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, _ := newClient(t)
+	sym := createSymmetric(t, c)
+	mac := createHMAC(t, c, types.KeySpecHmac224)
+	_, err := c.GenerateMac(ctx, &kms.GenerateMacInput{KeyId: sym.KeyId, MacAlgorithm: types.MacAlgorithmSpecHmacSha256, Message: []byte("m")})
+	if want := aws.ToString(sym.Arn) + " key usage is ENCRYPT_DECRYPT which is not valid for GenerateMac."; errorMessage(t, err) != want {
+		t.Errorf("GenerateMac with an encryption key: %v", err)
+	}
+	_, err = c.Encrypt(ctx, &kms.EncryptInput{KeyId: mac.KeyId, Plaintext: []byte("p")})
+	if want := aws.ToString(mac.Arn) + " key usage is GENERATE_VERIFY_MAC which is not valid for Encrypt."; errorCode(t, err) != "InvalidKeyUsageException" || errorMessage(t, err) != want {
+		t.Errorf("Encrypt with an HMAC key: %v", err)
+	}
+	_, err = c.GenerateMac(ctx, &kms.GenerateMacInput{KeyId: mac.KeyId, MacAlgorithm: types.MacAlgorithmSpecHmacSha256, Message: []byte("m")})
+	if errorMessage(t, err) != "Algorithm HMAC_SHA_256 is incompatible with key spec HMAC_224." {
+		t.Errorf("mismatched algorithm: %v", err)
+	}
+	_, err = c.GenerateMac(ctx, &kms.GenerateMacInput{KeyId: mac.KeyId, MacAlgorithm: "INVALID", Message: []byte("m")})
+	if want := "1 validation error detected: Value 'INVALID' at 'macAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [HMAC_SHA_384, HMAC_SHA_256, HMAC_SHA_224, HMAC_SHA_512]"; errorMessage(t, err) != want {
+		t.Errorf("unknown algorithm: %v", err)
+	}
+	if out, err := c.GenerateMac(ctx, &kms.GenerateMacInput{KeyId: mac.KeyId, MacAlgorithm: types.MacAlgorithmSpecHmacSha224, Message: []byte("m")}); err != nil || len(out.Mac) != 28 {
+		t.Errorf("HMAC_SHA_224 = %x, %v", out.Mac, err)
+	}
+}

@@ -48,7 +48,7 @@ func (s *regional) reEncrypt(body []byte) (any, error) {
 	src, err := s.blobKey(id, in.SourceKeyID)
 	var dst *key
 	if err == nil {
-		dst, err = s.encryptionKey(in.DestinationKeyID)
+		dst, err = s.encryptionKey(in.DestinationKeyID, "ReEncrypt")
 	}
 	s.mu.RUnlock()
 	if err != nil {
