@@ -80,6 +80,9 @@ func TestTestStateRunsOneState(t *testing.T) {
 		{"caught", task(`{"Fail":true}`, `,"Catch":[{"ErrorEquals":["Lambda.Boom"],"Next":"Handle"}]`), `{}`, "",
 			sfn.TestStateOutput{Status: types.TestExecutionStatusCaughtError, NextState: aws.String("Handle"), Error: aws.String("Lambda.Boom"),
 				Cause: aws.String("it broke"), Output: aws.String(`{"Error":"Lambda.Boom","Cause":"it broke"}`)}},
+		{"parallel", `{"Type":"Parallel","Branches":[{"StartAt":"A","States":{"A":{"Type":"Pass","Result":1,"End":true}}},` +
+			`{"StartAt":"B","States":{"B":{"Type":"Pass","Result":2,"End":true}}}],"Next":"Join"}`, `{}`, "",
+			sfn.TestStateOutput{Status: types.TestExecutionStatusSucceeded, NextState: aws.String("Join"), Output: aws.String(`[1,2]`)}},
 		{"retriable", task(`{"Fail":true}`, `,"Retry":[{"ErrorEquals":["States.ALL"],"MaxAttempts":3}]`), `{}`, "",
 			sfn.TestStateOutput{Status: types.TestExecutionStatusRetriable, Error: aws.String("Lambda.Boom"), Cause: aws.String("it broke")}},
 	}
@@ -100,6 +103,22 @@ func TestTestStateRunsOneState(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestTestStateOfAStateInAMachine(t *testing.T) {
+	t.Parallel()
+	c := testStateClient(t)
+	machine := `{"StartAt":"First","States":{"First":{"Type":"Pass","Next":"Second"},"Second":{"Type":"Pass","Result":"two","Next":"Second"}}}`
+	out, err := c.TestState(context.Background(), &sfn.TestStateInput{Definition: aws.String(machine), StateName: aws.String("Second"), Input: aws.String(`{}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A state that loops back to itself still runs once.
+	if out.Status != types.TestExecutionStatusSucceeded || aws.ToString(out.NextState) != "Second" || aws.ToString(out.Output) != `"two"` {
+		t.Errorf("TestState(Second) = %s next %q output %q", out.Status, aws.ToString(out.NextState), aws.ToString(out.Output))
+	}
+	_, err = c.TestState(context.Background(), &sfn.TestStateInput{Definition: aws.String(machine), StateName: aws.String("Third")})
+	isValidationError(t, err)
 }
 
 func TestTestStateRefusals(t *testing.T) {

@@ -68,6 +68,7 @@ func wrapState(definition, stateName string) (*stateUnderTest, error) {
 		if raw, ok = all[name]; !ok {
 			return nil, errorf(codeValidation, "State '%s' does not exist in the definition", name)
 		}
+		doc = nil // Unmarshal would merge the state into the machine's members
 		if err := json.Unmarshal(raw, &doc); err != nil {
 			return nil, errorf(codeInvalidDefinition, "Invalid State Machine Definition: 'State %s is not an object'", name)
 		}
