@@ -95,12 +95,13 @@ func (s *Server) AWSConfig() aws.Config {
 	}
 }
 
-// Close stops the endpoint: it stops accepting, waits up to five seconds
-// for requests in flight, then cuts what is left (a client still in a long
-// poll sees its connection close). Calling it again does nothing.
+// Close stops the endpoint: it stops accepting, waits up to a second for
+// requests in flight, then cuts what is left (a client still in a long poll
+// sees its connection close), so a test's cleanup stays quick. Calling it
+// again does nothing.
 func (s *Server) Close() error {
 	s.closeOnce.Do(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
 		if err := s.srv.Shutdown(ctx); err != nil {
 			s.closeErr = s.srv.Close()

@@ -6,12 +6,15 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/smithy-go"
 
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/localaws"
 )
 
@@ -85,5 +88,47 @@ func TestCloseStopsServing(t *testing.T) {
 	var apiErr smithy.APIError
 	if err == nil || errors.As(err, &apiErr) {
 		t.Errorf("after Close the endpoint still answered: %v", err)
+	}
+}
+
+func TestCloseCutsALongPollShort(t *testing.T) {
+	t.Parallel()
+	// On a fake clock that nobody moves, the long poll never ends on its own.
+	fc := clock.NewFake(time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC))
+	ep, err := localaws.New(localaws.Options{Clock: fc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := sqs.NewFromConfig(ep.AWSConfig(), func(o *sqs.Options) { o.RetryMaxAttempts = 1 })
+	q, err := client.CreateQueue(context.Background(), &sqs.CreateQueueInput{QueueName: aws.String("idle")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := fc.Pending()
+	polled := make(chan error, 1)
+	go func() {
+		_, err := client.ReceiveMessage(context.Background(), &sqs.ReceiveMessageInput{QueueUrl: q.QueueUrl, WaitTimeSeconds: 20})
+		polled <- err
+	}()
+	parked := make(chan struct{})
+	timer := time.AfterFunc(10*time.Second, func() { close(parked) })
+	defer timer.Stop()
+	if !fc.WaitForTimers(before+1, parked) {
+		t.Fatal("the long poll never started waiting")
+	}
+	start := time.Now()
+	if err := ep.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("Close took %s with a long poll in flight", took)
+	}
+	select {
+	case err := <-polled:
+		if err == nil {
+			t.Error("the long poll answered normally after Close")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the long poll still waits 10 s after Close")
 	}
 }
