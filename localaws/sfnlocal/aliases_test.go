@@ -60,6 +60,15 @@ func TestAliasLifecycle(t *testing.T) {
 		t.Errorf("execution through alias: %s alias %q version %q", d.Status, aws.ToString(d.StateMachineAliasArn), aws.ToString(d.StateMachineVersionArn))
 	}
 
+	hist, err := h.client.GetExecutionHistory(ctx, &sfn.GetExecutionHistoryInput{ExecutionArn: aws.String(exec)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if started := hist.Events[0].ExecutionStartedEventDetails; started == nil || aws.ToString(started.StateMachineAliasArn) != alias ||
+		aws.ToString(started.StateMachineVersionArn) != arn+":1" {
+		t.Errorf("ExecutionStarted details = %+v, want the alias and version", started)
+	}
+
 	_, err = h.client.DeleteStateMachineVersion(ctx, &sfn.DeleteStateMachineVersionInput{StateMachineVersionArn: aws.String(arn + ":1")})
 	c := wantAPIError[*types.ConflictException](t, err)
 	if want := "Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: [live]"; c.ErrorMessage() != want {

@@ -55,7 +55,7 @@ func (s *Service) getExecutionHistory(ctx context.Context, in *getExecutionHisto
 	include := in.IncludeExecutionData == nil || *in.IncludeExecutionData
 	out := &getExecutionHistoryOutput{Events: make([]historyEvent, len(events))}
 	for i, e := range events {
-		out.Events[i] = historyEvent{event: e, includeData: include}
+		out.Events[i] = historyEvent{event: e, includeData: include, versionArn: x.versionArn, aliasArn: x.aliasArn}
 	}
 	if next >= 0 {
 		out.NextToken = pageToken{Scope: scope, Pos: next}.encode()
@@ -68,6 +68,9 @@ func (s *Service) getExecutionHistory(ctx context.Context, in *getExecutionHisto
 type historyEvent struct {
 	event       asl.Event
 	includeData bool
+	// versionArn and aliasArn are what the execution was started on; AWS
+	// names them in ExecutionStarted's details.
+	versionArn, aliasArn string
 }
 
 // MarshalJSON writes the event, leaving out input and output payloads when
@@ -106,17 +109,26 @@ func (h historyEvent) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// details encodes the event's details, without payloads if so asked.
+// details encodes the event's details, without payloads if so asked, and
+// with the version and alias an execution started on.
 func (h historyEvent) details() ([]byte, error) {
 	raw, err := json.Marshal(h.event.Details)
-	if err != nil || h.includeData {
+	started := h.event.Type == "ExecutionStarted" && (h.versionArn != "" || h.aliasArn != "")
+	if err != nil || h.includeData && !started {
 		return raw, err
 	}
 	var fields map[string]json.RawMessage
 	if json.Unmarshal(raw, &fields) != nil {
-		return raw, nil // not an object: nothing to strip
+		return raw, nil // not an object: nothing to change
 	}
-	delete(fields, "input")
-	delete(fields, "output")
+	if !h.includeData {
+		delete(fields, "input")
+		delete(fields, "output")
+	}
+	for member, arn := range map[string]string{"stateMachineVersionArn": h.versionArn, "stateMachineAliasArn": h.aliasArn} {
+		if started && arn != "" {
+			fields[member], _ = json.Marshal(arn) // a string always encodes
+		}
+	}
 	return json.Marshal(fields)
 }
