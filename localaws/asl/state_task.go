@@ -21,6 +21,8 @@ type taskState struct {
 	timeoutPath   *path
 	heartbeat     int64
 	heartbeatPath *path
+	// JSONata TimeoutSeconds and HeartbeatSeconds expressions.
+	timeoutAta, heartbeatAta ataTemplate
 }
 
 const waitSuffix = ".waitForTaskToken"
@@ -37,11 +39,19 @@ func (p *parser) task(b stateBase, m map[string]any, loc string) state {
 		}
 		s.setResource(res)
 	}
-	if n, ok := chk.integer(m, "TimeoutSeconds", loc, 1); ok {
+	if p.ql == queryJSONata {
+		s.timeoutAta = p.ataField(m, "TimeoutSeconds", loc, ataScope{})
+		s.heartbeatAta = p.ataField(m, "HeartbeatSeconds", loc, ataScope{})
+	}
+	if s.timeoutAta != nil {
+		// evaluated when the state runs
+	} else if n, ok := chk.integer(m, "TimeoutSeconds", loc, 1); ok {
 		s.timeout = n
 	}
 	s.timeoutPath, _ = chk.pathField(m, "TimeoutSecondsPath", loc, true)
-	if n, ok := chk.integer(m, "HeartbeatSeconds", loc, 1); ok {
+	if s.heartbeatAta != nil {
+		// evaluated when the state runs
+	} else if n, ok := chk.integer(m, "HeartbeatSeconds", loc, 1); ok {
 		s.heartbeat = n
 	}
 	s.heartbeatPath, _ = chk.pathField(m, "HeartbeatSecondsPath", loc, true)
@@ -93,10 +103,16 @@ func (s *taskState) exec(t *thread) step {
 		return step{fail: f}
 	}
 	timeout, f := secondsField(s.timeout, s.timeoutPath, "TimeoutSecondsPath", t.input, c)
+	if f == nil && s.timeoutAta != nil {
+		timeout, f = ataSeconds(s.timeoutAta, "TimeoutSeconds", t.input, c)
+	}
 	if f != nil {
 		return step{fail: f}
 	}
 	heartbeat, f := secondsField(s.heartbeat, s.heartbeatPath, "HeartbeatSecondsPath", t.input, c)
+	if f == nil && s.heartbeatAta != nil {
+		heartbeat, f = ataSeconds(s.heartbeatAta, "HeartbeatSeconds", t.input, c)
+	}
 	if f != nil {
 		return step{fail: f}
 	}
@@ -243,4 +259,19 @@ func compactOutput(raw json.RawMessage) string {
 		return string(raw)
 	}
 	return encodeValue(v)
+}
+
+// ataSeconds evaluates a JSONata TimeoutSeconds or HeartbeatSeconds,
+// which must yield a positive integer.
+func ataSeconds(tmpl ataTemplate, field string, in any, c *evalCtx) (int64, *failure) {
+	v, f := tmpl.eval(&ataEnv{c: c, input: in})
+	if f != nil {
+		return 0, f
+	}
+	n, ok := v.(json.Number)
+	i, err := n.Int64()
+	if !ok || err != nil || i < 1 {
+		return 0, fail(ErrNameRuntime, fmt.Sprintf("The %s field must evaluate to a positive integer, got %s", field, encodeValue(v)))
+	}
+	return i, nil
 }
