@@ -1,10 +1,9 @@
 package snslocal
 
 import (
-	"encoding/xml"
-	"errors"
-	"fmt"
 	"net/http"
+
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 )
 
 // Error codes as the SNS query protocol names them.
@@ -25,72 +24,36 @@ const (
 	codeRequestEntityTooBig = "RequestEntityTooLarge"
 )
 
-// Error is an SNS error as a client sees it.
-type Error struct {
-	// Code is the AWS error code, e.g. "NotFound" or "InvalidParameter".
-	Code string
-	// Message explains the failure.
-	Message string
-}
+// Error is an SNS error as a client sees it: the endpoint's shared error
+// type. Code is the AWS error code, e.g. "NotFound" or "InvalidParameter".
+type Error = awsproto.Error
 
-// Error formats the code and message.
-func (e *Error) Error() string { return e.Code + ": " + e.Message }
-
+// errorf returns an SNS error with the HTTP status AWS answers its code
+// with.
 func errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	switch code {
+	case codeInternal:
+		return awsproto.Internalf(code, format, args...)
+	case codeNotFound:
+		return awsproto.StatusErrorf(http.StatusNotFound, code, format, args...)
+	case codeAuthorization:
+		return awsproto.StatusErrorf(http.StatusForbidden, code, format, args...)
+	case codeRequestEntityTooBig:
+		return awsproto.StatusErrorf(http.StatusRequestEntityTooLarge, code, format, args...)
+	}
+	return awsproto.Errorf(code, format, args...)
 }
 
 // invalidParameter builds the common "Invalid parameter: X" error.
 func invalidParameter(format string, args ...any) *Error {
-	return &Error{Code: codeInvalidParameter, Message: "Invalid parameter: " + fmt.Sprintf(format, args...)}
+	return awsproto.Errorf(codeInvalidParameter, "Invalid parameter: "+format, args...)
 }
 
-// status maps an error code to the HTTP status AWS answers it with.
-func status(code string) int {
-	switch code {
-	case codeNotFound:
-		return http.StatusNotFound
-	case codeAuthorization:
-		return http.StatusForbidden
-	case codeInternal:
-		return http.StatusInternalServerError
-	case codeRequestEntityTooBig:
-		return http.StatusRequestEntityTooLarge
-	}
-	return http.StatusBadRequest
-}
-
-type errorResponse struct {
-	XMLName   xml.Name  `xml:"ErrorResponse"`
-	Xmlns     string    `xml:"xmlns,attr"`
-	Error     errorBody `xml:"Error"`
-	RequestID string    `xml:"RequestId"`
-}
-
-type errorBody struct {
-	Type    string `xml:"Type"`
-	Code    string `xml:"Code"`
-	Message string `xml:"Message"`
-}
+// queryProtocol is SNS's query protocol: XML in SNS's namespace.
+func queryProtocol() awsproto.Query { return awsproto.Query{Namespace: xmlns} }
 
 // writeError renders err as a query-protocol ErrorResponse. Errors that are
 // not *Error become InternalError.
 func writeError(w http.ResponseWriter, requestID string, err error) {
-	var serr *Error
-	if !errors.As(err, &serr) {
-		serr = &Error{Code: codeInternal, Message: "internal error"}
-	}
-	fault := "Sender"
-	if serr.Code == codeInternal {
-		fault = "Receiver"
-	}
-	w.Header().Set("Content-Type", "text/xml")
-	w.Header().Set("X-Amzn-RequestId", requestID)
-	w.WriteHeader(status(serr.Code))
-	_, _ = w.Write([]byte(xml.Header))
-	_ = xml.NewEncoder(w).Encode(errorResponse{
-		Xmlns:     xmlns,
-		Error:     errorBody{Type: fault, Code: serr.Code, Message: serr.Message},
-		RequestID: requestID,
-	})
+	queryProtocol().WriteError(w, requestID, awsproto.AsError(err, errorf(codeInternal, "internal error")))
 }

@@ -1,7 +1,6 @@
 package snslocal
 
 import (
-	"encoding/xml"
 	"net/http"
 )
 
@@ -87,24 +86,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // writeResult renders <NameResponse><NameResult>result</NameResult>
 // <ResponseMetadata>...</ResponseMetadata></NameResponse>.
 func writeResult(w http.ResponseWriter, name, requestID string, result any) {
-	w.Header().Set("Content-Type", "text/xml")
-	w.Header().Set("X-Amzn-RequestId", requestID)
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write([]byte(xml.Header))
-	enc := xml.NewEncoder(w)
-	root := xml.StartElement{
-		Name: xml.Name{Local: name + "Response"},
-		Attr: []xml.Attr{{Name: xml.Name{Local: "xmlns"}, Value: xmlns}},
-	}
-	_ = enc.EncodeToken(root)
-	if result != nil {
-		_ = enc.EncodeElement(result, xml.StartElement{Name: xml.Name{Local: name + "Result"}})
-	}
-	_ = enc.EncodeElement(struct {
-		RequestID string `xml:"RequestId"`
-	}{requestID}, xml.StartElement{Name: xml.Name{Local: "ResponseMetadata"}})
-	_ = enc.EncodeToken(root.End())
-	_ = enc.Flush()
+	queryProtocol().WriteResult(w, name, requestID, result)
 }
 
 // entry is one key/value pair of an XML-encoded map.

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 )
 
 // maxMessageBytes is SNS's limit on a message and its attributes.
@@ -42,7 +44,7 @@ func validateMessageAttributes(attrs map[string]MessageAttribute) error {
 	}
 	for _, name := range sortedNames(attrs) {
 		a := attrs[name]
-		if !validAttributeName(name) {
+		if !awsproto.ValidAttributeName(name) {
 			return errorf(codeInvalidParameterVal, "The message attribute name '%s' is invalid.", name)
 		}
 		base, custom, hasCustom := strings.Cut(a.DataType, ".")
@@ -77,25 +79,6 @@ func validateMessageAttributes(attrs map[string]MessageAttribute) error {
 		}
 	}
 	return nil
-}
-
-// validAttributeName: 1 to 256 of letters, digits, '_', '-', '.', not
-// starting with AWS. or Amazon., no leading, trailing or double periods.
-func validAttributeName(name string) bool {
-	if name == "" || len(name) > 256 || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".") ||
-		strings.Contains(name, "..") {
-		return false
-	}
-	lower := strings.ToLower(name)
-	if strings.HasPrefix(lower, "aws.") || strings.HasPrefix(lower, "amazon.") {
-		return false
-	}
-	for _, c := range name {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.') {
-			return false
-		}
-	}
-	return true
 }
 
 // messageSize counts a message and its attributes as SNS does.

@@ -1,5 +1,7 @@
 package sqslocal
 
+import "github.com/payflow-dev/payflow/localaws/awsproto"
+
 // maxBatchEntries is the most entries one batch request may carry.
 const maxBatchEntries = 10
 
@@ -22,7 +24,7 @@ type batchOK struct {
 }
 
 func entryError(id string, e *Error) batchError {
-	return batchError{ID: id, SenderFault: e.fault() == "Sender", Code: e.Code, Message: e.Message}
+	return batchError{ID: id, SenderFault: e.Fault == awsproto.Sender, Code: e.Code, Message: e.Message}
 }
 
 // batchQueue finds the queue a batch request names and checks its entry

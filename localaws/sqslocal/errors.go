@@ -1,24 +1,17 @@
 package sqslocal
 
 import (
-	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
+
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 )
 
-// Error is an SQS API error. Code is the error code as the JSON protocol
-// names it (for example "QueueDoesNotExist"); the query protocol's older
-// name for the same error is derived from it.
-type Error struct {
-	// Code is the JSON protocol's error code.
-	Code string
-	// Message is the human-readable explanation.
-	Message string
-}
-
-// Error implements the error interface.
-func (e *Error) Error() string { return e.Code + ": " + e.Message }
+// Error is an SQS API error: the endpoint's shared error type. Code is the
+// error code as the JSON protocol names it (for example
+// "QueueDoesNotExist"); the query protocol's older name for the same error
+// is derived from it (queryCode).
+type Error = awsproto.Error
 
 // Error codes as the JSON protocol names them.
 const (
@@ -66,27 +59,17 @@ func queryCode(code string) string {
 	return code
 }
 
-// fault says who is to blame, as both protocols report it.
-func (e *Error) fault() string {
-	if e.Code == CodeInternalError {
-		return "Receiver"
-	}
-	return "Sender"
-}
-
-// status is the HTTP status AWS answers the error with.
-func (e *Error) status() int {
-	switch e.Code {
-	case CodeInternalError:
-		return http.StatusInternalServerError
-	case CodeResourceNotFound:
-		return http.StatusNotFound
-	}
-	return http.StatusBadRequest
-}
-
+// newError returns a client error answered with 400, or for the two codes
+// AWS answers otherwise, 404 (ResourceNotFoundException) or 500
+// (InternalError, the service's fault).
 func newError(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	switch code {
+	case CodeInternalError:
+		return awsproto.Internalf(code, format, args...)
+	case CodeResourceNotFound:
+		return awsproto.StatusErrorf(http.StatusNotFound, code, format, args...)
+	}
+	return awsproto.Errorf(code, format, args...)
 }
 
 func errNoQueue() *Error {
@@ -104,11 +87,7 @@ func errInvalidParam(param, value, reason string) *Error {
 // asError turns any error into an *Error, hiding unexpected ones behind
 // InternalError.
 func asError(err error) *Error {
-	var e *Error
-	if errors.As(err, &e) {
-		return e
-	}
-	return newError(CodeInternalError, "We encountered an internal error. Please try again.")
+	return awsproto.AsError(err, newError(CodeInternalError, "We encountered an internal error. Please try again."))
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

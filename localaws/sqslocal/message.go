@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 )
 
 // MessageAttribute is one user-defined message attribute. DataType is
@@ -137,7 +139,7 @@ func validateAttributes(attrs map[string]MessageAttribute) (int, *Error) {
 	}
 	size := 0
 	for name, a := range attrs {
-		if !validAttributeName(name) {
+		if !awsproto.ValidAttributeName(name) {
 			return 0, newError(CodeInvalidParameterValue, "Message (user) attribute name '%s' is invalid.", name)
 		}
 		if a.DataType == "" {
@@ -165,21 +167,4 @@ func validateAttributes(attrs map[string]MessageAttribute) (int, *Error) {
 		size += len(name) + len(a.DataType)
 	}
 	return size, nil
-}
-
-// validAttributeName applies SQS's naming rules for message attributes.
-func validAttributeName(name string) bool {
-	if name == "" || len(name) > 256 || name[0] == '.' || name[len(name)-1] == '.' || strings.Contains(name, "..") {
-		return false
-	}
-	lower := strings.ToLower(name)
-	if strings.HasPrefix(lower, "aws.") || strings.HasPrefix(lower, "amazon.") {
-		return false
-	}
-	for _, r := range name {
-		if !(r == '_' || r == '-' || r == '.' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return false
-		}
-	}
-	return true
 }

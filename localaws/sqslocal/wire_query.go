@@ -1,9 +1,9 @@
 package sqslocal
 
 import (
-	"encoding/xml"
 	"net/http"
-	"reflect"
+
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 )
 
 // xmlNamespace is the namespace of every query protocol answer.
@@ -49,50 +49,22 @@ func (s *Service) serveQuery(w http.ResponseWriter, r *http.Request, c *call) {
 	writeQueryResult(w, c, op, out)
 }
 
+// queryProtocol is SQS's query protocol: XML in SQS's namespace, errors
+// with an empty <Detail/> and the query names of their codes.
+func queryProtocol() awsproto.Query {
+	return awsproto.Query{Namespace: xmlNamespace, ErrorDetail: true, Code: queryCode}
+}
+
 // writeQueryResult wraps out in <{op}Response><{op}Result> as SQS does;
 // actions without output carry only the ResponseMetadata.
 func writeQueryResult(w http.ResponseWriter, c *call, op string, out any) {
-	h := w.Header()
-	h.Set("Content-Type", "text/xml")
-	h.Set("x-amzn-RequestId", c.requestID)
-	w.WriteHeader(http.StatusOK)
-	enc := xml.NewEncoder(w)
-	start := xml.StartElement{
-		Name: xml.Name{Local: op + "Response"},
-		Attr: []xml.Attr{{Name: xml.Name{Local: "xmlns"}, Value: xmlNamespace}},
+	if _, empty := out.(*emptyOutput); empty {
+		out = nil
 	}
-	_, _ = w.Write([]byte(xml.Header))
-	_ = enc.EncodeToken(start)
-	if _, empty := out.(*emptyOutput); !empty && !reflect.ValueOf(out).IsNil() {
-		_ = enc.EncodeElement(out, xml.StartElement{Name: xml.Name{Local: op + "Result"}})
-	}
-	_ = enc.EncodeElement(responseMetadata{RequestID: c.requestID}, xml.StartElement{Name: xml.Name{Local: "ResponseMetadata"}})
-	_ = enc.EncodeToken(start.End())
-	_ = enc.Flush()
-}
-
-type responseMetadata struct {
-	RequestID string `xml:"RequestId"`
+	queryProtocol().WriteResult(w, op, c.requestID, out)
 }
 
 // writeQueryError renders e as the query protocol's ErrorResponse.
 func writeQueryError(w http.ResponseWriter, c *call, e *Error) {
-	type errorBody struct {
-		Type    string `xml:"Type"`
-		Code    string `xml:"Code"`
-		Message string `xml:"Message"`
-		Detail  string `xml:"Detail"`
-	}
-	payload := struct {
-		XMLName   xml.Name  `xml:"ErrorResponse"`
-		Xmlns     string    `xml:"xmlns,attr"`
-		Error     errorBody `xml:"Error"`
-		RequestID string    `xml:"RequestId"`
-	}{Xmlns: xmlNamespace, Error: errorBody{Type: e.fault(), Code: queryCode(e.Code), Message: e.Message}, RequestID: c.requestID}
-	h := w.Header()
-	h.Set("Content-Type", "text/xml")
-	h.Set("x-amzn-RequestId", c.requestID)
-	w.WriteHeader(e.status())
-	_, _ = w.Write([]byte(xml.Header))
-	_ = xml.NewEncoder(w).Encode(payload)
+	queryProtocol().WriteError(w, c.requestID, e)
 }
