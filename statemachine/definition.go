@@ -12,8 +12,10 @@ import (
 var paymentASL string
 
 // Payment returns the payment workflow's definition with the template's
-// DefinitionSubstitutions made: queueURL for ${PaymentQueueUrl} and
-// topicARN for ${PaymentTopicArn}.
-func Payment(queueURL, topicARN string) string {
-	return strings.NewReplacer("${PaymentQueueUrl}", queueURL, "${PaymentTopicArn}", topicARN).Replace(paymentASL)
+// DefinitionSubstitutions made: queueURL for ${PaymentQueueUrl}, topicARN
+// for ${PaymentTopicArn} and vaultTable for ${CardVaultTable}.
+func Payment(queueURL, topicARN, vaultTable string) string {
+	return strings.NewReplacer(
+		"${PaymentQueueUrl}", queueURL, "${PaymentTopicArn}", topicARN, "${CardVaultTable}", vaultTable,
+	).Replace(paymentASL)
 }

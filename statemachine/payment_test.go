@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/orders"
 	"github.com/payflow-dev/payflow/localaws/asl"
 	"github.com/payflow-dev/payflow/localaws/sfnlocal"
@@ -20,8 +21,9 @@ import (
 )
 
 const (
-	queueURL = "http://127.0.0.1:4566/123456789012/payments"
-	topicARN = "arn:aws:sns:us-east-1:123456789012:payments"
+	queueURL   = "http://127.0.0.1:4566/123456789012/payments"
+	topicARN   = "arn:aws:sns:us-east-1:123456789012:payments"
+	vaultTable = "CardVault"
 )
 
 // workflow is the payment definition deployed on the local Step Functions,
@@ -29,14 +31,23 @@ const (
 type workflow struct {
 	sfn       *sfn.Client
 	arn       string
+	clock     *clock.Fake
 	queued    chan asl.TaskCall
 	published chan asl.TaskCall
+	forgotten chan asl.TaskCall
 }
 
 func deploy(tb testing.TB) *workflow {
 	tb.Helper()
-	w := &workflow{queued: make(chan asl.TaskCall, 4), published: make(chan asl.TaskCall, 4)}
-	states := sfnlocal.New(sfnlocal.Config{Resources: asl.Resources{
+	w := &workflow{
+		clock:  clock.NewFake(time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)),
+		queued: make(chan asl.TaskCall, 4), published: make(chan asl.TaskCall, 4), forgotten: make(chan asl.TaskCall, 4),
+	}
+	states := sfnlocal.New(sfnlocal.Config{Clock: w.clock, Resources: asl.Resources{
+		"arn:aws:states:::dynamodb:deleteItem": func(_ context.Context, c asl.TaskCall) (json.RawMessage, error) {
+			w.forgotten <- c
+			return json.RawMessage(`{}`), nil
+		},
 		"arn:aws:states:::sqs:sendMessage": func(_ context.Context, c asl.TaskCall) (json.RawMessage, error) {
 			w.queued <- c
 			return json.RawMessage(`{"MessageId":"m-1","MD5OfMessageBody":"x"}`), nil
@@ -54,7 +65,7 @@ func deploy(tb testing.TB) *workflow {
 		BaseEndpoint: aws.String(srv.URL),
 	})
 	sm, err := w.sfn.CreateStateMachine(context.Background(), &sfn.CreateStateMachineInput{
-		Name: aws.String("Payment"), Definition: aws.String(statemachine.Payment(queueURL, topicARN)),
+		Name: aws.String("Payment"), Definition: aws.String(statemachine.Payment(queueURL, topicARN, vaultTable)),
 		RoleArn: aws.String("arn:aws:iam::123456789012:role/PaymentStateMachineRole"),
 	})
 	if err != nil {
@@ -91,6 +102,10 @@ func (w *workflow) await(tb testing.TB, arn string) *sfn.DescribeExecutionOutput
 		if time.Now().After(deadline) {
 			tb.Fatalf("execution %s still running", arn)
 		}
+		if w.clock.Pending() > 0 {
+			// The execution waits for a timeout: let it pass.
+			w.clock.Advance(time.Hour)
+		}
 		time.Sleep(2 * time.Millisecond)
 	}
 }
@@ -109,9 +124,28 @@ func recv(tb testing.TB, c <-chan asl.TaskCall, what string) asl.TaskCall {
 func sealedRequest(orderID string) orders.PaymentRequest {
 	return orders.PaymentRequest{
 		OrderID: orderID, CustomerID: "c-1", OrderDate: "2026-11-26", Amount: "100.00", Currency: "EUR",
-		Card:          orders.SealedCard{Brand: "visa", Last4: "4242", Sealed: "AQIDBA=="},
-		RequestDigest: "ZGlnZXN0", PlacementID: "p-1",
+		Card: orders.CardRef{Brand: "visa", Last4: "4242"}, VaultRef: "ref-1", RequestDigest: "ZGlnZXN0",
 	}
+}
+
+// transitions counts the states the execution entered, which is what Step
+// Functions bills a Standard workflow for (one state transition each).
+func (w *workflow) transitions(tb testing.TB, arn string) []string {
+	tb.Helper()
+	var states []string
+	p := sfn.NewGetExecutionHistoryPaginator(w.sfn, &sfn.GetExecutionHistoryInput{ExecutionArn: aws.String(arn)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(context.Background())
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, e := range page.Events {
+			if strings.HasSuffix(string(e.Type), "StateEntered") && e.StateEnteredEventDetails != nil {
+				states = append(states, aws.ToString(e.StateEnteredEventDetails.Name))
+			}
+		}
+	}
+	return states
 }
 
 // TestPaymentWorkflowContract runs the project's state machine with each
@@ -127,23 +161,30 @@ func TestPaymentWorkflowContract(t *testing.T) {
 		wantStatus string
 		wantError  string
 		wantNote   string
+		wantStates []string // entered, in order: the billed state transitions
 	}{
 		{"paid", sealedInput, func(w *workflow, tok string) error {
 			_, err := w.sfn.SendTaskSuccess(context.Background(), &sfn.SendTaskSuccessInput{
 				TaskToken: aws.String(tok),
-				Output:    aws.String(`{"status":"PAID","authorizationId":"a-1","authorizedAt":"2026-01-02T03:04:06Z"}`),
+				Output: aws.String(`{"status":"PAID","authorizationId":"a-1","authorizedAt":"2026-01-02T03:04:06Z",` +
+					`"notification":{"orderId":"order-paid","status":"PAID","amount":"100.00","currency":"EUR","brand":"visa","last4":"4242"}}`),
 			})
 			return err
-		}, orders.ExecutionSucceeded, "", orders.PaymentPaid},
+		}, orders.ExecutionSucceeded, "", orders.PaymentPaid,
+			[]string{"CheckOrder", "ProcessPayment", "NotifyPaid"}},
 		{"declined", sealedInput, func(w *workflow, tok string) error {
 			_, err := w.sfn.SendTaskFailure(context.Background(), &sfn.SendTaskFailureInput{
 				TaskToken: aws.String(tok), Error: aws.String(orders.ErrorDeclined), Cause: aws.String("The card was declined."),
 			})
 			return err
-		}, orders.ExecutionFailed, orders.ErrorDeclined, orders.PaymentDeclined},
+		}, orders.ExecutionFailed, orders.ErrorDeclined, orders.PaymentDeclined,
+			[]string{"CheckOrder", "ProcessPayment", "BuildDeclinedNotification", "NotifyDeclined", "Declined"}},
+		{"timed out", sealedInput, func(*workflow, string) error { return nil }, orders.ExecutionFailed, orders.ErrorTimedOut, orders.PaymentTimedOut,
+			[]string{"CheckOrder", "ProcessPayment", "ForgetCardAfterTimeout", "BuildTimedOutNotification", "NotifyTimedOut", "TimedOut"}},
 		{"raw card input", func(string) string {
 			return `{"orderId":"o-2","card":{"number":"4242424242424242","cvv":"123"}}`
-		}, nil, orders.ExecutionFailed, orders.ErrorInvalidRequest, orders.PaymentFailed},
+		}, nil, orders.ExecutionFailed, orders.ErrorInvalidRequest, orders.PaymentFailed,
+			[]string{"CheckOrder", "RejectInput", "BuildInvalidRequestNotification", "NotifyInvalidRequest", "InvalidRequest"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -160,7 +201,7 @@ func TestPaymentWorkflowContract(t *testing.T) {
 				if err := json.Unmarshal(call.Parameters, &params); err != nil {
 					t.Fatalf("queue parameters %s: %v", call.Parameters, err)
 				}
-				want := orders.PaymentMessage{TaskToken: call.TaskToken, Payment: sealedRequest(orderID)}
+				want := orders.PaymentMessage{TaskToken: call.TaskToken, ExecutionARN: arn, Payment: sealedRequest(orderID)}
 				if diff := cmp.Diff(want, params.MessageBody); diff != "" || params.QueueUrl != queueURL {
 					t.Errorf("queued message to %s (-want +got):\n%s", params.QueueUrl, diff)
 				}
@@ -186,6 +227,9 @@ func TestPaymentWorkflowContract(t *testing.T) {
 			}
 			if strings.Contains(params.Message, "4242424242424242") {
 				t.Errorf("card number in notification %s", params.Message)
+			}
+			if diff := cmp.Diff(tt.wantStates, w.transitions(t, arn)); diff != "" {
+				t.Errorf("states entered (-want +got):\n%s", diff)
 			}
 		})
 	}

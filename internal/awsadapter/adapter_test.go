@@ -79,7 +79,7 @@ func TestWorkflowsAgainstStepFunctions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req := orders.PaymentRequest{OrderID: "order-1", Amount: "1.00", PlacementID: "p-1"}
+	req := orders.PaymentRequest{OrderID: "order-1", Amount: "1.00", VaultRef: "p-1"}
 	first, err := w.StartPayment(ctx, req)
 	if err != nil {
 		t.Fatal(err)
@@ -95,7 +95,7 @@ func TestWorkflowsAgainstStepFunctions(t *testing.T) {
 		t.Errorf("restart with the same input = %+v, %v; want the first execution", again, err)
 	}
 	other := req
-	other.PlacementID = "p-2"
+	other.VaultRef = "p-2"
 	if _, err := w.StartPayment(ctx, other); !errors.Is(err, orders.ErrConflict) {
 		t.Errorf("start with another input = %v, want ErrConflict", err)
 	}
@@ -104,7 +104,7 @@ func TestWorkflowsAgainstStepFunctions(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := orders.Execution{ARN: wantARN, Status: orders.ExecutionRunning, StartDate: testNow,
-		Input: []byte(`{"orderId":"order-1","customerId":"","orderDate":"","amount":"1.00","currency":"","card":{"brand":"","last4":"","sealed":""},"requestDigest":"","placementId":"p-1"}`)}
+		Input: []byte(`{"orderId":"order-1","customerId":"","orderDate":"","amount":"1.00","currency":"","card":{"brand":"","last4":""},"vaultRef":"p-1","requestDigest":""}`)}
 	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
 		t.Errorf("DescribePayment (-want +got):\n%s", diff)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 
+	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
 	sfntypes "github.com/aws/aws-sdk-go-v2/service/sfn/types"
 	"github.com/aws/smithy-go"
@@ -20,8 +21,8 @@ import (
 // Throttling, server faults, timeouts and failed connections are
 // ErrUnavailable: the SDK has already retried them, and the caller may try
 // again later. A modelled answer that the domain acts on has its own kind
-// (an execution that exists or does not, a closed task, a ciphertext that
-// will never open). Any other refusal by AWS (access denied, unknown or
+// (an execution that exists or does not, a failed DynamoDB condition, a
+// closed task, a ciphertext that will never open). Any other refusal by AWS (access denied, unknown or
 // disabled key, missing state machine) is ErrUpstream. Anything else, such
 // as a missing region, is returned as is and surfaces as an internal error.
 func classify(op string, err error) error {
@@ -31,6 +32,7 @@ func classify(op string, err error) error {
 		timedOut *sfntypes.TaskTimedOut
 		gone     *sfntypes.TaskDoesNotExist
 		badToken *sfntypes.InvalidToken
+		condFail *ddbtypes.ConditionalCheckFailedException
 		corrupt  *kmstypes.InvalidCiphertextException
 		wrongKey *kmstypes.IncorrectKeyException
 		apiErr   smithy.APIError
@@ -38,7 +40,7 @@ func classify(op string, err error) error {
 		netErr   net.Error
 	)
 	switch {
-	case errors.As(err, &exists):
+	case errors.As(err, &exists), errors.As(err, &condFail):
 		return fmt.Errorf("%s: %w: %w", op, orders.ErrConflict, err)
 	case errors.As(err, &missing):
 		return fmt.Errorf("%s: %w: %w", op, orders.ErrNotFound, err)

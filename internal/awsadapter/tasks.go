@@ -52,3 +52,14 @@ func (t *Tasks) Heartbeat(ctx context.Context, token string) error {
 	}
 	return nil
 }
+
+// ExecutionStatus reads the status of the execution the task belongs to,
+// so that a callback finding the task closed can tell whether its answer
+// was taken (SUCCEEDED) or the workflow ended without it.
+func (t *Tasks) ExecutionStatus(ctx context.Context, executionARN string) (string, error) {
+	out, err := t.client.DescribeExecution(ctx, &sfn.DescribeExecutionInput{ExecutionArn: aws.String(executionARN)})
+	if err != nil {
+		return "", classify("describe execution", err)
+	}
+	return string(out.Status), nil
+}

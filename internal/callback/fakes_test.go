@@ -12,12 +12,14 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/payflow-dev/payflow/internal/logtest"
 
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/payflow-dev/payflow/internal/orders"
+	"github.com/payflow-dev/payflow/internal/orders/orderstest"
 )
 
 // call is one answer the handler gave the workflow.
@@ -26,10 +28,21 @@ type call struct {
 }
 
 // fakeTasks records answers and fails them with errFor, when set.
+// ExecutionStatus answers status, or FAILED when it is empty.
 type fakeTasks struct {
 	mu     sync.Mutex
 	calls  []call
 	errFor func(op, token string) error
+	status string
+}
+
+func (f *fakeTasks) ExecutionStatus(context.Context, string) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.status == "" {
+		return "FAILED", nil
+	}
+	return f.status, nil
 }
 
 func (f *fakeTasks) record(c call) error {
@@ -42,8 +55,13 @@ func (f *fakeTasks) record(c call) error {
 	return nil
 }
 
+// Succeed records the authorization without its notification, which
+// tests check on their own; a paid notification must name the order.
 func (f *fakeTasks) Succeed(_ context.Context, token string, a orders.Authorization) error {
-	output, err := json.Marshal(a)
+	if a.Notification.OrderID == "" || a.Notification.Status != orders.PaymentPaid {
+		return fmt.Errorf("authorization without its paid notification: %+v", a)
+	}
+	output, err := json.Marshal(struct{ Status, AuthorizationID, AuthorizedAt string }{a.Status, a.AuthorizationID, a.AuthorizedAt})
 	if err != nil {
 		return err
 	}
@@ -116,6 +134,121 @@ func (f *fakeCards) OpenCard(_ context.Context, orderID string, sealed []byte) (
 		return orders.CardSecret{}, fmt.Errorf("open card: %w", orders.ErrCardUnreadable)
 	}
 	return card, nil
+}
+
+// fakeCharges is an in-memory charge record with the adapter's
+// conditional semantics.
+type fakeCharges struct {
+	mu      sync.Mutex
+	records map[string]orders.ChargeRecord
+	err     error
+}
+
+func newFakeCharges() *fakeCharges { return &fakeCharges{records: map[string]orders.ChargeRecord{}} }
+
+func (f *fakeCharges) Claim(_ context.Context, orderID, claimant string, now, leaseUntil time.Time) (orders.ChargeRecord, bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.err != nil {
+		return orders.ChargeRecord{}, false, f.err
+	}
+	old, ok := f.records[orderID]
+	if ok && !(old.State == orders.ChargeClaimed && old.LeaseUntil.Before(now)) {
+		return old, false, nil
+	}
+	rec := orders.ChargeRecord{OrderID: orderID, State: orders.ChargeClaimed, Claimant: claimant, LeaseUntil: leaseUntil, UpdatedAt: now}
+	f.records[orderID] = rec
+	return rec, true, nil
+}
+
+func (f *fakeCharges) Settle(_ context.Context, rec orders.ChargeRecord) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	old, ok := f.records[rec.OrderID]
+	if !ok || old.State != orders.ChargeClaimed || old.Claimant != rec.Claimant {
+		return fmt.Errorf("settle: claim lost: %w", orders.ErrConflict)
+	}
+	f.records[rec.OrderID] = rec
+	return nil
+}
+
+func (f *fakeCharges) Release(_ context.Context, orderID, claimant string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if old, ok := f.records[orderID]; ok && old.State == orders.ChargeClaimed && old.Claimant == claimant {
+		delete(f.records, orderID)
+	}
+	return nil
+}
+
+func (f *fakeCharges) MarkVoided(_ context.Context, orderID string, at time.Time) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	old, ok := f.records[orderID]
+	if !ok || (old.State != orders.ChargeApproved && old.State != orders.ChargeVoided) {
+		return fmt.Errorf("mark voided: %w", orders.ErrConflict)
+	}
+	old.State, old.UpdatedAt = orders.ChargeVoided, at
+	f.records[orderID] = old
+	return nil
+}
+
+func (f *fakeCharges) get(orderID string) orders.ChargeRecord {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.records[orderID]
+}
+
+func (f *fakeCharges) put(rec orders.ChargeRecord) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.records[rec.OrderID] = rec
+}
+
+// fakeNotifier records notifications.
+type fakeNotifier struct {
+	mu    sync.Mutex
+	notes []orders.Notification
+}
+
+func (f *fakeNotifier) Notify(_ context.Context, n orders.Notification) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.notes = append(f.notes, n)
+	return nil
+}
+
+func (f *fakeNotifier) all() []orders.Notification {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.notes)
+}
+
+// stockVault puts in v the sealed cards every fixture lists under "vault",
+// valid for an hour after t0.
+func stockVault(tb testing.TB, v *orderstest.Vault) {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "*.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		var fixture struct{ Vault map[string][]byte }
+		if err := json.Unmarshal(data, &fixture); err != nil {
+			tb.Fatalf("%s: %v", name, err)
+		}
+		for key, sealed := range fixture.Vault {
+			orderID, ref, _ := strings.Cut(key, "/")
+			err := v.PutCard(context.Background(), orders.VaultEntry{OrderID: orderID, Ref: ref, Sealed: sealed, ExpiresAt: t0.Add(time.Hour)})
+			if err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
 }
 
 // loadEvent reads an SQS event from testdata.

@@ -2,6 +2,7 @@ package callback
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -19,12 +20,27 @@ import (
 // is still alive when Config.Heartbeat is zero.
 const DefaultHeartbeat = 60 * time.Second
 
-// Config holds what a Handler needs. Tasks, Cards and Processor are
-// required.
+// DefaultLease is how long a claim on an order's charge keeps other
+// callback environments away when Config.Lease is zero: longer than the
+// callback function's 60 s timeout, so a claim outlives the invocation
+// that holds it, and far shorter than the queue's 360 s visibility
+// timeout, so a redelivery after a crash finds it expired.
+const DefaultLease = 90 * time.Second
+
+// Config holds what a Handler needs. Tasks, Cards, Vault, Charges,
+// Notifier and Processor are required.
 type Config struct {
 	Tasks     Tasks
 	Cards     CardOpener
+	Vault     orders.CardVault
+	Charges   ChargeRecords
+	Notifier  Notifier
 	Processor orders.PaymentProcessor
+	// Lease is how long a claim lasts. Zero means DefaultLease.
+	Lease time.Duration
+	// NewClaimant returns an id for one attempt at a charge. Nil means a
+	// random one.
+	NewClaimant func() string
 	// Clock paces heartbeats. Nil means the wall clock.
 	Clock clock.Clock
 	// Logger receives one line per message. Nil discards.
@@ -37,25 +53,37 @@ type Config struct {
 
 // Handler processes batches from the payment queue.
 type Handler struct {
-	tasks     Tasks
-	cards     CardOpener
-	processor orders.PaymentProcessor
-	clock     clock.Clock
-	log       *slog.Logger
-	heartbeat time.Duration
+	tasks       Tasks
+	cards       CardOpener
+	vault       orders.CardVault
+	charges     ChargeRecords
+	notifier    Notifier
+	processor   orders.PaymentProcessor
+	lease       time.Duration
+	newClaimant func() string
+	clock       clock.Clock
+	log         *slog.Logger
+	heartbeat   time.Duration
 }
 
 // New checks cfg and returns a Handler.
 func New(cfg Config) (*Handler, error) {
-	if cfg.Tasks == nil || cfg.Cards == nil || cfg.Processor == nil {
-		return nil, errors.New("callback: Tasks, Cards and Processor are required")
+	if cfg.Tasks == nil || cfg.Cards == nil || cfg.Vault == nil || cfg.Charges == nil || cfg.Notifier == nil || cfg.Processor == nil {
+		return nil, errors.New("callback: Tasks, Cards, Vault, Charges, Notifier and Processor are required")
 	}
-	if cfg.Heartbeat < 0 {
-		return nil, fmt.Errorf("callback: heartbeat interval %v is negative", cfg.Heartbeat)
+	if cfg.Heartbeat < 0 || cfg.Lease < 0 {
+		return nil, fmt.Errorf("callback: heartbeat interval %v or lease %v is negative", cfg.Heartbeat, cfg.Lease)
 	}
 	h := &Handler{
-		tasks: cfg.Tasks, cards: cfg.Cards, processor: cfg.Processor,
+		tasks: cfg.Tasks, cards: cfg.Cards, vault: cfg.Vault, charges: cfg.Charges, notifier: cfg.Notifier,
+		processor: cfg.Processor, lease: cfg.Lease, newClaimant: cfg.NewClaimant,
 		clock: cfg.Clock, log: cfg.Logger, heartbeat: cfg.Heartbeat,
+	}
+	if h.lease == 0 {
+		h.lease = DefaultLease
+	}
+	if h.newClaimant == nil {
+		h.newClaimant = rand.Text
 	}
 	if h.clock == nil {
 		h.clock = clock.NewReal()

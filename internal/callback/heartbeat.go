@@ -11,28 +11,23 @@ import (
 )
 
 // authorize charges the card while a companion goroutine sends a heartbeat
-// every h.heartbeat. If a heartbeat learns that the task is closed, the
-// authorization is cancelled and closed is true: nobody is waiting for the
-// result any more.
+// every h.heartbeat. The authorization is never cancelled because the task
+// closed: a charge request already on its way to the processor may
+// succeed, and only its answer tells whether there is something to void.
+// closed reports whether a heartbeat learnt that the task is closed.
 func (h *Handler) authorize(ctx context.Context, msg parsed, card orders.CardSecret) (approval orders.Approval, closed bool, err error) {
-	authCtx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	beatCtx, stop := context.WithCancel(ctx)
+	defer stop()
 	var taskGone atomic.Bool
 	stopped := make(chan struct{})
 	go func() {
 		defer close(stopped)
-		h.beat(authCtx, msg.token, msg.payment.OrderID, func() {
-			taskGone.Store(true)
-			cancel()
-		})
+		h.beat(beatCtx, msg.token, msg.payment.OrderID, func() { taskGone.Store(true) })
 	}()
-	approval, err = h.processor.Authorize(authCtx, charge(msg.payment, card))
-	cancel()
+	approval, err = h.processor.Authorize(ctx, charge(msg.payment, card))
+	stop()
 	<-stopped
-	if taskGone.Load() && err != nil {
-		return orders.Approval{}, true, err
-	}
-	return approval, false, err
+	return approval, taskGone.Load(), err
 }
 
 // beat sends heartbeats until ctx is done, calling onClosed and returning

@@ -2,11 +2,14 @@ package callback_test
 
 import (
 	"context"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/payflow-dev/payflow/internal/orders"
 )
 
 // startHandle runs Handle in the background and returns its result channel.
@@ -58,7 +61,7 @@ func TestSlowAuthorizationSendsHeartbeats(t *testing.T) {
 		heartbeat("token-approved"), // after 1 min
 		heartbeat("token-approved"), // after 2 min
 		{Op: "SendTaskSuccess", Token: "token-approved",
-			Output: `{"status":"PAID","authorizationId":"auth-test","authorizedAt":"2026-11-26T10:02:30Z"}`},
+			Output: `{"Status":"PAID","AuthorizationID":"auth-test","AuthorizedAt":"2026-11-26T10:02:30Z"}`},
 	}
 	if diff := cmp.Diff(want, tasks.sortedCalls()); diff != "" {
 		t.Errorf("Step Functions calls (-want +got):\n%s", diff)
@@ -68,35 +71,43 @@ func TestSlowAuthorizationSendsHeartbeats(t *testing.T) {
 	}
 }
 
-func TestTaskClosedDuringAuthorizationStopsIt(t *testing.T) {
+// TestTaskClosedDuringAuthorizationVoids stops the workflow (the second
+// heartbeat finds the task closed) while the processor is authorizing. The
+// authorization is not abandoned half way: it completes, the answer finds
+// the task closed, and the approval is voided and announced.
+func TestTaskClosedDuringAuthorizationVoids(t *testing.T) {
 	t.Parallel()
-	tasks := &fakeTasks{}
-	beats := 0
+	tasks := &fakeTasks{status: "ABORTED"}
+	var beats atomic.Int32
 	tasks.errFor = func(op, _ string) error {
-		if op != "SendTaskHeartbeat" {
+		if op == "SendTaskHeartbeat" && beats.Add(1) == 1 {
 			return nil
 		}
-		beats++
-		if beats > 1 {
-			return closed("Task Timed Out")
-		}
-		return nil
+		return closed("Task Timed Out")
 	}
-	r := newRig(t, tasks, &fakeCards{}, time.Hour)
+	r := newRig(t, tasks, &fakeCards{}, 90*time.Second)
 	done := startHandle(t, r, "approved.json")
 	waitForTimers(t, r, 2)
 	r.clock.Advance(time.Minute)
+	waitForTimers(t, r, 1)
+	r.clock.Advance(30 * time.Second)
 	resp := await(t, done)
 
 	if diff := cmp.Diff([]string{}, failedIDs(resp)); diff != "" {
 		t.Errorf("a closed task must complete the message (-want +got):\n%s", diff)
 	}
-	want := []call{heartbeat("token-approved"), heartbeat("token-approved")}
-	if diff := cmp.Diff(want, tasks.sortedCalls()); diff != "" {
-		t.Errorf("Step Functions calls (-want +got):\n%s", diff)
+	if got := r.processor.Performed(); got != 1 {
+		t.Errorf("authorizations performed = %d, want 1", got)
 	}
-	if got := r.processor.Performed(); got != 0 {
-		t.Errorf("authorizations performed = %d, want 0: nobody waits for this payment", got)
+	if !r.processor.Voided("auth-test") {
+		t.Error("the orphaned authorization was not voided")
+	}
+	notes := r.notifier.all()
+	if len(notes) != 1 || notes[0].Status != orders.PaymentVoided || notes[0].OrderID != "order-approved" {
+		t.Errorf("notifications = %+v, want one VOIDED for order-approved", notes)
+	}
+	if got := r.charges.get("order-approved").State; got != orders.ChargeVoided {
+		t.Errorf("charge record state = %s, want VOIDED", got)
 	}
 }
 

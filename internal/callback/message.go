@@ -2,7 +2,6 @@ package callback
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -30,12 +29,11 @@ func invalidf(format string, args ...any) *invalidPayment {
 	return &invalidPayment{cause: fmt.Sprintf(format, args...)}
 }
 
-// parsed is a message whose payment passed every check, with its sealed
-// card decoded.
+// parsed is a message whose payment passed every check.
 type parsed struct {
-	token      string
-	payment    orders.PaymentRequest
-	ciphertext []byte
+	token        string
+	executionARN string
+	payment      orders.PaymentRequest
 }
 
 // parseMessage reads a payment queue message body. It returns errNoToken
@@ -50,12 +48,13 @@ func parseMessage(body string) (parsed, error) {
 	// encoding/json matches keys case-insensitively, so the original
 	// walkthrough's "TaskToken" is found too.
 	var envelope struct {
-		TaskToken string `json:"taskToken"`
+		TaskToken    string `json:"taskToken"`
+		ExecutionARN string `json:"executionArn"`
 	}
 	if err := json.Unmarshal([]byte(body), &envelope); err != nil || strings.TrimSpace(envelope.TaskToken) == "" {
 		return parsed{}, errNoToken
 	}
-	msg := parsed{token: envelope.TaskToken}
+	msg := parsed{token: envelope.TaskToken, executionARN: envelope.ExecutionARN}
 	raw, ok := fields["payment"]
 	if !ok {
 		if found := presentRawFields(fields); len(found) > 0 {
@@ -82,11 +81,6 @@ func parseMessage(body string) (parsed, error) {
 	if err := msg.payment.Check(); err != nil {
 		return msg, invalidf("%s", err.Error())
 	}
-	ct, err := base64.StdEncoding.DecodeString(msg.payment.Card.Sealed)
-	if err != nil {
-		return msg, invalidf("the sealed card is not base64")
-	}
-	msg.ciphertext = ct
 	return msg, nil
 }
 

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 
@@ -14,7 +16,7 @@ import (
 )
 
 // Environment variables the API reads, besides LOG_LEVEL. The SAM template
-// sets them; all three are required.
+// sets them; all but VAULT_TTL_SECONDS are required.
 const (
 	// EnvStateMachineARN is the payment workflow's state machine ARN.
 	EnvStateMachineARN = "STATE_MACHINE_ARN"
@@ -24,6 +26,13 @@ const (
 	// EnvMACKeyID is the KMS HMAC_256 key (id, ARN or alias) that digests
 	// orders for idempotency.
 	EnvMACKeyID = "MAC_KEY_ID"
+	// EnvVaultTable is the DynamoDB table of the card vault (both
+	// functions).
+	EnvVaultTable = "VAULT_TABLE"
+	// EnvVaultTTLSeconds is how long a sealed card may stay in the vault
+	// (optional; default orders.DefaultVaultTTL, the task timeout plus a
+	// margin).
+	EnvVaultTTLSeconds = "VAULT_TTL_SECONDS"
 )
 
 // API builds the order API handler. It fails, naming every bad setting at
@@ -35,6 +44,8 @@ func API(ctx context.Context, d Deps) (http.Handler, error) {
 		return nil, err
 	}
 	stateMachine, cardKey, macKey := e.required(EnvStateMachineARN), e.required(EnvCardKeyID), e.required(EnvMACKeyID)
+	vaultTable := e.required(EnvVaultTable)
+	vaultTTL := e.whole(EnvVaultTTLSeconds, orders.DefaultVaultTTL, time.Second, 60, 86_400)
 	logger := e.logger(d.Logger)
 	executions := sfn.NewFromConfig(d.AWS)
 	var workflows *awsadapter.Workflows
@@ -51,7 +62,10 @@ func API(ctx context.Context, d Deps) (http.Handler, error) {
 		Workflows: workflows,
 		Sealer:    awsadapter.NewCardKey(keys, cardKey),
 		Digester:  awsadapter.NewOrderMAC(keys, macKey),
+		Vault:     awsadapter.NewVault(dynamodb.NewFromConfig(d.AWS), vaultTable),
 		Validator: validator,
+		Clock:     d.Clock,
+		VaultTTL:  vaultTTL,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("order API: %w", err)

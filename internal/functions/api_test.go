@@ -3,7 +3,6 @@ package functions_test
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"log/slog"
 	"net/http"
@@ -14,6 +13,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
@@ -36,6 +37,7 @@ type local struct {
 	api  http.Handler
 	sfn  *sfn.Client
 	kms  *kms.Client
+	ddb  *dynamodb.Client
 	logs *bytes.Buffer
 }
 
@@ -73,7 +75,24 @@ func newLocal(tb testing.TB, definition string) local {
 	if err != nil {
 		tb.Fatalf("create state machine: %v", err)
 	}
+	ddb := dynamodb.NewFromConfig(cfg)
+	_, err = ddb.CreateTable(ctx, &dynamodb.CreateTableInput{
+		TableName:   aws.String("CardVault"),
+		BillingMode: ddbtypes.BillingModePayPerRequest,
+		AttributeDefinitions: []ddbtypes.AttributeDefinition{
+			{AttributeName: aws.String("orderId"), AttributeType: ddbtypes.ScalarAttributeTypeS},
+			{AttributeName: aws.String("ref"), AttributeType: ddbtypes.ScalarAttributeTypeS},
+		},
+		KeySchema: []ddbtypes.KeySchemaElement{
+			{AttributeName: aws.String("orderId"), KeyType: ddbtypes.KeyTypeHash},
+			{AttributeName: aws.String("ref"), KeyType: ddbtypes.KeyTypeRange},
+		},
+	})
+	if err != nil {
+		tb.Fatalf("create vault table: %v", err)
+	}
 	env := map[string]string{
+		functions.EnvVaultTable:      "CardVault",
 		functions.EnvStateMachineARN: aws.ToString(sm.StateMachineArn),
 		functions.EnvCardKeyID:       aws.ToString(cardKey.KeyMetadata.KeyId),
 		functions.EnvMACKeyID:        aws.ToString(macKey.KeyMetadata.KeyId),
@@ -88,7 +107,7 @@ func newLocal(tb testing.TB, definition string) local {
 	if err != nil {
 		tb.Fatalf("functions.API: %v", err)
 	}
-	return local{api: h, sfn: sfnClient, kms: kmsClient, logs: logs}
+	return local{api: h, sfn: sfnClient, kms: kmsClient, ddb: ddb, logs: logs}
 }
 
 // waitForever keeps every execution RUNNING: the fake clock never moves.
@@ -136,9 +155,10 @@ func TestOrdersThroughSDKAndLocalEndpoint(t *testing.T) {
 	checkSealedExecution(t, l)
 }
 
-// checkSealedExecution reads the execution back through the SDK: its input
-// and history must not hold the card, and KMS must open the sealed card
-// only under the order's encryption context.
+// checkSealedExecution reads the execution and the vault back through the
+// SDK: the execution's input and history hold no card data, sealed or not;
+// the vault holds the sealed card, which KMS opens only under the order's
+// encryption context.
 func checkSealedExecution(tb testing.TB, l local) {
 	tb.Helper()
 	ctx := context.Background()
@@ -156,7 +176,7 @@ func checkSealedExecution(tb testing.TB, l local) {
 		tb.Fatal(err)
 	}
 	for _, text := range []string{aws.ToString(desc.Input), string(histJSON), l.logs.String()} {
-		for _, secret := range []string{"4242424242424242", "4242 4242 4242 4242", `"123"`, "12/28"} {
+		for _, secret := range []string{"4242424242424242", "4242 4242 4242 4242", `"123"`, "12/28", "sealed", "FIRSTNAME"} {
 			if strings.Contains(text, secret) {
 				tb.Errorf("found %q in %s", secret, text)
 			}
@@ -166,13 +186,20 @@ func checkSealedExecution(tb testing.TB, l local) {
 	if err := json.Unmarshal([]byte(aws.ToString(desc.Input)), &req); err != nil {
 		tb.Fatalf("execution input: %v", err)
 	}
-	if req.Amount != "19.99" || req.Currency != "USD" || req.Card.Last4 != "4242" || req.Card.Brand != "visa" {
+	if req.Amount != "19.99" || req.Currency != "USD" || req.Card.Last4 != "4242" || req.Card.Brand != "visa" || req.VaultRef == "" {
 		tb.Errorf("execution input = %+v", req)
 	}
-	blob, err := base64.StdEncoding.DecodeString(req.Card.Sealed)
-	if err != nil {
-		tb.Fatalf("sealed card: %v", err)
+	item, err := l.ddb.GetItem(ctx, &dynamodb.GetItemInput{
+		TableName: aws.String("CardVault"),
+		Key: map[string]ddbtypes.AttributeValue{
+			"orderId": &ddbtypes.AttributeValueMemberS{Value: "order-42"},
+			"ref":     &ddbtypes.AttributeValueMemberS{Value: req.VaultRef},
+		},
+	})
+	if err != nil || item.Item == nil {
+		tb.Fatalf("vault entry of order-42: %+v, %v", item, err)
 	}
+	blob := item.Item["sealed"].(*ddbtypes.AttributeValueMemberB).Value
 	if _, err := l.kms.Decrypt(ctx, &kms.DecryptInput{
 		CiphertextBlob: blob, EncryptionContext: map[string]string{orders.EncryptionContextKey: "order-41"},
 	}); err == nil {
@@ -239,7 +266,7 @@ func TestNewNamesEveryMissingSetting(t *testing.T) {
 	if err == nil {
 		t.Fatal("New() with no environment succeeded")
 	}
-	for _, name := range []string{functions.EnvStateMachineARN, functions.EnvCardKeyID, functions.EnvMACKeyID} {
+	for _, name := range []string{functions.EnvStateMachineARN, functions.EnvCardKeyID, functions.EnvMACKeyID, functions.EnvVaultTable} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error %q does not name %s", err, name)
 		}

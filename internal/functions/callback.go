@@ -6,8 +6,10 @@ import (
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 
 	"github.com/payflow-dev/payflow/internal/awsadapter"
 	"github.com/payflow-dev/payflow/internal/callback"
@@ -15,9 +17,15 @@ import (
 	"github.com/payflow-dev/payflow/internal/tracing"
 )
 
-// Environment variables the callback reads, besides LOG_LEVEL. All are
-// optional.
+// Environment variables the callback reads, besides LOG_LEVEL and
+// VAULT_TABLE. CHARGES_TABLE and NOTIFICATION_TOPIC_ARN are required, the
+// others optional.
 const (
+	// EnvChargesTable is the DynamoDB table of the charge records.
+	EnvChargesTable = "CHARGES_TABLE"
+	// EnvNotificationTopicARN is the topic the callback publishes VOIDED
+	// outcomes to (the workflow publishes the others there).
+	EnvNotificationTopicARN = "NOTIFICATION_TOPIC_ARN"
 	// EnvPaymentMode is "simulated" (default, test cards) or "random"
 	// (the original coin flip).
 	EnvPaymentMode = "PAYMENT_MODE"
@@ -36,9 +44,11 @@ type CallbackHandler = func(context.Context, events.SQSEvent) (events.SQSEventRe
 
 // callbackConfig is the callback's parsed environment.
 type callbackConfig struct {
-	mode      simulator.Mode
-	heartbeat time.Duration
-	latency   time.Duration
+	mode                     simulator.Mode
+	heartbeat                time.Duration
+	latency                  time.Duration
+	vaultTable, chargesTable string
+	topicARN                 string
 }
 
 // readCallbackConfig parses the callback's own variables into e.
@@ -46,9 +56,12 @@ func readCallbackConfig(e *env) callbackConfig {
 	mode, err := simulator.ParseMode(e.optional(EnvPaymentMode, ""))
 	e.check(EnvPaymentMode, err)
 	return callbackConfig{
-		mode:      mode,
-		heartbeat: e.whole(EnvHeartbeatSeconds, callback.DefaultHeartbeat, time.Second, 1, 3600),
-		latency:   e.whole(EnvPaymentLatencyMS, 0, time.Millisecond, 0, 900_000),
+		vaultTable:   e.required(EnvVaultTable),
+		chargesTable: e.required(EnvChargesTable),
+		topicARN:     e.required(EnvNotificationTopicARN),
+		mode:         mode,
+		heartbeat:    e.whole(EnvHeartbeatSeconds, callback.DefaultHeartbeat, time.Second, 1, 3600),
+		latency:      e.whole(EnvPaymentLatencyMS, 0, time.Millisecond, 0, 900_000),
 	}
 }
 
@@ -68,16 +81,23 @@ func Callback(ctx context.Context, d Deps) (CallbackHandler, error) {
 	if err := e.err(); err != nil {
 		return nil, fmt.Errorf("callback configuration: %w", err)
 	}
-	processor, err := newProcessor(ctx, pcfg, cfg, d.AWS, d.Clock, logger)
-	if err != nil {
-		return nil, fmt.Errorf("callback payment processor: %w", err)
+	processor := d.Processor
+	if processor == nil {
+		processor, err = newProcessor(ctx, pcfg, cfg, d.AWS, d.Clock, logger)
+		if err != nil {
+			return nil, fmt.Errorf("callback payment processor: %w", err)
+		}
 	}
+	tables := dynamodb.NewFromConfig(d.AWS)
 	h, err := callback.New(callback.Config{
 		// Task answers carry the trace of the message they answer.
 		Tasks: awsadapter.NewTasks(sfn.NewFromConfig(d.AWS, func(o *sfn.Options) {
 			o.APIOptions = append(o.APIOptions, tracing.AddToRequests)
 		})),
 		Cards:     awsadapter.NewCardKey(kms.NewFromConfig(d.AWS), ""),
+		Vault:     awsadapter.NewVault(tables, cfg.vaultTable),
+		Charges:   awsadapter.NewCharges(tables, cfg.chargesTable),
+		Notifier:  awsadapter.NewNotifier(sns.NewFromConfig(d.AWS), cfg.topicARN),
 		Processor: measure(processor, metrics, d.Clock),
 		Clock:     d.Clock,
 		Logger:    logger,

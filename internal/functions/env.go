@@ -14,6 +14,7 @@ import (
 
 	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/internal/opsmetrics"
+	"github.com/payflow-dev/payflow/internal/orders"
 	"github.com/payflow-dev/payflow/internal/tracing"
 )
 
@@ -40,6 +41,11 @@ type Deps struct {
 	// lines: standard output on Lambda, the console's feed under the
 	// local stack. Nil publishes no metrics.
 	Metrics io.Writer
+	// Processor is the callback's payment processor. Nil means the
+	// simulator, in the PAYMENT_MODE the environment names. Tests give
+	// several callback environments one processor, as they would share one
+	// acquirer.
+	Processor orders.PaymentProcessor
 }
 
 // recorder returns the metrics recorder d asks for, or nil.

@@ -30,11 +30,14 @@ func builders() map[string]build {
 	}
 }
 
-// apiEnv is the API's required environment.
+// apiEnv is both functions' required environment.
 var apiEnv = map[string]string{
-	functions.EnvStateMachineARN: "arn:aws:states:us-east-1:123456789012:stateMachine:Payment",
-	functions.EnvCardKeyID:       "alias/payflow-card",
-	functions.EnvMACKeyID:        "alias/payflow-mac",
+	functions.EnvStateMachineARN:      "arn:aws:states:us-east-1:123456789012:stateMachine:Payment",
+	functions.EnvCardKeyID:            "alias/payflow-card",
+	functions.EnvMACKeyID:             "alias/payflow-mac",
+	functions.EnvVaultTable:           "CardVault",
+	functions.EnvChargesTable:         "Charges",
+	functions.EnvNotificationTopicARN: "arn:aws:sns:us-east-1:123456789012:Notifications",
 }
 
 func deps(env map[string]string, logs *logtest.Buffer) functions.Deps {
@@ -106,16 +109,18 @@ func TestFunctionsRefuseBadEnvironment(t *testing.T) {
 		want     []string // every one must be named in the error
 	}{
 		{"api with nothing set", "api", map[string]string{},
-			[]string{functions.EnvStateMachineARN, functions.EnvCardKeyID, functions.EnvMACKeyID}},
+			[]string{functions.EnvStateMachineARN, functions.EnvCardKeyID, functions.EnvMACKeyID, functions.EnvVaultTable}},
+		{"callback with nothing set", "callback", map[string]string{},
+			[]string{functions.EnvVaultTable, functions.EnvChargesTable, functions.EnvNotificationTopicARN}},
 		{"api with an execution ARN", "api", with(map[string]string{functions.EnvStateMachineARN: "arn:aws:states:us-east-1:1:execution:a:b"}),
 			[]string{functions.EnvStateMachineARN, "state machine ARN"}},
 		{"api with a bad log level too", "api", map[string]string{functions.EnvLogLevel: "loud"},
 			[]string{functions.EnvStateMachineARN, functions.EnvLogLevel}},
-		{"callback with an unknown mode", "callback", map[string]string{functions.EnvPaymentMode: "coinflip"},
+		{"callback with an unknown mode", "callback", with(map[string]string{functions.EnvPaymentMode: "coinflip"}),
 			[]string{functions.EnvPaymentMode}},
-		{"callback with a zero heartbeat", "callback", map[string]string{functions.EnvHeartbeatSeconds: "0"},
+		{"callback with a zero heartbeat", "callback", with(map[string]string{functions.EnvHeartbeatSeconds: "0"}),
 			[]string{functions.EnvHeartbeatSeconds}},
-		{"callback with a heartbeat in minutes", "callback", map[string]string{functions.EnvHeartbeatSeconds: "1m"},
+		{"callback with a heartbeat in minutes", "callback", with(map[string]string{functions.EnvHeartbeatSeconds: "1m"}),
 			[]string{functions.EnvHeartbeatSeconds}},
 		{"callback with negative latency and a bad level", "callback",
 			map[string]string{functions.EnvPaymentLatencyMS: "-1", functions.EnvLogLevel: "loud"},

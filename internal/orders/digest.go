@@ -10,13 +10,17 @@ import (
 // digestVersion names the canonical encoding below. Changing the encoding
 // means changing the version, so old and new digests never compare equal
 // by accident.
-const digestVersion = "payflow.order.v1"
+const digestVersion = "payflow.order.v2"
 
 // canonicalOrder is the exact byte form of an order that RequestDigest is
 // computed over. Fields are normalized (card digits only, amount with two
 // decimals, currency defaulted) so that two requests meaning the same
 // order digest the same, however they were typed. json.Marshal of a struct
 // writes fields in declaration order, which makes the encoding stable.
+//
+// The CVV is left out on purpose: nothing derived from it may outlive the
+// authorization (PCI DSS 4.0.1, 3.3.1.2), and a shop retrying an order
+// without it, or with a corrected one, is replaying the same order.
 type canonicalOrder struct {
 	Version    string `json:"v"`
 	OrderID    string `json:"orderId"`
@@ -27,7 +31,6 @@ type canonicalOrder struct {
 	NameOnCard string `json:"nameOnCard"`
 	Number     string `json:"number"`
 	Expiry     string `json:"expiry"`
-	CVV        string `json:"cvv"`
 }
 
 // digest returns the base64 keyed digest of the canonical order. The
@@ -37,7 +40,7 @@ func (s *Service) digest(ctx context.Context, n normalOrder) (string, error) {
 	msg, err := json.Marshal(canonicalOrder{
 		Version: digestVersion, OrderID: n.OrderID, CustomerID: n.CustomerID, OrderDate: n.OrderDate,
 		Amount: FormatMinor(n.minor), Currency: n.currency, NameOnCard: n.NameOnCard,
-		Number: n.digits, Expiry: n.Expiry, CVV: n.CVV,
+		Number: n.digits, Expiry: n.Expiry,
 	})
 	if err != nil {
 		return "", fmt.Errorf("encode order digest: %w", err)

@@ -3,49 +3,48 @@ package orders
 // The shapes in this file are the contract between the HTTP API (which
 // builds them), the state machine in statemachine/ (which forwards them) and
 // the callback Lambda (which reads them). None of them ever holds a card
-// number or CVV in clear.
+// number or CVV, in clear or sealed: sealed cards live only in the vault.
 
 // PaymentRequest is the input of every workflow execution that the API
 // starts, and the "payment" field of the message the state machine sends to
-// the payment queue.
+// the payment queue. It holds no card data beyond brand and last four: the
+// sealed card waits in the card vault under VaultRef.
 type PaymentRequest struct {
 	OrderID    string `json:"orderId"`
 	CustomerID string `json:"customerId"`
 	OrderDate  string `json:"orderDate"`
 	// Amount is a decimal string with exactly two fraction digits ("100.00"),
 	// so money never passes through a float.
-	Amount   string     `json:"amount"`
-	Currency string     `json:"currency"`
-	Card     SealedCard `json:"card"`
+	Amount   string  `json:"amount"`
+	Currency string  `json:"currency"`
+	Card     CardRef `json:"card"`
+	// VaultRef names the card vault entry (with OrderID) that holds this
+	// placement's sealed card. It is random and new for every Place: Step
+	// Functions answers a start with the same name and the same input as a
+	// running execution with that execution, as if it were new, so a
+	// reference of its own makes every Place's input its own, and a second
+	// Place of the same order always meets ExecutionAlreadyExists and is told
+	// apart as a replay or a conflict.
+	VaultRef string `json:"vaultRef"`
 	// RequestDigest is a keyed digest (KMS GenerateMac, HMAC_SHA_256, base64)
-	// of the canonical order, card included. It tells an idempotent replay
+	// of the canonical order without its CVV. It tells an idempotent replay
 	// from a conflicting reuse of the same orderId without storing any
-	// unkeyed hash of the card.
+	// unkeyed hash of the card, and without keeping anything derived from
+	// the CVV after the authorization.
 	RequestDigest string `json:"requestDigest"`
-	// PlacementID is random and new for every Place call. Step Functions
-	// answers a start with the same name and the same input as a running
-	// execution with that execution, as if it were new; a placement id
-	// makes every Place's input its own, so that a second Place of the
-	// same order always meets ExecutionAlreadyExists and is told apart as
-	// a replay or a conflict, while the SDK's own retries of one start
-	// still find their execution.
-	PlacementID string `json:"placementId"`
 }
 
-// SealedCard is what the workflow knows of a card: enough to show a
-// customer which card paid, and a sealed blob only the callback can open.
-type SealedCard struct {
+// CardRef is what the workflow knows of a card: enough to show a customer
+// which card paid, and nothing that could charge it.
+type CardRef struct {
 	Brand string `json:"brand"`
 	Last4 string `json:"last4"`
-	// Sealed is base64 of the KMS Encrypt ciphertext of the JSON encoding of
-	// CardSecret, encrypted with the card key and the encryption context
-	// {"orderId": <orderId>}.
-	Sealed string `json:"sealed"`
 }
 
-// CardSecret is the plaintext sealed inside SealedCard.Sealed. It exists
-// only in memory, inside the request that carried it and inside the callback
-// that authorizes it.
+// CardSecret is the card as the vault holds it, sealed with KMS (JSON,
+// encrypted with the card key under the encryption context
+// {"orderId": <orderId>}). In clear it exists only in memory, inside the
+// request that carried it and inside the callback that authorizes it.
 type CardSecret struct {
 	Number     string `json:"number"` // digits only
 	CVV        string `json:"cvv"`
@@ -60,8 +59,12 @@ const EncryptionContextKey = "orderId"
 // PaymentMessage is the body of a message on the payment queue, as the state
 // machine writes it.
 type PaymentMessage struct {
-	TaskToken string         `json:"taskToken"`
-	Payment   PaymentRequest `json:"payment"`
+	TaskToken string `json:"taskToken"`
+	// ExecutionARN lets the callback ask, when the task turns out closed
+	// after an approval, whether the workflow took the answer (SUCCEEDED) or
+	// ended without it (timed out, stopped), in which case it voids.
+	ExecutionARN string         `json:"executionArn"`
+	Payment      PaymentRequest `json:"payment"`
 }
 
 // Authorization is the task output the callback sends with SendTaskSuccess.
@@ -69,6 +72,9 @@ type Authorization struct {
 	Status          string `json:"status"` // always PaymentPaid
 	AuthorizationID string `json:"authorizationId"`
 	AuthorizedAt    string `json:"authorizedAt"` // RFC 3339
+	// Notification is what the workflow publishes for the paid order, so
+	// that publishing needs no state of its own.
+	Notification Notification `json:"notification"`
 }
 
 // Error names the callback sends with SendTaskFailure and the state machine
@@ -104,11 +110,16 @@ const (
 	PaymentFailed    = "FAILED"
 	PaymentTimedOut  = "TIMED_OUT"
 	PaymentCancelled = "CANCELLED"
+	// PaymentVoided is an authorization released because the workflow
+	// ended (timed out, stopped) before it could take it: the customer is
+	// not charged. It is published on the topic by the callback.
+	PaymentVoided = "VOIDED"
 )
 
-// Notification is the message the workflow publishes to the SNS topic once
-// the payment has an outcome. Status is one of PaymentPaid,
-// PaymentDeclined, PaymentFailed or PaymentTimedOut.
+// Notification is the message published to the SNS topic once the payment
+// has an outcome. Status is one of PaymentPaid, PaymentDeclined,
+// PaymentFailed or PaymentTimedOut (published by the workflow), or
+// PaymentVoided (published by the callback).
 type Notification struct {
 	OrderID  string `json:"orderId"`
 	Status   string `json:"status"`

@@ -3,7 +3,6 @@ package orders
 import (
 	"context"
 	"crypto/subtle"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,15 +23,17 @@ type Placement struct {
 	Replayed bool
 }
 
-// Place validates an order, seals its card and starts its payment
-// workflow, named by the orderId.
+// Place validates an order, seals its card into the vault and starts its
+// payment workflow, named by the orderId, with no card data in its input
+// but brand, last four and the vault reference.
 //
 // Placing the same order again is safe: every Place starts with an input
-// of its own (see PaymentRequest.PlacementID), so the workflow refuses a
+// of its own (see PaymentRequest.VaultRef), so the workflow refuses a
 // second start of the same orderId, and Place then compares the keyed
 // digest of this order with the one in the existing execution's input.
 // Equal digests make a replay that returns the existing execution;
-// different ones are ErrConflict.
+// different ones are ErrConflict. Either way the card this Place put in
+// the vault is deleted again.
 func (s *Service) Place(ctx context.Context, o Order) (Placement, error) {
 	// The HTTP edge has validated already; the domain checks again so no
 	// other caller can start a workflow with a bad order.
@@ -47,7 +48,15 @@ func (s *Service) Place(ctx context.Context, o Order) (Placement, error) {
 	if err != nil {
 		return Placement{}, err
 	}
+	if err := s.vaultCard(ctx, n, req.VaultRef); err != nil {
+		return Placement{}, err
+	}
 	x, err := s.cfg.Workflows.StartPayment(ctx, req)
+	if err != nil {
+		// Nobody will read this placement's card: remove it now rather than
+		// at its expiry. A failure here is left to the vault's TTL.
+		_ = s.cfg.Vault.DeleteCard(context.WithoutCancel(ctx), n.OrderID, req.VaultRef)
+	}
 	if errors.Is(err, ErrConflict) {
 		return s.replay(ctx, o.OrderID, req.RequestDigest)
 	}
@@ -64,18 +73,12 @@ func (s *Service) Place(ctx context.Context, o Order) (Placement, error) {
 }
 
 // paymentRequest builds the execution input: the order without its card,
-// plus the sealed card, its brand and last four, the request digest and a
-// new placement id.
+// plus the card's brand and last four, the request digest and a new vault
+// reference.
 func (s *Service) paymentRequest(ctx context.Context, n normalOrder) (PaymentRequest, error) {
 	digest, err := s.digest(ctx, n)
 	if err != nil {
 		return PaymentRequest{}, err
-	}
-	sealed, err := s.cfg.Sealer.SealCard(ctx, n.OrderID, CardSecret{
-		Number: n.digits, CVV: n.CVV, Expiry: n.Expiry, NameOnCard: n.NameOnCard,
-	})
-	if err != nil {
-		return PaymentRequest{}, fmt.Errorf("seal card: %w", err)
 	}
 	return PaymentRequest{
 		OrderID:       n.OrderID,
@@ -83,10 +86,28 @@ func (s *Service) paymentRequest(ctx context.Context, n normalOrder) (PaymentReq
 		OrderDate:     n.OrderDate,
 		Amount:        FormatMinor(n.minor),
 		Currency:      n.currency,
-		Card:          SealedCard{Brand: BrandOf(n.digits), Last4: Last4(n.digits), Sealed: base64.StdEncoding.EncodeToString(sealed)},
+		Card:          CardRef{Brand: BrandOf(n.digits), Last4: Last4(n.digits)},
+		VaultRef:      s.cfg.NewVaultRef(),
 		RequestDigest: digest,
-		PlacementID:   s.cfg.NewPlacementID(),
 	}, nil
+}
+
+// vaultCard seals the card for its order and puts it in the vault under
+// ref, to expire after the vault TTL.
+func (s *Service) vaultCard(ctx context.Context, n normalOrder, ref string) error {
+	sealed, err := s.cfg.Sealer.SealCard(ctx, n.OrderID, CardSecret{
+		Number: n.digits, CVV: n.CVV, Expiry: n.Expiry, NameOnCard: n.NameOnCard,
+	})
+	if err != nil {
+		return fmt.Errorf("seal card: %w", err)
+	}
+	err = s.cfg.Vault.PutCard(ctx, VaultEntry{
+		OrderID: n.OrderID, Ref: ref, Sealed: sealed, ExpiresAt: s.cfg.Clock.Now().Add(s.cfg.VaultTTL),
+	})
+	if err != nil {
+		return fmt.Errorf("vault card: %w", err)
+	}
+	return nil
 }
 
 // replay answers a second Place of an orderId from the execution the first

@@ -20,8 +20,8 @@ func (p PaymentRequest) Check() error {
 	if !KnownCurrency(p.Currency) {
 		problems = append(problems, "currency must be an ISO 4217 code")
 	}
-	if p.Card.Sealed == "" {
-		problems = append(problems, "card.sealed is missing")
+	if p.VaultRef == "" {
+		problems = append(problems, "vaultRef is missing")
 	}
 	if !IsLast4(p.Card.Last4) {
 		problems = append(problems, "card.last4 must be four digits")

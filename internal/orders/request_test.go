@@ -12,7 +12,7 @@ import (
 func validRequest() orders.PaymentRequest {
 	return orders.PaymentRequest{
 		OrderID: "order-1", CustomerID: "c-1", OrderDate: "2026-11-25", Amount: "100.00", Currency: "USD",
-		Card: orders.SealedCard{Brand: orders.BrandVisa, Last4: "4242", Sealed: "c2VhbGVk"}, RequestDigest: "ZA==",
+		Card: orders.CardRef{Brand: orders.BrandVisa, Last4: "4242"}, VaultRef: "ref-1", RequestDigest: "ZA==",
 	}
 }
 
@@ -39,8 +39,8 @@ func TestPaymentRequestCheck(t *testing.T) {
 		{"negative", func(p *orders.PaymentRequest) { p.Amount = "-5.00" }, []string{badAmount}},
 		{"unknown currency", func(p *orders.PaymentRequest) { p.Currency = "ABC" }, []string{badCurrency}},
 		{"short last4", func(p *orders.PaymentRequest) { p.Card.Last4 = "424" }, []string{badLast4}},
-		{"several", func(p *orders.PaymentRequest) { p.OrderID = "a/b"; p.Card.Sealed = "" },
-			[]string{"card.sealed is missing", "orderId must be 1-64 letters, digits, '-' or '_'"}},
+		{"several", func(p *orders.PaymentRequest) { p.OrderID = "a/b"; p.VaultRef = "" },
+			[]string{"orderId must be 1-64 letters, digits, '-' or '_'", "vaultRef is missing"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

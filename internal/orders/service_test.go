@@ -2,7 +2,6 @@ package orders_test
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,6 +21,7 @@ type fixture struct {
 	svc   *orders.Service
 	execs *orderstest.Workflows
 	keys  *orderstest.Keys
+	vault *orderstest.Vault
 	clock *clock.Fake
 }
 
@@ -34,13 +34,14 @@ func newFixtureWith(tb testing.TB, keys *orderstest.Keys) fixture {
 	tb.Helper()
 	clk := clock.NewFake(testNow)
 	execs := orderstest.NewWorkflows(testStateMachine, clk)
+	vault := orderstest.NewVault()
 	svc, err := orders.NewService(orders.Config{
-		Workflows: execs, Sealer: keys, Digester: keys, Validator: orders.NewValidator(clk),
+		Workflows: execs, Sealer: keys, Digester: keys, Vault: vault, Validator: orders.NewValidator(clk), Clock: clk,
 	})
 	if err != nil {
 		tb.Fatalf("NewService: %v", err)
 	}
-	return fixture{svc: svc, execs: execs, keys: keys, clock: clk}
+	return fixture{svc: svc, execs: execs, keys: keys, vault: vault, clock: clk}
 }
 
 func TestPlaceStartsOneSealedExecution(t *testing.T) {
@@ -69,24 +70,26 @@ func TestPlaceStartsOneSealedExecution(t *testing.T) {
 	if err := json.Unmarshal([]byte(inputs[0]), &req); err != nil {
 		t.Fatalf("execution input is not a PaymentRequest: %v", err)
 	}
-	if req.RequestDigest == "" || req.Card.Sealed == "" || req.PlacementID == "" {
-		t.Fatalf("execution input lacks digest, sealed card or placement id: %s", inputs[0])
+	if req.RequestDigest == "" || req.VaultRef == "" {
+		t.Fatalf("execution input lacks digest or vault reference: %s", inputs[0])
 	}
-	sealed := req.Card.Sealed
-	req.Card.Sealed, req.RequestDigest, req.PlacementID = "", "", ""
+	ref := req.VaultRef
+	req.RequestDigest, req.VaultRef = "", ""
 	wantReq := orders.PaymentRequest{
 		OrderID: "order-1234567", CustomerID: "98766", OrderDate: "2026-11-25",
 		Amount: "100.00", Currency: "USD",
-		Card: orders.SealedCard{Brand: orders.BrandVisa, Last4: "4242"},
+		Card: orders.CardRef{Brand: orders.BrandVisa, Last4: "4242"},
 	}
 	if diff := cmp.Diff(wantReq, req); diff != "" {
 		t.Errorf("execution input mismatch (-want +got):\n%s", diff)
 	}
 
-	blob, err := base64.StdEncoding.DecodeString(sealed)
-	if err != nil {
-		t.Fatalf("sealed card is not base64: %v", err)
+	entries := f.vault.Entries()
+	if len(entries) != 1 || entries[0].OrderID != "order-1234567" || entries[0].Ref != ref ||
+		!entries[0].ExpiresAt.Equal(testNow.Add(orders.DefaultVaultTTL)) {
+		t.Fatalf("vault = %+v, want one entry under the execution's reference, expiring after the vault TTL", entries)
 	}
+	blob := entries[0].Sealed
 	secret, err := f.keys.OpenCard(context.Background(), "order-1234567", blob)
 	if err != nil {
 		t.Fatalf("open sealed card: %v", err)
@@ -118,14 +121,15 @@ func TestPlaceAgain(t *testing.T) {
 		{"different amount", true, func(o *orders.Order) { o.Amount = "100.01" }, true},
 		{"different amount while running", false, func(o *orders.Order) { o.Amount = "100.01" }, true},
 		{"different card", true, func(o *orders.Order) { o.CreditCardNumber = "4000 0000 0000 0002" }, true},
-		{"different cvv", true, func(o *orders.Order) { o.CVV = "124" }, true},
+		{"another cvv", true, func(o *orders.Order) { o.CVV = "124" }, false},
+		{"another cvv while running", false, func(o *orders.Order) { o.CVV = "9876" }, false},
 		{"different customer", true, func(o *orders.Order) { o.CustomerID = "other" }, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			// Sealing is deterministic here, so nothing but the placement
-			// id tells two placements' inputs apart.
+			// Sealing is deterministic here, so nothing but the vault
+			// reference tells two placements' inputs apart.
 			f := newFixtureWith(t, orderstest.NewDeterministicKeys("test"))
 			first, err := f.svc.Place(context.Background(), validOrder())
 			if err != nil {
@@ -146,6 +150,9 @@ func TestPlaceAgain(t *testing.T) {
 				if !errors.Is(err, orders.ErrConflict) {
 					t.Fatalf("second Place error = %v, want ErrConflict", err)
 				}
+				if n := len(f.vault.Entries()); n != 1 {
+					t.Errorf("vault holds %d entries after a conflict, want only the first placement's", n)
+				}
 				return
 			}
 			if err != nil {
@@ -154,23 +161,25 @@ func TestPlaceAgain(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("replay mismatch (-want +got):\n%s", diff)
 			}
+			if n := len(f.vault.Entries()); n != 1 {
+				t.Errorf("vault holds %d entries after a replay, want only the first placement's", n)
+			}
 		})
 	}
 }
 
-// TestReplayWithoutPlacementIDWouldPassAsNew shows why every placement
-// carries its own id: with deterministic sealing and a fixed placement
-// id, a second Place of a running order has the very same input, Step
+// TestReplayWithoutOwnVaultRefWouldPassAsNew shows why every placement
+// carries its own vault reference: with a fixed reference, a second Place of a running order has the very same input, Step
 // Functions (and the fake) hand back the running execution as if it were
 // new, and the client is told 202 for a replay.
-func TestReplayWithoutPlacementIDWouldPassAsNew(t *testing.T) {
+func TestReplayWithoutOwnVaultRefWouldPassAsNew(t *testing.T) {
 	t.Parallel()
 	clk := clock.NewFake(testNow)
 	execs := orderstest.NewWorkflows(testStateMachine, clk)
 	keys := orderstest.NewDeterministicKeys("test")
 	svc, err := orders.NewService(orders.Config{
-		Workflows: execs, Sealer: keys, Digester: keys, Validator: orders.NewValidator(clk),
-		NewPlacementID: func() string { return "always-the-same" },
+		Workflows: execs, Sealer: keys, Digester: keys, Vault: orderstest.NewVault(), Validator: orders.NewValidator(clk), Clock: clk,
+		NewVaultRef: func() string { return "always-the-same" },
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -238,6 +247,9 @@ func TestPlaceKeepsTheKindOfPortErrors(t *testing.T) {
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("Place error = %v, want %v", err, tt.wantErr)
 			}
+			if n := len(f.vault.Entries()); n != 0 {
+				t.Errorf("a failed Place left %d cards in the vault", n)
+			}
 		})
 	}
 }
@@ -252,6 +264,8 @@ func TestNewServiceRefusesIncompleteConfig(t *testing.T) {
 		{"no sealer", func(c *orders.Config) { c.Sealer = nil }},
 		{"no digester", func(c *orders.Config) { c.Digester = nil }},
 		{"no validator", func(c *orders.Config) { c.Validator = nil }},
+		{"no vault", func(c *orders.Config) { c.Vault = nil }},
+		{"no clock", func(c *orders.Config) { c.Clock = nil }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -260,7 +274,7 @@ func TestNewServiceRefusesIncompleteConfig(t *testing.T) {
 			keys := orderstest.NewKeys("test")
 			cfg := orders.Config{
 				Workflows: orderstest.NewWorkflows(testStateMachine, clk), Sealer: keys, Digester: keys,
-				Validator: orders.NewValidator(clk),
+				Vault: orderstest.NewVault(), Validator: orders.NewValidator(clk), Clock: clk,
 			}
 			tt.mutate(&cfg)
 			if svc, err := orders.NewService(cfg); err == nil {

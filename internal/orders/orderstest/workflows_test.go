@@ -18,9 +18,9 @@ import (
 // the execution is closed, is ExecutionAlreadyExists.
 func TestStartPaymentIsIdempotentLikeStepFunctions(t *testing.T) {
 	t.Parallel()
-	req := orders.PaymentRequest{OrderID: "o-1", Amount: "1.00", PlacementID: "p-1"}
+	req := orders.PaymentRequest{OrderID: "o-1", Amount: "1.00", VaultRef: "p-1"}
 	other := req
-	other.PlacementID = "p-2"
+	other.VaultRef = "p-2"
 	tests := []struct {
 		name     string
 		finish   bool
