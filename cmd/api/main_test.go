@@ -21,6 +21,7 @@ func validEnv(extra map[string]string) map[string]string {
 		"STATE_MACHINE_ARN": "arn:aws:states:us-east-1:123456789012:stateMachine:Payment",
 		"CARD_KEY_ID":       "alias/payflow-card",
 		"MAC_KEY_ID":        "alias/payflow-mac",
+		"VAULT_TABLE":       "CardVault",
 		"ADDR":              "127.0.0.1:0",
 	}
 	for k, v := range extra {

@@ -199,12 +199,6 @@ func (f *fakeCharges) get(orderID string) orders.ChargeRecord {
 	return f.records[orderID]
 }
 
-func (f *fakeCharges) put(rec orders.ChargeRecord) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.records[rec.OrderID] = rec
-}
-
 // fakeNotifier records notifications.
 type fakeNotifier struct {
 	mu    sync.Mutex

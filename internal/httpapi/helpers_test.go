@@ -45,7 +45,7 @@ func newAPI(tb testing.TB) api {
 	execs := orderstest.NewWorkflows(testStateMachine, clk)
 	keys := orderstest.NewKeys("test")
 	v := orders.NewValidator(clk)
-	svc, err := orders.NewService(orders.Config{Workflows: execs, Sealer: keys, Digester: keys, Validator: v})
+	svc, err := orders.NewService(orders.Config{Workflows: execs, Sealer: keys, Digester: keys, Vault: orderstest.NewVault(), Validator: v, Clock: clk})
 	if err != nil {
 		tb.Fatalf("NewService: %v", err)
 	}

@@ -14,7 +14,9 @@ func TestApiFunctionIsLeastPrivilege(t *testing.T) {
 	if len(templates) != 0 {
 		t.Errorf("ApiFunction uses policy templates %v; it needs none", templates)
 	}
-	want := []string{"kms:Encrypt", "kms:GenerateMac", "states:DescribeExecution", "states:StartExecution"}
+	// kms:Encrypt and kms:GenerateMac come from the keys' policies, which
+	// name this role (TestKeyPoliciesGrantUseToOneRoleEach).
+	want := []string{"dynamodb:DeleteItem", "dynamodb:PutItem", "states:DescribeExecution", "states:StartExecution"}
 	if diff := cmp.Diff(want, allActions(stmts)); diff != "" {
 		t.Errorf("ApiFunction actions (-want +got):\n%s", diff)
 	}
@@ -25,11 +27,10 @@ func TestApiFunctionIsLeastPrivilege(t *testing.T) {
 	if sub, _ := describe["Fn::Sub"].(string); !strings.HasSuffix(sub, ":execution:${PaymentStateMachine.Name}:*") {
 		t.Errorf("DescribeExecution resource = %v, want the executions of PaymentStateMachine only", describe)
 	}
-	if diff := cmp.Diff(getAtt("CardKey", "Arn"), resourceOf(t, stmts, "kms:Encrypt")); diff != "" {
-		t.Errorf("kms:Encrypt resource (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff(getAtt("MacKey", "Arn"), resourceOf(t, stmts, "kms:GenerateMac")); diff != "" {
-		t.Errorf("kms:GenerateMac resource (-want +got):\n%s", diff)
+	for _, action := range want[:2] {
+		if diff := cmp.Diff(getAtt("CardVault", "Arn"), resourceOf(t, stmts, action)); diff != "" {
+			t.Errorf("%s resource (-want +got):\n%s", action, diff)
+		}
 	}
 }
 
@@ -41,21 +42,90 @@ func TestCallbackFunctionIsLeastPrivilege(t *testing.T) {
 	if diff := cmp.Diff(wantTemplates, templates); diff != "" {
 		t.Errorf("CallbackFunction policy templates (-want +got):\n%s", diff)
 	}
-	want := []string{"kms:Decrypt", "secretsmanager:GetSecretValue", "states:SendTaskFailure", "states:SendTaskHeartbeat", "states:SendTaskSuccess"}
+	// kms:Decrypt comes from the card key's policy, which names this role.
+	want := []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+		"secretsmanager:GetSecretValue", "sns:Publish",
+		"states:DescribeExecution", "states:SendTaskFailure", "states:SendTaskHeartbeat", "states:SendTaskSuccess"}
 	if diff := cmp.Diff(want, allActions(stmts)); diff != "" {
-		t.Errorf("CallbackFunction actions (-want +got):\n%s", diff)
+		t.Errorf("CallbackFunction actions (-want +got):
+%s", diff)
 	}
 	if diff := cmp.Diff(ref("StripeSecretKey"), resourceOf(t, stmts, "secretsmanager:GetSecretValue")); diff != "" {
-		t.Errorf("secretsmanager:GetSecretValue resource (-want +got):\n%s", diff)
+		t.Errorf("secretsmanager:GetSecretValue resource (-want +got):
+%s", diff)
 	}
-	for _, action := range want[2:] {
+	for _, action := range want[7:] {
 		if diff := cmp.Diff(ref("PaymentStateMachine"), resourceOf(t, stmts, action)); diff != "" {
 			t.Errorf("%s resource (-want +got):\n%s", action, diff)
 		}
 	}
-	if diff := cmp.Diff(getAtt("CardKey", "Arn"), resourceOf(t, stmts, "kms:Decrypt")); diff != "" {
-		t.Errorf("kms:Decrypt resource (-want +got):\n%s", diff)
+	for action, want := range map[string]any{
+		"dynamodb:GetItem": getAtt("CardVault", "Arn"), "dynamodb:UpdateItem": getAtt("ChargeRecords", "Arn"),
+		"sns:Publish": ref("NotificationTopic"),
+	} {
+		if diff := cmp.Diff(want, resourceOf(t, stmts, action)); diff != "" {
+			t.Errorf("%s resource (-want +got):\n%s", action, diff)
+		}
 	}
+}
+
+// TestKeyPoliciesGrantUseToOneRoleEach holds the keys to "the account
+// administers, one role uses": no statement gives the account kms:* or any
+// use of a key, the card key lets only the API's role encrypt and only the
+// callback's role decrypt, each with the orderId encryption context, and
+// the MAC key lets only the API's role generate MACs.
+func TestKeyPoliciesGrantUseToOneRoleEach(t *testing.T) {
+	t.Parallel()
+	tmpl := loadTemplate(t)
+	uses := map[string]bool{"kms:Encrypt": true, "kms:Decrypt": true, "kms:GenerateMac": true, "kms:*": true, "kms:ReEncrypt*": true, "kms:GenerateDataKey*": true}
+	tests := []struct {
+		key  string
+		want map[string]string // use action -> the role allowed it
+	}{
+		{"CardKey", map[string]string{"kms:Encrypt": "ApiFunctionRole", "kms:Decrypt": "CallbackFunctionRole"}},
+		{"MacKey", map[string]string{"kms:GenerateMac": "ApiFunctionRole"}},
+	}
+	for _, tt := range tests {
+		p := props(t, tmpl, tt.key, "AWS::KMS::Key")
+		stmts, _ := lookup(p, "KeyPolicy", "Statement").([]any)
+		got := map[string]string{}
+		for _, raw := range stmts {
+			st, _ := raw.(map[string]any)
+			principal := lookup(st, "Principal", "AWS")
+			for _, a := range actionsOf(st) {
+				if !uses[a] {
+					continue
+				}
+				att, _ := principal.(map[string]any)["Fn::GetAtt"].([]any)
+				if len(att) != 2 {
+					t.Errorf("%s: %s is allowed to %v, not to one function role", tt.key, a, principal)
+					continue
+				}
+				got[a] = att[0].(string)
+				if a != "kms:GenerateMac" && lookup(st, "Condition", "ForAllValues:StringEquals", "kms:EncryptionContextKeys") == nil {
+					t.Errorf("%s: %s without the orderId encryption context condition", tt.key, a)
+				}
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s key policy uses (-want +got):\n%s", tt.key, diff)
+		}
+	}
+}
+
+func actionsOf(st map[string]any) []string {
+	switch a := st["Action"].(type) {
+	case string:
+		return []string{a}
+	case []any:
+		var out []string
+		for _, x := range a {
+			s, _ := x.(string)
+			out = append(out, s)
+		}
+		return out
+	}
+	return nil
 }
 
 func TestStateMachineIsLeastPrivilege(t *testing.T) {
@@ -69,9 +139,16 @@ func TestStateMachineIsLeastPrivilege(t *testing.T) {
 	if diff := cmp.Diff(wantTemplates, templates); diff != "" {
 		t.Errorf("state machine policy templates (-want +got):\n%s", diff)
 	}
-	// Beyond the two templates, only log delivery and X-Ray, which AWS does
-	// not let one scope to a resource.
+	// Beyond the two templates, deleting vault entries nobody will charge,
+	// then only log delivery and X-Ray, which AWS does not let one scope to
+	// a resource.
 	for _, a := range allActions(stmts) {
+		if a == "dynamodb:DeleteItem" {
+			if diff := cmp.Diff(getAtt("CardVault", "Arn"), resourceOf(t, stmts, a)); diff != "" {
+				t.Errorf("%s resource (-want +got):\n%s", a, diff)
+			}
+			continue
+		}
 		if !strings.HasPrefix(a, "logs:") && !strings.HasPrefix(a, "xray:") {
 			t.Errorf("state machine is granted %s", a)
 		}

@@ -72,7 +72,7 @@ func TestDefinitionSubstitutionsCoverEveryPlaceholder(t *testing.T) {
 	if len(missing) > 0 || len(unused) > 0 {
 		t.Errorf("placeholders without substitution: %v; substitutions never used: %v", missing, unused)
 	}
-	want := map[string]any{"PaymentQueueUrl": ref("PaymentQueue"), "PaymentTopicArn": ref("NotificationTopic")}
+	want := map[string]any{"PaymentQueueUrl": ref("PaymentQueue"), "PaymentTopicArn": ref("NotificationTopic"), "CardVaultTable": ref("CardVault")}
 	if diff := cmp.Diff(want, subs); diff != "" {
 		t.Errorf("DefinitionSubstitutions (-want +got):\n%s", diff)
 	}

@@ -36,7 +36,7 @@ type workflow struct {
 func newWorkflow(tb testing.TB) (*workflow, *asl.Machine) {
 	tb.Helper()
 	def := readDefinition(tb, loadTemplate(tb))
-	def = strings.NewReplacer("${PaymentQueueUrl}", queueURL, "${PaymentTopicArn}", topicArn).Replace(def)
+	def = strings.NewReplacer("${PaymentQueueUrl}", queueURL, "${PaymentTopicArn}", topicArn, "${CardVaultTable}", "CardVault").Replace(def)
 	m, err := asl.Parse([]byte(def))
 	if err != nil {
 		tb.Fatalf("the engine refuses the definition: %v", err)
@@ -46,6 +46,9 @@ func newWorkflow(tb testing.TB) (*workflow, *asl.Machine) {
 		"arn:aws:states:::sqs:sendMessage": func(_ context.Context, c asl.TaskCall) (json.RawMessage, error) {
 			w.queued <- c
 			return json.RawMessage(`{"MessageId":"m-1"}`), nil
+		},
+		"arn:aws:states:::dynamodb:deleteItem": func(context.Context, asl.TaskCall) (json.RawMessage, error) {
+			return json.RawMessage(`{}`), nil
 		},
 		"arn:aws:states:::sns:publish": func(_ context.Context, c asl.TaskCall) (json.RawMessage, error) {
 			w.mu.Lock()
@@ -136,8 +139,8 @@ func (w *workflow) notifications(tb testing.TB) []notification {
 func sealedInput() orders.PaymentRequest {
 	return orders.PaymentRequest{
 		OrderID: "order-1", CustomerID: "cust-42", OrderDate: "2026-11-26", Amount: "100.00", Currency: "EUR",
-		Card:          orders.SealedCard{Brand: "visa", Last4: "4242", Sealed: "c2VhbGVk"},
-		RequestDigest: "ZGlnZXN0", PlacementID: "placement-1",
+		Card:     orders.CardRef{Brand: "visa", Last4: "4242"},
+		VaultRef: "ref-1", RequestDigest: "ZGlnZXN0",
 	}
 }
 
@@ -168,7 +171,7 @@ func TestWorkflowOutcomes(t *testing.T) {
 			name:  "approved ends SUCCEEDED",
 			input: sealedInput(),
 			answer: func(w *workflow, token string) {
-				mustSend(t, w.engine.SendTaskSuccess(token, json.RawMessage(`{"status":"PAID","authorizationId":"auth-1","authorizedAt":"2026-11-26T10:00:00Z"}`)))
+				mustSend(t, w.engine.SendTaskSuccess(token, json.RawMessage(`{"status":"PAID","authorizationId":"auth-1","authorizedAt":"2026-11-26T10:00:00Z","notification":{"orderId":"order-1","status":"PAID","amount":"100.00","currency":"EUR","brand":"visa","last4":"4242"}}`)))
 			},
 			want: asl.Outcome{Status: orders.ExecutionSucceeded},
 			note: notification{Subject: "Payment PAID for order order-1", Status: "PAID", Message: with(paid, "PAID", "", "")},
@@ -235,7 +238,7 @@ func TestWorkflowOutcomes(t *testing.T) {
 			input:  sealedInput(),
 			snsErr: &asl.TaskFailure{Name: "SNS.InternalErrorException", Cause: "down"},
 			answer: func(w *workflow, token string) {
-				mustSend(t, w.engine.SendTaskSuccess(token, json.RawMessage(`{"status":"PAID"}`)))
+				mustSend(t, w.engine.SendTaskSuccess(token, json.RawMessage(`{"status":"PAID","notification":{"orderId":"order-1","status":"PAID","amount":"100.00","currency":"EUR","brand":"visa","last4":"4242"}}`)))
 			},
 			want: asl.Outcome{Status: orders.ExecutionSucceeded},
 			note: notification{Subject: "Payment PAID for order order-1", Status: "PAID", Message: with(paid, "PAID", "", "")},
@@ -248,12 +251,15 @@ func TestWorkflowOutcomes(t *testing.T) {
 				Message: orders.Notification{OrderID: "order-1", Status: "FAILED", Error: orders.ErrorInvalidRequest}},
 		},
 		{
-			name: "sealed input with a numeric amount never reaches the queue",
+			// Types and values are the callback's to check (it answers
+			// Payment.InvalidRequest); the workflow refuses what lacks a
+			// field, without spending a state transition per paid order.
+			name: "input without a vault reference never reaches the queue",
 			input: func() map[string]any {
 				var m map[string]any
 				raw, _ := json.Marshal(sealedInput())
 				_ = json.Unmarshal(raw, &m)
-				m["amount"] = 100
+				delete(m, "vaultRef")
 				return m
 			}(),
 			want: asl.Outcome{Status: orders.ExecutionFailed, Error: orders.ErrorInvalidRequest},
@@ -280,7 +286,7 @@ func TestWorkflowOutcomes(t *testing.T) {
 			got := w.await(t, done, tt.snsErr != nil)
 			if tt.answer == nil {
 				// The cause explains what a sealed request looks like.
-				if !strings.Contains(got.Cause, "sealed payment request") {
+				if !strings.Contains(got.Cause, "not a payment request") {
 					t.Errorf("cause %q does not explain the refusal", got.Cause)
 				}
 				got.Cause = ""
@@ -327,7 +333,9 @@ func checkQueued(tb testing.TB, call asl.TaskCall) {
 	if err := json.Unmarshal(call.Parameters, &p); err != nil {
 		tb.Fatalf("sqs:sendMessage parameters: %v", err)
 	}
-	want := orders.PaymentMessage{TaskToken: call.TaskToken, Payment: sealedInput()}
+	want := orders.PaymentMessage{
+		TaskToken: call.TaskToken, ExecutionARN: "arn:aws:states:us-east-1:123456789012:execution:Payments:order-1", Payment: sealedInput(),
+	}
 	if diff := cmp.Diff(want, p.MessageBody); diff != "" || p.QueueUrl != queueURL || call.TaskToken == "" {
 		tb.Errorf("queued %s to %s (-want +got body):\n%s", call.Parameters, p.QueueUrl, diff)
 	}

@@ -70,7 +70,9 @@ func (v *Vault) Entries() []orders.VaultEntry {
 	for _, e := range v.entries {
 		out = append(out, e)
 	}
-	sort.Slice(out, func(i, j int) bool { return vaultKey(out[i].OrderID, out[i].Ref) < vaultKey(out[j].OrderID, out[j].Ref) })
+	sort.Slice(out, func(i, j int) bool {
+		return vaultKey(out[i].OrderID, out[i].Ref) < vaultKey(out[j].OrderID, out[j].Ref)
+	})
 	return out
 }
 
