@@ -10,6 +10,7 @@ import (
 
 	"github.com/payflow-dev/payflow/internal/callback"
 	"github.com/payflow-dev/payflow/internal/orders"
+	"github.com/payflow-dev/payflow/internal/orders/orderstest"
 	"github.com/payflow-dev/payflow/internal/tracing"
 )
 
@@ -34,6 +35,8 @@ func (t *tracedTasks) Fail(ctx context.Context, token, _, _ string) error { retu
 
 func (t *tracedTasks) Heartbeat(context.Context, string) error { return nil }
 
+func (t *tracedTasks) ExecutionStatus(context.Context, string) (string, error) { return "RUNNING", nil }
+
 type noCards struct{}
 
 func (noCards) OpenCard(context.Context, string, []byte) (orders.CardSecret, error) {
@@ -48,7 +51,10 @@ func (noCards) OpenCard(context.Context, string, []byte) (orders.CardSecret, err
 func TestEachAnswerContinuesItsMessagesTrace(t *testing.T) {
 	t.Parallel()
 	tasks := &tracedTasks{headers: map[string]string{}}
-	h, err := callback.New(callback.Config{Tasks: tasks, Cards: noCards{}, Processor: declineAll{}})
+	h, err := callback.New(callback.Config{
+		Tasks: tasks, Cards: noCards{}, Vault: orderstest.NewVault(), Charges: newFakeCharges(), Notifier: &fakeNotifier{},
+		Processor: declineAll{},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,8 +28,9 @@ func TestCallbackRefusesABadProcessorChoice(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
+			env := with(tt.env) // the tables and topic every callback needs
 			_, err := functions.Callback(context.Background(), functions.Deps{
-				AWS: aws.Config{Region: "us-east-1"}, Getenv: func(k string) string { return tt.env[k] },
+				AWS: aws.Config{Region: "us-east-1"}, Getenv: func(k string) string { return env[k] },
 				Logger: slog.New(slog.DiscardHandler), Clock: clock.NewReal(),
 			})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -62,8 +63,9 @@ func TestColdStartSaysWhichProcessor(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			logs := &logtest.Buffer{}
+			env := with(tt.env) // the tables and topic every callback needs
 			_, err := functions.Callback(context.Background(), functions.Deps{
-				AWS: aws.Config{Region: "us-east-1"}, Getenv: func(k string) string { return tt.env[k] },
+				AWS: aws.Config{Region: "us-east-1"}, Getenv: func(k string) string { return env[k] },
 				Logger: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})), Clock: clock.NewReal(),
 			})
 			if err != nil {

@@ -47,12 +47,10 @@ func TestCallbackFunctionIsLeastPrivilege(t *testing.T) {
 		"secretsmanager:GetSecretValue", "sns:Publish",
 		"states:DescribeExecution", "states:SendTaskFailure", "states:SendTaskHeartbeat", "states:SendTaskSuccess"}
 	if diff := cmp.Diff(want, allActions(stmts)); diff != "" {
-		t.Errorf("CallbackFunction actions (-want +got):
-%s", diff)
+		t.Errorf("CallbackFunction actions (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(ref("StripeSecretKey"), resourceOf(t, stmts, "secretsmanager:GetSecretValue")); diff != "" {
-		t.Errorf("secretsmanager:GetSecretValue resource (-want +got):
-%s", diff)
+		t.Errorf("secretsmanager:GetSecretValue resource (-want +got):\n%s", diff)
 	}
 	for _, action := range want[7:] {
 		if diff := cmp.Diff(ref("PaymentStateMachine"), resourceOf(t, stmts, action)); diff != "" {
