@@ -16,7 +16,7 @@
 // against which `make conformance` measures this one. Not implemented:
 // the transform operator (| ... | ... |), the parent operator (%), the
 // focus (@) and index (#) binding operators, $eval, $formatInteger,
-// $parseInteger and the picture-string forms of $fromMillis/$toMillis.
+// $parseInteger and the picture-string form of $toMillis.
 // Regular expressions run on Go's RE2, which lacks backreferences and
 // lookaround. An expression that uses any of these fails to compile or
 // evaluate with an *Error saying so.

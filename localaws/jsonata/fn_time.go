@@ -24,8 +24,9 @@ func isoString(t time.Time) string {
 }
 
 func fnNow(ev *evaluator, args []any, _ any) (any, error) {
-	if args[0] != nil {
-		return nil, unsupported("a picture string in $now", 0)
+	if pic, ok := args[0].(string); ok {
+		tz, _ := args[1].(string)
+		return formatTime(ev.instant(), pic, tz)
 	}
 	return isoString(ev.instant()), nil
 }
@@ -39,8 +40,9 @@ func fnFromMillis(_ *evaluator, args []any, _ any) (any, error) {
 	if !ok {
 		return nil, nil
 	}
-	if args[1] != nil {
-		return nil, unsupported("a picture string in $fromMillis", 0)
+	if pic, ok := args[1].(string); ok {
+		tz, _ := args[2].(string)
+		return formatTime(time.UnixMilli(int64(ms)), pic, tz)
 	}
 	return isoString(time.UnixMilli(int64(ms))), nil
 }
