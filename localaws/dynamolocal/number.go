@@ -154,8 +154,11 @@ func pow10(n int) *big.Int {
 }
 
 func (d decimal) cmp(o decimal) int {
-	if d.coef.Sign() != o.coef.Sign() {
-		return d.coef.Sign() - o.coef.Sign()
+	if sd, so := d.coef.Sign(), o.coef.Sign(); sd != so {
+		if sd < so {
+			return -1
+		}
+		return 1
 	}
 	a, b, _ := align(d, o)
 	return a.Cmp(b)
@@ -193,7 +196,39 @@ func compareNumbers(a, b string) int {
 	if a == b {
 		return 0
 	}
+	if c, ok := compareIntegers(a, b); ok {
+		return c
+	}
 	return mustNumber(a).cmp(mustNumber(b))
+}
+
+// compareIntegers orders two canonical integers without parsing them:
+// by sign, then length, then digits. It reports false for anything else.
+func compareIntegers(a, b string) (int, bool) {
+	if strings.ContainsRune(a, '.') || strings.ContainsRune(b, '.') {
+		return 0, false
+	}
+	na, nb := strings.HasPrefix(a, "-"), strings.HasPrefix(b, "-")
+	switch {
+	case na && !nb:
+		return -1, true
+	case nb && !na:
+		return 1, true
+	}
+	c := len(a) - len(b)
+	if c == 0 {
+		c = strings.Compare(a, b)
+	}
+	if na {
+		c = -c
+	}
+	if c < 0 {
+		return -1, true
+	}
+	if c > 0 {
+		return 1, true
+	}
+	return 0, true
 }
 
 func bigInt(n int64) *big.Int { return big.NewInt(n) }
