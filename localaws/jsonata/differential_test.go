@@ -114,6 +114,10 @@ func diffCase(tb testing.TB, input json.RawMessage, r refResult) string {
 		if ok := asError(err, &je); !ok || je.Code != r.Error.Code {
 			return "want error " + r.Error.Code + " (" + r.Error.Message + "), got " + err.Error()
 		}
+		if je.Message != r.Error.Message {
+			// Step Functions quotes the message in its cause, so it must match too.
+			return "want message " + strconvQuote(r.Error.Message) + ", got " + strconvQuote(je.Message)
+		}
 		return ""
 	case err != nil:
 		return "unexpected error " + err.Error()
@@ -139,6 +143,8 @@ func diffCase(tb testing.TB, input json.RawMessage, r refResult) string {
 	}
 	return ""
 }
+
+func strconvQuote(s string) string { b, _ := json.Marshal(s); return string(b) }
 
 func asError(err error, target **Error) bool {
 	e, ok := err.(*Error)

@@ -103,7 +103,7 @@ func template(code string) string {
 	case "T2010":
 		return "The expressions either side of operator {{token}} must evaluate to numeric or string values"
 	case "D2014":
-		return "The size of the sequence allocated by the range operator (..) must not exceed 1e7.  Attempted to allocate {{{value}}}."
+		return "The size of the sequence allocated by the range operator (..) must not exceed 1e6.  Attempted to allocate {{{value}}}."
 	case "D3001":
 		return "Attempting to invoke string function on Infinity or NaN"
 	case "D3010":
@@ -167,11 +167,11 @@ func jsonText(v any) string {
 	if v == nil {
 		return "undefined"
 	}
-	s, err := stringify(v, false)
-	if err != nil {
+	var b strings.Builder
+	if err := writeJSON(&b, v, false, "", false); err != nil {
 		return fmt.Sprint(v)
 	}
-	return s
+	return b.String()
 }
 
 // unsupported is the error for a part of JSONata this package does not

@@ -27,7 +27,7 @@ func Compile(src string) (*Expr, error) {
 		return nil, err
 	}
 	if p.tok.kind != tokEnd {
-		return nil, errAt("S0201", p.tok.pos, map[string]any{"token": tokenText(p.tok)})
+		return nil, errAt("S0201", p.tok.pos, map[string]any{"token": tokenValue(p.tok)})
 	}
 	if n, err = process(n); err != nil {
 		return nil, err

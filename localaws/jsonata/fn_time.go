@@ -73,5 +73,5 @@ func fnToMillis(_ *evaluator, args []any, _ any) (any, error) {
 			return float64(t.UnixMilli()), nil
 		}
 	}
-	return nil, &Error{Code: "D3110", Message: "The timestamp " + jsonText(s) + " is not in ISO 8601 format"}
+	return nil, &Error{Code: "D3110", Message: "The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given " + jsonText(s)}
 }

@@ -50,7 +50,7 @@ func (p *parser) advance(want string, afterOperand bool) error {
 		if p.tok.kind == tokEnd {
 			return errAt("S0203", p.tok.pos, map[string]any{"value": want})
 		}
-		return errAt("S0202", p.tok.pos, map[string]any{"value": want, "token": tokenText(p.tok)})
+		return errAt("S0202", p.tok.pos, map[string]any{"value": want, "token": tokenValue(p.tok)})
 	}
 	t, err := p.lx.next(!afterOperand)
 	if err != nil {
@@ -58,6 +58,15 @@ func (p *parser) advance(want string, afterOperand bool) error {
 	}
 	p.tok = t
 	return nil
+}
+
+// tokenValue is a token as the reference implementation shows it in
+// messages: numbers as numbers, anything else as text.
+func tokenValue(t token) any {
+	if t.kind == tokNumber {
+		return t.num
+	}
+	return tokenText(t)
 }
 
 func tokenText(t token) string {

@@ -10,13 +10,15 @@ import (
 // precision; indent pretty-prints with two spaces.
 func stringify(v any, indent bool) (string, error) {
 	var b strings.Builder
-	if err := writeJSON(&b, v, indent, ""); err != nil {
+	if err := writeJSON(&b, v, indent, "", true); err != nil {
 		return "", err
 	}
 	return b.String(), nil
 }
 
-func writeJSON(b *strings.Builder, v any, indent bool, pad string) error {
+// writeJSON writes v as JSON; round applies $string's 15 significant
+// digits to numbers, which JSON.stringify itself does not.
+func writeJSON(b *strings.Builder, v any, indent bool, pad string, round bool) error {
 	switch x := v.(type) {
 	case nil, null:
 		b.WriteString("null")
@@ -27,7 +29,10 @@ func writeJSON(b *strings.Builder, v any, indent bool, pad string) error {
 			b.WriteString("null")
 			return nil
 		}
-		b.WriteString(jsNumber(precision15(x)))
+		if round {
+			x = precision15(x)
+		}
+		b.WriteString(jsNumber(x))
 	case string:
 		writeQuoted(b, x)
 	case callable:
@@ -46,7 +51,7 @@ func writeJSON(b *strings.Builder, v any, indent bool, pad string) error {
 			if indent {
 				b.WriteString("\n" + inner)
 			}
-			if err := writeJSON(b, e, indent, inner); err != nil {
+			if err := writeJSON(b, e, indent, inner, round); err != nil {
 				return err
 			}
 		}
@@ -75,7 +80,7 @@ func writeJSON(b *strings.Builder, v any, indent bool, pad string) error {
 			if indent {
 				b.WriteByte(' ')
 			}
-			if err := writeJSON(b, e, indent, inner); err != nil {
+			if err := writeJSON(b, e, indent, inner, round); err != nil {
 				return err
 			}
 		}
