@@ -122,7 +122,7 @@ func (in *integrations) publish(ctx context.Context, call asl.TaskCall) (json.Ra
 		attrs[name] = snslocal.MessageAttribute{DataType: a.DataType, StringValue: a.StringValue, BinaryValue: bin}
 	}
 	msg := textOf(p.Message)
-	id, err := in.sns.Publish(ctx, snslocal.PublishInput{TopicArn: p.TopicArn, Subject: p.Subject, Message: msg, Attributes: attrs,
+	id, sequence, err := in.sns.PublishSequenced(ctx, snslocal.PublishInput{TopicArn: p.TopicArn, Subject: p.Subject, Message: msg, Attributes: attrs,
 		MessageGroupID: p.MessageGroupID, MessageDeduplicationID: p.MessageDeduplicationID})
 	if err != nil {
 		var e *snslocal.Error
@@ -133,7 +133,7 @@ func (in *integrations) publish(ctx context.Context, call asl.TaskCall) (json.Ra
 	}
 	in.log.Info("task published a notification", "execution", executionName(call.ExecutionArn), "state", call.StateName,
 		"topic", p.TopicArn[strings.LastIndexByte(p.TopicArn, ':')+1:], "status", statusOf(msg))
-	return json.Marshal(in.publishResult(id))
+	return json.Marshal(in.publishResult(id, sequence))
 }
 
 // SendToQueue implements snslocal.QueueSink with the SQS emulator.

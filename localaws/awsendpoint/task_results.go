@@ -35,18 +35,24 @@ func (in *integrations) sendMessageResult(res sqslocal.SendResult) sendMessageRe
 	return out
 }
 
-// publishResult is the result of an sns:publish task.
+// publishResult is the result of an sns:publish task; a FIFO topic adds
+// the message's sequence number.
 type publishResult struct {
-	MessageID string `json:"MessageId"`
+	MessageID      string `json:"MessageId"`
+	SequenceNumber string `json:"SequenceNumber,omitempty"`
 	sdkMetadata
 }
 
 // publishResult wraps a published message's id in the metadata of the SNS
 // XML response that would have carried it.
-func (in *integrations) publishResult(id string) publishResult {
-	out := publishResult{MessageID: id, sdkMetadata: newSDKMetadata("text/xml", 0, in.clock.Now())}
+func (in *integrations) publishResult(id, sequence string) publishResult {
+	out := publishResult{MessageID: id, SequenceNumber: sequence, sdkMetadata: newSDKMetadata("text/xml", 0, in.clock.Now())}
+	seq := ""
+	if sequence != "" {
+		seq = "    <SequenceNumber>" + sequence + "</SequenceNumber>\n"
+	}
 	body := "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">\n" +
-		"  <PublishResult>\n    <MessageId>" + id + "</MessageId>\n  </PublishResult>\n" +
+		"  <PublishResult>\n" + seq + "    <MessageId>" + id + "</MessageId>\n  </PublishResult>\n" +
 		"  <ResponseMetadata>\n    <RequestId>" + out.SdkResponseMetadata.RequestID + "</RequestId>\n  </ResponseMetadata>\n" +
 		"</PublishResponse>\n"
 	length := strconv.Itoa(len(body))

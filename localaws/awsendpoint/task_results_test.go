@@ -80,6 +80,12 @@ func normalizeResult(tb testing.TB, output, body string) map[string]any {
 		}
 		got["MD5OfMessageAttributes"] = "<md5-attributes>"
 	}
+	if seq, ok := got["SequenceNumber"].(string); ok {
+		if len(seq) != 20 {
+			tb.Errorf("SequenceNumber = %q, want 20 digits", seq)
+		}
+		got["SequenceNumber"] = "<sequence-number>"
+	}
 	if m, _ := got["MessageId"].(string); len(m) != 36 {
 		tb.Errorf("MessageId = %q, want a UUID", m)
 	}
@@ -101,6 +107,10 @@ func TestTaskResultsCarryTheSDKMetadata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fifo, err := c.sns.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("results.fifo"), Attributes: map[string]string{"FifoTopic": "true"}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	url, arn := aws.ToString(q.QueueUrl), aws.ToString(topic.TopicArn)
 	cases := []struct{ name, golden, body, state string }{
 		{"send", "send_message.json", `{"order":"o-1"}`,
@@ -110,6 +120,9 @@ func TestTaskResultsCarryTheSDKMetadata(t *testing.T) {
 			  "MessageAttributes":{"kind":{"DataType":"String","StringValue":"payment"}}},"End":true}`},
 		{"publish", "publish.json", "",
 			`"T":{"Type":"Task","Resource":"arn:aws:states:::sns:publish","Parameters":{"TopicArn":"` + arn + `","Message":"hi"},"End":true}`},
+		{"publish-fifo", "publish_fifo.json", "",
+			`"T":{"Type":"Task","Resource":"arn:aws:states:::sns:publish","Parameters":{"TopicArn":"` + aws.ToString(fifo.TopicArn) +
+				`","Message":"hi","MessageGroupId":"g","MessageDeduplicationId":"d"},"End":true}`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

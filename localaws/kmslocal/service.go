@@ -23,8 +23,9 @@ const maxRequestBytes = 1 << 20
 
 // Config holds what a Service needs from its surroundings.
 type Config struct {
-	// Region and Account appear in key and alias ARNs. Empty values default to
-	// us-east-1 and 123456789012.
+	// Region serves requests that are not signed for a region; Account
+	// appears in key and alias ARNs. Empty values default to us-east-1 and
+	// 123456789012.
 	Region, Account string
 	// Clock stamps creation and deletion dates. Nil means the wall clock.
 	Clock clock.Clock

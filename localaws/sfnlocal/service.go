@@ -15,8 +15,9 @@ import (
 
 // Config configures a Service.
 type Config struct {
-	// Region and Account go into every ARN the service issues; empty values
-	// default to us-east-1 and 123456789012.
+	// Region serves requests that are not signed for a region; Account
+	// goes into every ARN. Empty values default to us-east-1 and
+	// 123456789012.
 	Region, Account string
 	// Clock is the time source for dates and for the engine's waits; nil
 	// means the wall clock.

@@ -35,6 +35,14 @@ func (s *Service) Publish(ctx context.Context, in PublishInput) (string, error) 
 	return out.messageID, err
 }
 
+// PublishSequenced is Publish that also reports the sequence number a FIFO
+// topic gives the message ("" for a standard topic), as Step Functions'
+// sns:publish result carries it.
+func (s *Service) PublishSequenced(ctx context.Context, in PublishInput) (messageID, sequence string, err error) {
+	out, err := s.publish(ctx, nil, publishRequest{PublishInput: in})
+	return out.messageID, out.sequence, err
+}
+
 // publishRequest is a validated-or-not Publish, from either entry point.
 type publishRequest struct {
 	PublishInput
