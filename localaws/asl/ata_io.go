@@ -24,12 +24,13 @@ func (p *parser) ataIO(m map[string]any, loc string, withArgs, withResult bool) 
 	if v, ok := m["Output"]; ok {
 		io.out = p.compileAta(v, "Output", loc+"/Output", sc)
 	}
-	io.assign = p.assignField(m, loc, sc)
+	io.assign = p.assignField(m, "", loc, sc)
 	return io
 }
 
-// assignField compiles a JSONata state's (or catcher's) Assign.
-func (p *parser) assignField(m map[string]any, loc string, sc ataScope) ataTemplate {
+// assignField compiles the Assign of a JSONata state, or of one of its
+// Choice rules or catchers (prefix "Choices[0]/", "Catch[1]/").
+func (p *parser) assignField(m map[string]any, prefix, loc string, sc ataScope) ataTemplate {
 	v, ok := m["Assign"]
 	if !ok {
 		return nil
@@ -40,7 +41,7 @@ func (p *parser) assignField(m map[string]any, loc string, sc ataScope) ataTempl
 		return nil
 	}
 	p.checkAssignNames(am, loc, false)
-	return p.compileAta(am, "Assign", loc+"/Assign", sc)
+	return p.compileAta(am, prefix+"Assign", loc+"/Assign", sc)
 }
 
 func (io *ataIO) hasParameters() bool { return io.args != nil }

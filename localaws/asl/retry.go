@@ -107,7 +107,7 @@ func (p *parser) errorHandling(b *stateBase, m map[string]any, loc string) {
 				if v, ok := cm["Output"]; ok {
 					c.out = p.compileAta(v, fmt.Sprintf("Catch[%d]/Output", i), cloc+"/Output", sc)
 				}
-				c.assignAta = p.assignField(cm, cloc, sc)
+				c.assignAta = p.assignField(cm, fmt.Sprintf("Catch[%d]/", i), cloc, sc)
 			} else {
 				chk.fields(cm, cloc, []string{"ResultPath", "Assign", "Comment"}, []string{"ErrorEquals", "Next"})
 				if am, ok := cm["Assign"].(map[string]any); ok {

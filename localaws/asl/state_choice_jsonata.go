@@ -51,7 +51,7 @@ func (p *parser) ataChoice(b stateBase, m map[string]any, loc string) state {
 		if v, ok := rm["Output"]; ok {
 			r.out = p.compileAta(v, fmt.Sprintf("Choices[%d]/Output", i), rloc+"/Output", ataScope{})
 		}
-		r.assign = p.assignField(rm, rloc, ataScope{})
+		r.assign = p.assignField(rm, fmt.Sprintf("Choices[%d]/", i), rloc, ataScope{})
 		if next, ok := chk.str(rm, "Next", rloc); ok {
 			s.transitions = append(s.transitions, transition{name: next, loc: rloc + "/Next", dst: &r.next})
 		}

@@ -139,6 +139,9 @@ func (s *mapState) exec(t *thread) step {
 		itemsVal = v
 	}
 	items, ok := itemsVal.([]any)
+	if !ok && s.itemsAta != nil {
+		return step{fail: itemsTypeFailure(s.itemsAta, itemsVal)}
+	}
 	if !ok {
 		return step{fail: fail(ErrNameRuntime, fmt.Sprintf("Map state input must be an array, got %s", encodeValue(itemsVal)))}
 	}
@@ -245,4 +248,28 @@ func (s *mapState) concurrencyFromPath(in any, c *evalCtx) (int, *failure) {
 		return 0, fail(ErrNameRuntime, fmt.Sprintf("Expected non-negative integer for MaxConcurrency, got '%d' instead.", i))
 	}
 	return int(i), nil
+}
+
+// itemsTypeFailure is the error of a JSONata Items that is not an array,
+// worded as AWS words it (as localstack records it from AWS).
+func itemsTypeFailure(items ataTemplate, v any) *failure {
+	src := "..."
+	if e, ok := items.(*ataExpr); ok {
+		src = e.expr.String()
+	}
+	kind := "object"
+	switch v.(type) {
+	case string:
+		kind = "string"
+	case bool:
+		kind = "boolean"
+	case nil:
+		kind = "null"
+	case map[string]any:
+	default:
+		kind = "number"
+	}
+	return fail(ErrNameQueryEvaluation, fmt.Sprintf(
+		"The JSONata expression '%s' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '%s' for value: %s",
+		src, kind, encodeValue(v)))
 }

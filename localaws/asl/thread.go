@@ -106,11 +106,7 @@ func (t *thread) settle(s state, r step) bool {
 // the failure, as the state's Retry and Catch say.
 func (t *thread) recover(s state, f *failure) bool {
 	b := s.base()
-	if f.name == ErrNameRuntime && !f.located && t.enteredID > 0 {
-		f.cause = fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s",
-			b.name, t.enteredID, f.cause)
-		f.located = true
-	}
+	t.locate(b, f)
 	for i := range b.retriers {
 		r := &b.retriers[i]
 		if !matches(r.errorEquals, f.name) {
@@ -141,6 +137,7 @@ func (t *thread) recover(s state, f *failure) bool {
 		}
 		out, f2 := catchOutput(c, t.input, f, t.ctx(s))
 		if f2 != nil {
+			t.locate(b, f2)
 			t.pending = nil
 			t.end(nil, "", f2)
 			return false
@@ -233,4 +230,14 @@ func (t *thread) ctx(s state) *evalCtx {
 	b := s.base()
 	return &evalCtx{x: t.x, th: t, vars: t.vars, stateName: b.name, entered: t.entered, retryCount: t.retryCount,
 		retries: len(b.retriers) > 0, item: t.item}
+}
+
+// locate opens the cause of a States.Runtime or States.QueryEvaluationError
+// with the sentence naming the state, as Step Functions does, once.
+func (t *thread) locate(b *stateBase, f *failure) {
+	if (f.name == ErrNameRuntime || f.name == ErrNameQueryEvaluation) && !f.located && t.enteredID > 0 {
+		f.cause = fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s",
+			b.name, t.enteredID, f.cause)
+		f.located = true
+	}
 }
