@@ -37,6 +37,8 @@ type parser struct {
 	// topQL is the machine's QueryLanguage, ql the one of the state
 	// being parsed.
 	topQL, ql string
+	// scopes are the variable names the enclosing state sets assign.
+	scopes []map[string]bool
 }
 
 // The two query languages a state may use.
@@ -108,6 +110,8 @@ func (p *parser) stateSet(m map[string]any, loc string) *stateSet {
 	if len(statesObj) == 0 {
 		chk.schema(loc+"/States", "States must contain at least one state")
 	}
+	p.scopes = append(p.scopes, p.assignedNames(statesObj, loc))
+	defer func() { p.scopes = p.scopes[:len(p.scopes)-1] }()
 	var transitions []transition
 	for _, name := range sortedKeys(statesObj) {
 		sloc := loc + "/States/" + name

@@ -4,7 +4,7 @@ import "fmt"
 
 // ataChoiceState is a Choice state in JSONata: each rule is a Condition
 // expression, and a rule may carry its own Output and Assign, used when
-// it matches; the state's own apply otherwise.
+// it matches; the state's own apply to the Default path.
 type ataChoiceState struct {
 	stateBase
 	rules    []ataRule
@@ -85,8 +85,9 @@ func (s *ataChoiceState) exec(t *thread) step {
 			break
 		}
 	}
-	switch {
-	case match != nil && (match.out != nil || match.assign != nil):
+	if match != nil {
+		// A matched rule applies its own Output and Assign; the state's
+		// belong to the Default path (as floci records from AWS).
 		out := t.input
 		if match.out != nil {
 			var f *failure
@@ -98,16 +99,13 @@ func (s *ataChoiceState) exec(t *thread) step {
 			return step{fail: f}
 		}
 		return step{out: out, next: match.next}
-	case match == nil && s.fallback == nil:
-		return step{fail: fail(ErrNameNoChoiceMatched, fmt.Sprintf("No Choice Rules matched the input '%s' in state '%s'", encodeValue(t.input), s.name))}
 	}
-	next := s.fallback
-	if match != nil {
-		next = match.next
+	if s.fallback == nil {
+		return step{fail: fail(ErrNameNoChoiceMatched, fmt.Sprintf("No Choice Rules matched the input '%s' in state '%s'", encodeValue(t.input), s.name))}
 	}
 	out, f := s.io.output(t.input, t.input, c)
 	if f != nil {
 		return step{fail: f}
 	}
-	return step{out: out, next: next}
+	return step{out: out, next: s.fallback}
 }

@@ -104,3 +104,47 @@ func (t *thread) applyAssign() {
 	}
 	t.pending = nil
 }
+
+// assignedNames collects the variables the states of one state set
+// assign (in the states, their Choice rules and their catchers), and
+// reports those an enclosing state set assigns already: Step Functions
+// refuses an inner scope that reuses an outer variable's name (as floci
+// records from AWS; the wording here is ours).
+func (p *parser) assignedNames(states map[string]any, loc string) map[string]bool {
+	own := map[string]bool{}
+	add := func(m map[string]any, aloc string) {
+		am, ok := m["Assign"].(map[string]any)
+		if !ok {
+			return
+		}
+		for _, k := range sortedKeys(am) {
+			name := k
+			if len(k) > 2 && k[len(k)-2:] == ".$" {
+				name = k[:len(k)-2]
+			}
+			for _, outer := range p.scopes {
+				if outer[name] {
+					p.chk.schema(aloc+"/Assign/"+k, "The variable '%s' is assigned in an enclosing scope; a Map or Parallel state cannot assign it again", name)
+				}
+			}
+			own[name] = true
+		}
+	}
+	for _, sname := range sortedKeys(states) {
+		sm, ok := states[sname].(map[string]any)
+		if !ok {
+			continue
+		}
+		sloc := loc + "/States/" + sname
+		add(sm, sloc)
+		for _, list := range []string{"Choices", "Catch"} {
+			items, _ := sm[list].([]any)
+			for i, e := range items {
+				if em, ok := e.(map[string]any); ok {
+					add(em, sloc+"/"+list+"/"+itoa(i))
+				}
+			}
+		}
+	}
+	return own
+}
