@@ -199,8 +199,12 @@ func (s *Service) listSubscriptions(arns []string, token string) listSubscriptio
 	out := listSubscriptionsResult{NextToken: next}
 	for _, arn := range got {
 		sub := s.subs[arn]
+		listed := arn
+		if sub.pending {
+			listed = "PendingConfirmation" // as AWS lists an unconfirmed endpoint
+		}
 		out.Subscriptions = append(out.Subscriptions, subscriptionMember{
-			Endpoint: sub.endpoint, Owner: s.account, Protocol: sub.protocol, SubscriptionArn: arn, TopicArn: sub.topicArn,
+			Endpoint: sub.endpoint, Owner: s.account, Protocol: sub.protocol, SubscriptionArn: listed, TopicArn: sub.topicArn,
 		})
 	}
 	return out

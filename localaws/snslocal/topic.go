@@ -112,13 +112,19 @@ func (s *Service) defaultPolicy(arn string) string {
 // attributes lists every attribute GetTopicAttributes reports. The caller
 // holds s.mu.
 func (s *Service) topicAttributes(t *topic) map[string]string {
+	pending := 0
+	for _, arn := range t.subs {
+		if s.subs[arn].pending {
+			pending++
+		}
+	}
 	out := map[string]string{
 		"TopicArn":                t.arn,
 		"Owner":                   s.account,
 		"Policy":                  s.defaultPolicy(t.arn),
 		"DisplayName":             "",
-		"SubscriptionsConfirmed":  fmt.Sprint(len(t.subs)),
-		"SubscriptionsPending":    "0",
+		"SubscriptionsConfirmed":  fmt.Sprint(len(t.subs) - pending),
+		"SubscriptionsPending":    fmt.Sprint(pending),
 		"SubscriptionsDeleted":    "0",
 		"EffectiveDeliveryPolicy": `{"http":{"defaultHealthyRetryPolicy":{"minDelayTarget":20,"maxDelayTarget":20,"numRetries":3,"numMaxDelayRetries":0,"numNoDelayRetries":0,"numMinDelayRetries":0,"backoffFunction":"linear"},"disableSubscriptionOverrides":false,"defaultRequestPolicy":{"headerContentType":"text/plain; charset=UTF-8"}}}`,
 	}

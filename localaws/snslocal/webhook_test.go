@@ -156,6 +156,14 @@ func (e *env) subscribeWebhook(tb testing.TB, topic string, w *webhook, attrs ma
 		tb.Errorf("confirmation = %v", msg)
 	}
 	e.publish(tb, topic, "while pending") // not delivered: the endpoint has not confirmed
+	topicAttrs, err := e.client.GetTopicAttributes(context.Background(), &sns.GetTopicAttributesInput{TopicArn: &topic})
+	if err != nil || topicAttrs.Attributes["SubscriptionsPending"] != "1" {
+		tb.Errorf("SubscriptionsPending = %v (%v), want 1", topicAttrs, err)
+	}
+	listed, err := e.client.ListSubscriptionsByTopic(context.Background(), &sns.ListSubscriptionsByTopicInput{TopicArn: &topic})
+	if err != nil || len(listed.Subscriptions) != 1 || aws.ToString(listed.Subscriptions[0].SubscriptionArn) != "PendingConfirmation" {
+		tb.Errorf("ListSubscriptionsByTopic while pending = %+v (%v), want one PendingConfirmation", listed, err)
+	}
 	resp, err := http.Get(msg["SubscribeURL"])
 	if err != nil {
 		tb.Fatalf("GET SubscribeURL: %v", err)

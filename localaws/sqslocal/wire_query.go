@@ -37,7 +37,7 @@ func (s *Service) serveQuery(w http.ResponseWriter, r *http.Request, c *call) {
 		writeQueryError(w, c, errMissing("Action"))
 		return
 	}
-	out, apiErr := s.dispatch(r.Context(), op, c, queryDecoder{f: form{v: r.Form}})
+	out, apiErr := s.dispatch(r.Context(), op, c, queryDecoder{f: form{awsproto.NewForm(r.Form)}})
 	if apiErr != nil {
 		writeQueryError(w, c, apiErr)
 		return
