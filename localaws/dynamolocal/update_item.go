@@ -76,6 +76,10 @@ func (p updatePlan) change(s *regional) (change, error) {
 	if p.cond != nil && !evalCondition(old, p.cond) {
 		return change{}, conditionFailed(old, p.onFailed)
 	}
+	if old == nil && onlyRemovals(p.actions) {
+		// DynamoDB does not create an item just to remove attributes from it.
+		return change{t: t, key: k}, nil
+	}
 	base := old
 	if base == nil {
 		base = copyItem(p.key)
@@ -134,4 +138,15 @@ func returnedAttributes(mode string, old, updated Item, touched []docPath) Item 
 		return project(updated, touched)
 	}
 	return nil
+}
+
+// onlyRemovals reports whether an update has actions and all of them are
+// REMOVE or DELETE.
+func onlyRemovals(actions []updateAction) bool {
+	for _, a := range actions {
+		if a.verb == "SET" || a.verb == "ADD" {
+			return false
+		}
+	}
+	return len(actions) > 0
 }

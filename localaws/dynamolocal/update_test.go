@@ -132,6 +132,15 @@ func TestUpdateReturnValues(t *testing.T) {
 	if diff := cmp.Diff(av{"m": &types.AttributeValueMemberM{Value: av{"a": n("9")}}}, out.Attributes, avOpts); diff != "" {
 		t.Fatalf("nested UPDATED_NEW (-want +got):\n%s", diff)
 	}
+	// Removing attributes from a missing item does not create it.
+	if _, err := e.client.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: aws.String("retvals"), Key: av{"pk": s("ghost")}, UpdateExpression: aws.String("REMOVE a"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.get(t, "retvals", av{"pk": s("ghost")}); got != nil {
+		t.Fatalf("REMOVE on a missing item created %v", got)
+	}
 	// UpdateItem on a missing item creates it from the key.
 	out, err = e.client.UpdateItem(ctx, &dynamodb.UpdateItemInput{
 		TableName: aws.String("retvals"), Key: av{"pk": s("new")}, UpdateExpression: aws.String("SET a = :v"),
