@@ -31,7 +31,12 @@ func (t *intrinsicTemplate) eval(in any, c *evalCtx) (any, *failure) {
 	if t.context {
 		ctx = c.object()
 	}
-	v, err := t.expr.Eval(in, ctx, c.x.engine.intrinsicEnv())
+	env := c.x.engine.intrinsicEnv()
+	env.Variable = func(name string) (any, bool) {
+		v, ok := c.vars.lookup(name)
+		return v.json, ok
+	}
+	v, err := t.expr.Eval(in, ctx, env)
 	if err != nil {
 		return nil, fail(ErrNameIntrinsicFailure, err.Error())
 	}

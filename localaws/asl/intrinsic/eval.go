@@ -16,6 +16,8 @@ type Env struct {
 	Random func() float64
 	// UUID returns a version 4 UUID in its 36-character text form.
 	UUID func() string
+	// Variable reads a workflow variable, for "$name" path arguments.
+	Variable func(name string) (any, bool)
 }
 
 // Expr is a compiled intrinsic invocation. It is immutable and safe for
@@ -100,10 +102,19 @@ func (ev *evaluator) call(c *call) (any, error) {
 
 func (ev *evaluator) arg(c *call, a *arg) (any, error) {
 	switch a.kind {
-	case argInputPath, argContextPath:
+	case argInputPath, argContextPath, argVariablePath:
 		doc := ev.input
-		if a.kind == argContextPath {
+		switch a.kind {
+		case argContextPath:
 			doc = ev.context
+		case argVariablePath:
+			var ok bool
+			if ev.env.Variable != nil {
+				doc, ok = ev.env.Variable(a.name)
+			}
+			if !ok {
+				return nil, fmt.Errorf("%s: the variable $%s is not defined: %w", c.name, a.name, jsonpath.ErrNoMatch)
+			}
 		}
 		v, err := a.path.Get(doc)
 		if errors.Is(err, jsonpath.ErrNoMatch) {

@@ -18,6 +18,7 @@ const (
 	argLiteral argKind = iota
 	argInputPath
 	argContextPath
+	argVariablePath // $name...: a workflow variable, then a path into it
 	argCall
 )
 
@@ -26,7 +27,8 @@ type arg struct {
 	kind argKind
 	lit  any            // argLiteral: string, json.Number, bool or nil
 	tmpl []string       // string literal split around unescaped "{}", for States.Format
-	path *jsonpath.Path // argInputPath, argContextPath
+	path *jsonpath.Path // argInputPath, argContextPath, argVariablePath
+	name string         // argVariablePath
 	call *call          // argCall
 }
 
@@ -198,12 +200,28 @@ scan:
 	}
 	src := strings.TrimRight(p.src[start:p.pos], " \t\r\n")
 	kind := argInputPath
+	name := ""
 	if strings.HasPrefix(src, "$$") {
 		kind = argContextPath
+	} else if n := variableName(src); n != "" {
+		kind, name, src = argVariablePath, n, "$"+src[1+len(n):]
 	}
 	jp, err := jsonpath.Compile(src)
 	if err != nil {
 		return arg{}, p.errorf("%v", err)
 	}
-	return arg{kind: kind, path: jp}, nil
+	return arg{kind: kind, path: jp, name: name}, nil
+}
+
+// variableName is the variable a "$name..." path starts with, "" for a
+// path into the input.
+func variableName(src string) string {
+	i := 1
+	for i < len(src) && isIdent(src[i]) {
+		i++
+	}
+	if i == 1 || src[1] >= '0' && src[1] <= '9' {
+		return ""
+	}
+	return src[1:i]
 }
