@@ -143,7 +143,7 @@ func (s *regional) listAliases(body []byte) (any, error) {
 	defer s.mu.RUnlock()
 	only := ""
 	if in.KeyID != "" {
-		k, err := s.lookup(in.KeyID)
+		k, err := s.lookupKey(in.KeyID)
 		if err != nil {
 			return nil, err
 		}

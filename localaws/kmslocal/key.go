@@ -190,6 +190,22 @@ func (s *regional) lookup(keyID string) (*key, error) {
 	return k, nil
 }
 
+// lookupKey finds the key named by a key id or key ARN only, as KMS's key
+// management actions (policies, tags, rotation, state, description) take
+// no alias. The caller holds s.mu.
+func (s *regional) lookupKey(keyID string) (*key, error) {
+	name := keyID
+	if rest, ok := strings.CutPrefix(keyID, "arn:"); ok {
+		if parts := strings.SplitN(rest, ":", 5); len(parts) == 5 {
+			name = parts[4]
+		}
+	}
+	if strings.HasPrefix(name, "alias/") {
+		return nil, errorf(codeNotFound, "Invalid keyId '%s'", keyID)
+	}
+	return s.lookup(keyID)
+}
+
 // looksLikeKeyID reports whether s has a key id's shape: a UUID, or one
 // prefixed with "mrk-" for multi-Region keys.
 func looksLikeKeyID(s string) bool {

@@ -62,7 +62,7 @@ func (s *regional) getKeyPolicy(body []byte) (any, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	k, err := s.lookup(in.KeyID)
+	k, err := s.lookupKey(in.KeyID)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +86,7 @@ func (s *regional) putKeyPolicy(body []byte) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k, err := s.lookup(in.KeyID)
+	k, err := s.lookupKey(in.KeyID)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +116,7 @@ func (s *regional) listKeyPolicies(body []byte) (any, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if _, err := s.lookup(in.KeyID); err != nil {
+	if _, err := s.lookupKey(in.KeyID); err != nil {
 		return nil, err
 	}
 	return listKeyPoliciesOutput{PolicyNames: []string{defaultPolicyName}}, nil

@@ -21,7 +21,7 @@ type rotation struct {
 // rotatable resolves a key that rotation actions apply to: an enabled
 // symmetric encryption key. The caller holds s.mu.
 func (s *regional) rotatable(keyID string) (*key, error) {
-	k, err := s.lookup(keyID)
+	k, err := s.lookupKey(keyID)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +96,7 @@ func (s *regional) getKeyRotationStatus(body []byte) (any, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	k, err := s.lookup(in.KeyID)
+	k, err := s.lookupKey(in.KeyID)
 	if err != nil {
 		return nil, err
 	}

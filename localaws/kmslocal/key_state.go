@@ -13,7 +13,7 @@ func (s *regional) setEnabled(body []byte, enabled bool) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k, err := s.lookup(in.KeyID)
+	k, err := s.lookupKey(in.KeyID)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +59,7 @@ func (s *regional) scheduleKeyDeletion(body []byte) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k, err := s.lookup(in.KeyID)
+	k, err := s.lookupKey(in.KeyID)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +89,7 @@ func (s *regional) cancelKeyDeletion(body []byte) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k, err := s.lookup(in.KeyID)
+	k, err := s.lookupKey(in.KeyID)
 	if err != nil {
 		return nil, err
 	}

@@ -44,7 +44,7 @@ func (s *regional) listKeyRotations(body []byte) (any, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	k, err := s.lookup(in.KeyID)
+	k, err := s.lookupKey(in.KeyID)
 	if err != nil {
 		return nil, err
 	}

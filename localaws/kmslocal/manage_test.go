@@ -184,3 +184,24 @@ func TestKeyUsageRefusalsNameTheOperation(t *testing.T) {
 		t.Errorf("HMAC_SHA_224 = %x, %v", out.Mac, err)
 	}
 }
+
+// Key management actions take a key id or key ARN, not an alias; a name
+// that is neither is "Invalid keyId" (AWS's recorded wording).
+func TestManagementActionsTakeNoAlias(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, _ := newClient(t)
+	k := createSymmetric(t, c)
+	createAlias(t, c, "alias/managed", *k.KeyId)
+	_, err := c.PutKeyPolicy(ctx, &kms.PutKeyPolicyInput{KeyId: aws.String("alias/managed"), Policy: aws.String("{}")})
+	if errorCode(t, err) != "NotFoundException" || errorMessage(t, err) != "Invalid keyId 'alias/managed'" {
+		t.Errorf("PutKeyPolicy through an alias: %v", err)
+	}
+	_, err = c.TagResource(ctx, &kms.TagResourceInput{KeyId: aws.String("unknown"), Tags: kmsTags("a", "b")})
+	if errorCode(t, err) != "NotFoundException" || errorMessage(t, err) != "Invalid keyId 'unknown'" {
+		t.Errorf("TagResource of an unknown id: %v", err)
+	}
+	if _, err := c.DescribeKey(ctx, &kms.DescribeKeyInput{KeyId: aws.String("alias/managed")}); err != nil {
+		t.Errorf("DescribeKey through an alias: %v, want the key", err)
+	}
+}

@@ -18,7 +18,7 @@ func (s *regional) tagResource(body []byte) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k, err := s.lookup(in.KeyID)
+	k, err := s.lookupKey(in.KeyID)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +47,7 @@ func (s *regional) untagResource(body []byte) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k, err := s.lookup(in.KeyID)
+	k, err := s.lookupKey(in.KeyID)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +77,7 @@ func (s *regional) listResourceTags(body []byte) (any, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	k, err := s.lookup(in.KeyID)
+	k, err := s.lookupKey(in.KeyID)
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ func (s *regional) updateKeyDescription(body []byte) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k, err := s.lookup(in.KeyID)
+	k, err := s.lookupKey(in.KeyID)
 	if err != nil {
 		return nil, err
 	}
