@@ -20,6 +20,7 @@ type choiceRule struct {
 	rule    *choice.Rule
 	next    state
 	context bool // the rule reads $$
+	vars    bool // the rule reads workflow variables
 }
 
 func (p *parser) choice(b stateBase, m map[string]any, loc string) state {
@@ -51,7 +52,7 @@ func (p *parser) choice(b stateBase, m map[string]any, loc string) state {
 			}
 			continue
 		}
-		s.rules[i] = choiceRule{rule: r, context: strings.Contains(encodeValue(rm), "$$")}
+		s.rules[i] = choiceRule{rule: r, context: strings.Contains(encodeValue(rm), "$$"), vars: mentionsVariable(rm)}
 		s.transitions = append(s.transitions, transition{name: r.Next(), loc: rloc + "/Next", dst: &s.rules[i].next})
 	}
 	if def, ok := chk.str(m, "Default", loc); ok {
@@ -74,9 +75,19 @@ func (s *choiceState) exec(t *thread) step {
 		}
 		var ok bool
 		var err error
-		if r.context {
+		switch {
+		case r.vars:
+			var ctx any
+			if r.context {
+				ctx = c.object()
+			}
+			ok, err = r.rule.MatchVars(in, ctx, func(name string) (any, bool) {
+				v, ok := c.vars.lookup(name)
+				return v.json, ok
+			})
+		case r.context:
 			ok, err = r.rule.MatchContext(in, c.object())
-		} else {
+		default:
 			ok, err = r.rule.Match(in)
 		}
 		if err != nil {

@@ -148,3 +148,25 @@ func (p *parser) assignedNames(states map[string]any, loc string) map[string]boo
 	}
 	return own
 }
+
+// mentionsVariable reports whether a Choice rule holds a "$name" path.
+func mentionsVariable(v any) bool {
+	switch x := v.(type) {
+	case string:
+		_, _, ok := variableHead(x)
+		return ok
+	case map[string]any:
+		for _, e := range x {
+			if mentionsVariable(e) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if mentionsVariable(e) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -129,11 +129,19 @@ func parseVariable(m map[string]any, loc string) (ref, error) {
 }
 
 func compileRef(s string) (ref, bool) {
-	p, err := jsonpath.Compile(s)
+	expr, variable := s, ""
+	if len(s) > 1 && s[1] != '.' && s[1] != '[' && s[1] != '$' {
+		i := 1
+		for i < len(s) && s[i] != '.' && s[i] != '[' {
+			i++
+		}
+		variable, expr = s[1:i], "$"+s[i:]
+	}
+	p, err := jsonpath.Compile(expr)
 	if err != nil {
 		return ref{}, false
 	}
-	return ref{src: s, context: strings.HasPrefix(s, "$$"), path: p}, true
+	return ref{src: s, context: strings.HasPrefix(s, "$$"), variable: variable, path: p}, true
 }
 
 // parseComparison checks the operand of a comparison operator: a literal of

@@ -82,23 +82,41 @@ func (r *Rule) MatchContext(input, context any) (bool, error) {
 	return r.cond.match(env{input: input, context: context})
 }
 
+// MatchVars is MatchContext with workflow variables, for Variables and
+// *Path operands that start with "$name"; context may be nil when no
+// path reads it.
+func (r *Rule) MatchVars(input, context any, vars func(name string) (any, bool)) (bool, error) {
+	return r.cond.match(env{input: input, context: context, vars: vars})
+}
+
 // env holds the documents one evaluation reads.
 type env struct {
 	input, context any
+	vars           func(name string) (any, bool)
 }
 
 // ref is a compiled path that reads the input or, after "$$", the context.
 type ref struct {
-	src     string
-	context bool
-	path    *jsonpath.Path
+	src      string
+	context  bool
+	variable string // a "$name..." path reads this workflow variable
+	path     *jsonpath.Path
 }
 
 // get returns the value, or ok=false when the path matches nothing.
 func (r *ref) get(e env) (any, bool, error) {
 	doc := e.input
-	if r.context {
+	switch {
+	case r.context:
 		doc = e.context
+	case r.variable != "":
+		var ok bool
+		if e.vars != nil {
+			doc, ok = e.vars(r.variable)
+		}
+		if !ok {
+			return nil, false, nil
+		}
 	}
 	v, err := r.path.Get(doc)
 	if errors.Is(err, jsonpath.ErrNoMatch) {
