@@ -56,6 +56,7 @@ func TestPaymentOutcomes(t *testing.T) {
 		}
 	}
 	h.checkNoCardData(cardApproved, cardDeclined, cardInsufficient)
+	h.checkVaultEmpty(t, "outcome-0", "outcome-1", "outcome-2")
 }
 
 func TestDuplicateAndConflictingOrders(t *testing.T) {
@@ -106,6 +107,7 @@ func TestCallbackThatNeverComesTimesOut(t *testing.T) {
 		t.Errorf("notifications = %+v, want exactly one TIMED_OUT", n)
 	}
 	h.checkNoCardData(cardApproved)
+	h.checkVaultEmpty(t, "late-1") // the workflow forgets the card on timeout
 }
 
 func TestTransientErrorIsRetriedThenDeadLettered(t *testing.T) {

@@ -38,6 +38,9 @@ type harness struct {
 	logs   *logtest.Buffer
 	seenMu sync.Mutex
 	seen   []string // every response body and message body the test saw
+	// orderIDs are the orders placed, whose encryption contexts the
+	// ciphertext search tries.
+	orderIDs []string
 
 	paymentQueue string
 	dlq          string

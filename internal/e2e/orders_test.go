@@ -57,6 +57,9 @@ type status struct {
 
 func (h *harness) place(o order) (int, status) {
 	h.tb.Helper()
+	h.seenMu.Lock()
+	h.orderIDs = append(h.orderIDs, o.OrderID)
+	h.seenMu.Unlock()
 	code, body := h.do("POST", "/orders", o)
 	var s status
 	if code < 300 {
@@ -185,6 +188,9 @@ func (h *harness) checkNoCardData(cards ...string) {
 	}
 	corpus = append(corpus, h.logs.String())
 	all := strings.Join(corpus, "\n")
+	for _, found := range h.sealedCards(all) {
+		h.tb.Errorf("a KMS ciphertext in what the stack exposes decrypts to card data (order %s)", found)
+	}
 	for _, c := range cards {
 		digits := strings.ReplaceAll(c, " ", "")
 		for _, needle := range []string{c, digits} {
