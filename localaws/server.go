@@ -109,6 +109,7 @@ func (s *Server) Close() error {
 		if err := <-s.served; !errors.Is(err, http.ErrServerClosed) {
 			s.closeErr = errors.Join(s.closeErr, err)
 		}
+		s.Endpoint.SNS.Close() // webhook deliveries and their pending retries
 	})
 	return s.closeErr
 }

@@ -256,6 +256,9 @@ func (l *Local) Close(ctx context.Context) error {
 			errs = append(errs, l.servers[0].Close())
 		}
 	}
+	if l.Endpoint != nil {
+		l.Endpoint.SNS.Close() // webhook deliveries and their pending retries
+	}
 	return errors.Join(errs...)
 }
 
