@@ -82,3 +82,47 @@ func TestThroughTheEndpoint(t *testing.T) {
 		t.Errorf("notification = %v", msg)
 	}
 }
+
+// TestRegionsThroughTheEndpoint checks that an eu-west-1 topic delivers to
+// the eu-west-1 queue of the same name, not to us-east-1's.
+func TestRegionsThroughTheEndpoint(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(awsendpoint.New(awsendpoint.Config{}))
+	t.Cleanup(srv.Close)
+	ctx := context.Background()
+	in := func(region string) (*sns.Client, *sqs.Client) {
+		cfg := aws.Config{Region: region, BaseEndpoint: aws.String(srv.URL), Credentials: credentials.NewStaticCredentialsProvider("AKID", "secret", "")}
+		return sns.NewFromConfig(cfg), sqs.NewFromConfig(cfg)
+	}
+	euSNS, euSQS := in("eu-west-1")
+	_, usSQS := in("us-east-1")
+	euQ, err := euSQS.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("outcomes")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	usQ, err := usSQS.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("outcomes")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	topic, err := euSNS.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("outcomes")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := euSNS.Subscribe(ctx, &sns.SubscribeInput{TopicArn: topic.TopicArn, Protocol: aws.String("sqs"),
+		Endpoint: aws.String("arn:aws:sqs:eu-west-1:123456789012:outcomes"), Attributes: map[string]string{"RawMessageDelivery": "true"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := euSNS.Publish(ctx, &sns.PublishInput{TopicArn: topic.TopicArn, Message: aws.String("for eu-west-1")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		client *sqs.Client
+		url    *string
+		want   int
+	}{{euSQS, euQ.QueueUrl, 1}, {usSQS, usQ.QueueUrl, 0}} {
+		out, err := tc.client.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: tc.url, MaxNumberOfMessages: 10})
+		if err != nil || len(out.Messages) != tc.want {
+			t.Errorf("%s queue received %v (%v), want %d messages", tc.client.Options().Region, out, err, tc.want)
+		}
+	}
+}
