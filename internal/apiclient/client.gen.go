@@ -121,7 +121,12 @@ type FieldError struct {
 // Identifier defines model for Identifier.
 type Identifier = string
 
-// Order defines model for Order.
+// Order The card comes either as its fields (nameOnCard, creditCardNumber,
+// expiry and cvv, all four) or as paymentMethod, a token the storefront
+// created with Stripe's client libraries; never both. Sending both, or
+// neither, is a 422 naming the fields. A tokenized order keeps card data
+// off this service entirely: nothing is sealed with KMS or vaulted, and
+// the workflow carries the token.
 type Order struct {
 	// Amount The total as a decimal string such as "654321.17": greater than 0
 	// and at most 1000000.00, with at most two decimal places, in plain
@@ -142,7 +147,7 @@ type Order struct {
 	Amount string `json:"amount"`
 
 	// CreditCardNumber 13 to 19 digits, optionally grouped by single spaces or dashes, passing the Luhn check.
-	CreditCardNumber string `json:"creditCardNumber"`
+	CreditCardNumber *string `json:"creditCardNumber,omitempty"`
 
 	// Currency An uppercase ISO 4217 code of a currency with two decimal places
 	// (USD, EUR, GBP, ...). Optional: when absent, the order is in USD.
@@ -151,13 +156,13 @@ type Order struct {
 
 	// CustomerId The shop's customer id; like orderId, it must not look like a card number.
 	CustomerId Identifier `json:"customerId"`
-	Cvv        string     `json:"cvv"`
+	Cvv        *string    `json:"cvv,omitempty"`
 
 	// Expiry MM/YY; the card is valid through the last day of that month (UTC).
-	Expiry string `json:"expiry"`
+	Expiry *string `json:"expiry,omitempty"`
 
 	// NameOnCard Printable characters, not only spaces.
-	NameOnCard string `json:"nameOnCard"`
+	NameOnCard *string `json:"nameOnCard,omitempty"`
 
 	// OrderDate A calendar date, YYYY-MM-DD, from 365 days before today to
 	// tomorrow (UTC, so that shops east of UTC can send their own
@@ -168,6 +173,12 @@ type Order struct {
 	// idempotency key. It must not look like a card number (13 to 19
 	// digits passing the Luhn check): ids travel in ARNs, URLs and logs.
 	OrderId Identifier `json:"orderId"`
+
+	// PaymentMethod A Stripe PaymentMethod id (pm_...) instead of the card fields. In
+	// Stripe's test mode, pm_card_visa is approved and
+	// pm_card_chargeDeclined declined; the simulator decides those test
+	// tokens the same way.
+	PaymentMethod *string `json:"paymentMethod,omitempty"`
 }
 
 // OrderStatus defines model for OrderStatus.
@@ -356,7 +367,8 @@ type ClientInterface interface {
 
 	// PlaceOrderWithBody Place an order and start its payment
 	//
-	// Validates the order, seals the card and starts the payment workflow.
+	// Validates the order, seals the card (unless it comes as a
+	// paymentMethod token) and starts the payment workflow.
 	// The payment completes asynchronously: poll the `Location` URL.
 	//
 	// Takes any type of body and a specified content type.
@@ -366,7 +378,8 @@ type ClientInterface interface {
 
 	// PlaceOrder Place an order and start its payment
 	//
-	// Validates the order, seals the card and starts the payment workflow.
+	// Validates the order, seals the card (unless it comes as a
+	// paymentMethod token) and starts the payment workflow.
 	// The payment completes asynchronously: poll the `Location` URL.
 	//
 	// Takes a body of the `application/json` content type.
@@ -399,7 +412,8 @@ func (c *Client) GetHealth(ctx context.Context, reqEditors ...RequestEditorFn) (
 
 // PlaceOrderWithBody Place an order and start its payment
 //
-// Validates the order, seals the card and starts the payment workflow.
+// Validates the order, seals the card (unless it comes as a
+// paymentMethod token) and starts the payment workflow.
 // The payment completes asynchronously: poll the `Location` URL.
 //
 // Takes any type of body and a specified content type.
@@ -419,7 +433,8 @@ func (c *Client) PlaceOrderWithBody(ctx context.Context, contentType string, bod
 
 // PlaceOrder Place an order and start its payment
 //
-// Validates the order, seals the card and starts the payment workflow.
+// Validates the order, seals the card (unless it comes as a
+// paymentMethod token) and starts the payment workflow.
 // The payment completes asynchronously: poll the `Location` URL.
 //
 // Takes a body of the `application/json` content type.
@@ -608,7 +623,8 @@ type ClientWithResponsesInterface interface {
 
 	// PlaceOrderWithBodyWithResponse Place an order and start its payment
 	//
-	// Validates the order, seals the card and starts the payment workflow.
+	// Validates the order, seals the card (unless it comes as a
+	// paymentMethod token) and starts the payment workflow.
 	// The payment completes asynchronously: poll the `Location` URL.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -618,7 +634,8 @@ type ClientWithResponsesInterface interface {
 
 	// PlaceOrderWithResponse Place an order and start its payment
 	//
-	// Validates the order, seals the card and starts the payment workflow.
+	// Validates the order, seals the card (unless it comes as a
+	// paymentMethod token) and starts the payment workflow.
 	// The payment completes asynchronously: poll the `Location` URL.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -939,7 +956,8 @@ func (c *ClientWithResponses) GetHealthWithResponse(ctx context.Context, reqEdit
 
 // PlaceOrderWithBodyWithResponse Place an order and start its payment
 //
-// Validates the order, seals the card and starts the payment workflow.
+// Validates the order, seals the card (unless it comes as a
+// paymentMethod token) and starts the payment workflow.
 // The payment completes asynchronously: poll the `Location` URL.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -955,7 +973,8 @@ func (c *ClientWithResponses) PlaceOrderWithBodyWithResponse(ctx context.Context
 
 // PlaceOrderWithResponse Place an order and start its payment
 //
-// Validates the order, seals the card and starts the payment workflow.
+// Validates the order, seals the card (unless it comes as a
+// paymentMethod token) and starts the payment workflow.
 // The payment completes asynchronously: poll the `Location` URL.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).

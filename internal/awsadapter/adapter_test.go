@@ -104,7 +104,7 @@ func TestWorkflowsAgainstStepFunctions(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := orders.Execution{ARN: wantARN, Status: orders.ExecutionRunning, StartDate: testNow,
-		Input: []byte(`{"orderId":"order-1","customerId":"","orderDate":"","amount":"1.00","currency":"","card":{"brand":"","last4":""},"vaultRef":"p-1","requestDigest":""}`)}
+		Input: []byte(`{"orderId":"order-1","customerId":"","orderDate":"","amount":"1.00","currency":"","card":{"brand":"","last4":""},"vaultRef":"p-1","requestDigest":"","paymentMethod":""}`)}
 	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
 		t.Errorf("DescribePayment (-want +got):\n%s", diff)
 	}

@@ -75,7 +75,13 @@ func (h *Handler) process(ctx context.Context, rec events.SQSMessage) dispositio
 // charge runs a claimed charge to its decision and answers the task.
 func (h *Handler) charge(ctx context.Context, log *slog.Logger, msg parsed, claimant string) disposition {
 	p := msg.payment
-	card, err := h.openCard(ctx, p)
+	var card orders.CardSecret
+	var err error
+	if p.PaymentMethod == "" {
+		// A tokenized order has no card in the vault: the processor
+		// charges its token.
+		card, err = h.openCard(ctx, p)
+	}
 	if errors.As(err, new(*invalidPayment)) {
 		cause := err.Error()
 		log.WarnContext(ctx, "card is unusable", "reason", cause)
@@ -185,6 +191,9 @@ func (h *Handler) release(ctx context.Context, log *slog.Logger, orderID, claima
 // forget deletes the placement's card from the vault; failing to is only
 // logged, since the vault's TTL removes it anyway.
 func (h *Handler) forget(ctx context.Context, log *slog.Logger, p orders.PaymentRequest) {
+	if p.PaymentMethod != "" {
+		return // tokenized: nothing was vaulted
+	}
 	if err := h.vault.DeleteCard(ctx, p.OrderID, p.VaultRef); err != nil {
 		log.WarnContext(ctx, "cannot delete the card from the vault; its TTL will", "error", err.Error())
 	}
@@ -193,5 +202,5 @@ func (h *Handler) forget(ctx context.Context, log *slog.Logger, p orders.Payment
 // charge builds the processor's request; the orderId is its idempotency
 // key.
 func charge(p orders.PaymentRequest, card orders.CardSecret) orders.Charge {
-	return orders.Charge{OrderID: p.OrderID, Amount: p.Amount, Currency: p.Currency, Card: card}
+	return orders.Charge{OrderID: p.OrderID, Amount: p.Amount, Currency: p.Currency, Card: card, PaymentMethod: p.PaymentMethod}
 }

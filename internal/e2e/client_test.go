@@ -42,8 +42,8 @@ func TestGeneratedClientChargesExactAmounts(t *testing.T) {
 		id := fmt.Sprintf("exact-%02d", i)
 		resp, err := client.PlaceOrderWithResponse(ctx, apiclient.Order{
 			OrderId: id, CustomerId: "98766", OrderDate: openapi_types.Date{Time: time.Now()},
-			Amount: amount, NameOnCard: "FIRSTNAME LASTNAME", CreditCardNumber: cardApproved,
-			Expiry: "12/" + time.Now().AddDate(2, 0, 0).Format("06"), Cvv: cvv,
+			Amount: amount, NameOnCard: ptr("FIRSTNAME LASTNAME"), CreditCardNumber: ptr(cardApproved),
+			Expiry: ptr("12/" + time.Now().AddDate(2, 0, 0).Format("06")), Cvv: ptr(cvv),
 		})
 		if err != nil {
 			t.Fatalf("place %s: %v", amount, err)
@@ -121,3 +121,8 @@ func twoDecimals(s string) string {
 	}
 	return whole + "." + frac
 }
+
+// ptr returns a pointer to v, for the generated client's optional fields
+// (the card fields are optional since an order may carry a paymentMethod
+// instead).
+func ptr[T any](v T) *T { return &v }

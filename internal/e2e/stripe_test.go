@@ -8,8 +8,12 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 
@@ -64,6 +68,9 @@ func TestRawCardOrderThroughStripe(t *testing.T) {
 	}
 	if auth := authorizationID(t, h, got.ExecutionArn); !strings.HasPrefix(auth, "pi_") {
 		t.Errorf("authorization id = %q, want Stripe's PaymentIntent id", auth)
+	}
+	if state, auth := chargeRecord(t, h, id); state != orders.ChargeApproved || !strings.HasPrefix(auth, "pi_") {
+		t.Errorf("charge record = %s %q, want approved with Stripe's PaymentIntent id", state, auth)
 	}
 	h.checkNoCardData(cardApproved)
 }
@@ -150,5 +157,112 @@ func TestStripeDeclinesThroughTheWorkflow(t *testing.T) {
 		if n := notes[tt.id]; len(n) != 1 || n[0].Status != orders.PaymentDeclined || n[0].Error != tt.wantError {
 			t.Errorf("notifications for %s = %+v, want one DECLINED %s", tt.id, n, tt.wantError)
 		}
+	}
+}
+
+// physicalID returns the physical id of the template resource logicalID.
+func physicalID(tb testing.TB, h *harness, logicalID string) string {
+	tb.Helper()
+	for _, r := range h.local.Stack.Resources {
+		if r.LogicalID == logicalID {
+			return r.PhysicalID
+		}
+	}
+	tb.Fatalf("the stack has no %s", logicalID)
+	return ""
+}
+
+// chargeRecord reads the order's charge record: its state and the
+// authorization id stored with an approval.
+func chargeRecord(tb testing.TB, h *harness, orderID string) (state, authorizationID string) {
+	tb.Helper()
+	out, err := dynamodb.NewFromConfig(h.local.AWS).GetItem(context.Background(), &dynamodb.GetItemInput{
+		TableName: aws.String(physicalID(tb, h, "ChargeRecords")),
+		Key:       map[string]ddbtypes.AttributeValue{"orderId": &ddbtypes.AttributeValueMemberS{Value: orderID}},
+	})
+	if err != nil {
+		tb.Fatalf("charge record of %s: %v", orderID, err)
+	}
+	s := func(name string) string {
+		v, _ := out.Item[name].(*ddbtypes.AttributeValueMemberS)
+		if v == nil {
+			return ""
+		}
+		return v.Value
+	}
+	return s("state"), s("authorizationId")
+}
+
+// TestTokenizedOrderThroughStripe places an order with a Stripe
+// PaymentMethod instead of card fields. Both KMS keys are disabled and the
+// card vault's table deleted first: had the order touched either, it could
+// not have been paid.
+func TestTokenizedOrderThroughStripe(t *testing.T) {
+	t.Parallel()
+	h, mock := startWithStripe(t)
+	ctx := context.Background()
+	keys := kms.NewFromConfig(h.local.AWS)
+	for _, id := range []string{"CardKey", "MacKey"} {
+		if _, err := keys.DisableKey(ctx, &kms.DisableKeyInput{KeyId: aws.String(physicalID(t, h, id))}); err != nil {
+			t.Fatalf("disable %s: %v", id, err)
+		}
+	}
+	if _, err := dynamodb.NewFromConfig(h.local.AWS).DeleteTable(ctx, &dynamodb.DeleteTableInput{
+		TableName: aws.String(physicalID(t, h, "CardVault")),
+	}); err != nil {
+		t.Fatalf("delete the card vault: %v", err)
+	}
+	const id = "stripe-token-1"
+	code, body := h.do("POST", "/orders", map[string]any{
+		"orderId": id, "customerId": "98766", "orderDate": time.Now().Format("2006-01-02"),
+		"amount": "19.99", "currency": "EUR", "paymentMethod": "pm_card_visa",
+	})
+	if code != 202 {
+		t.Fatalf("POST /orders = %d %s, want 202", code, body)
+	}
+	got := h.waitTerminal(id, 0)
+	if got.Status != orders.ExecutionSucceeded || got.PaymentStatus != orders.PaymentPaid {
+		dumpLogs(t, h)
+		t.Fatalf("status = %+v, want SUCCEEDED/PAID", got)
+	}
+	var paths []string
+	var pi stripemock.Request
+	for _, r := range mock.Requests() {
+		paths = append(paths, r.Path)
+		if r.Path == "/v1/payment_intents" {
+			pi = r
+		}
+	}
+	if len(paths) != 1 || pi.Form.Get("payment_method") != "pm_card_visa" || pi.IdempotencyKey != id || pi.Form.Get("amount") != "1999" || pi.Form.Get("currency") != "eur" {
+		t.Errorf("Stripe requests %v, payment intent %v key %q; want one PaymentIntent charging pm_card_visa 1999 eur keyed by the orderId", paths, pi.Form, pi.IdempotencyKey)
+	}
+	state, auth := chargeRecord(t, h, id)
+	if state != orders.ChargeApproved || !strings.HasPrefix(auth, "pi_") {
+		t.Errorf("charge record = %s %q, want approved with Stripe's PaymentIntent id", state, auth)
+	}
+}
+
+// TestBothCardAndTokenRefused checks the API's answer to an order that
+// sends card fields and a paymentMethod: 422, naming the card fields, and
+// no execution.
+func TestBothCardAndTokenRefused(t *testing.T) {
+	t.Parallel()
+	h := start(t, options{noCallback: true})
+	o := newOrder("both-1", cardApproved)
+	body, err := json.Marshal(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(body, &m); err != nil {
+		t.Fatal(err)
+	}
+	m["paymentMethod"] = "pm_card_visa"
+	code, resp := h.do("POST", "/orders", m)
+	if code != 422 || !strings.Contains(string(resp), "creditCardNumber") || !strings.Contains(string(resp), "paymentMethod") {
+		t.Errorf("POST /orders with card and token = %d %s, want 422 naming the card fields", code, resp)
+	}
+	if n := h.executions("both-1"); n != 0 {
+		t.Errorf("executions = %d, want none", n)
 	}
 }

@@ -20,6 +20,7 @@ type orderRequest struct {
 	CreditCardNumber string     `json:"creditCardNumber"`
 	Expiry           string     `json:"expiry"`
 	CVV              string     `json:"cvv"`
+	PaymentMethod    string     `json:"paymentMethod,omitempty"`
 }
 
 // order returns the request as the domain's Order, still unvalidated.
@@ -34,6 +35,7 @@ func (r orderRequest) order() orders.Order {
 		CreditCardNumber: r.CreditCardNumber,
 		Expiry:           r.Expiry,
 		CVV:              r.CVV,
+		PaymentMethod:    r.PaymentMethod,
 	}
 }
 

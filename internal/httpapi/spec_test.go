@@ -139,7 +139,9 @@ func jsonFields(typ reflect.Type) (all, always []string) {
 func validateRequired(typ reflect.Type) []string {
 	var names []string
 	for f := range typ.Fields() {
-		if strings.HasPrefix(f.Tag.Get("validate"), "required") {
+		// Only an unconditional "required": the card fields are
+		// required_without=PaymentMethod, which the spec says in words.
+		if rule, _, _ := strings.Cut(f.Tag.Get("validate"), ","); rule == "required" {
 			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 			names = append(names, name)
 		}

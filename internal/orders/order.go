@@ -23,15 +23,25 @@ type Order struct {
 	// at most two decimal places.
 	Amount Amount `json:"amount" validate:"required,amount,amount_positive,amount_max"`
 	// Currency is an ISO 4217 code; empty means DefaultCurrency.
-	Currency   string `json:"currency,omitempty" validate:"omitempty,currency"`
-	NameOnCard string `json:"nameOnCard" validate:"required,max=100,cardname"`
+	Currency string `json:"currency,omitempty" validate:"omitempty,currency"`
+	// The card is given either as its fields (NameOnCard, CreditCardNumber,
+	// Expiry, CVV) or as PaymentMethod, never both.
+	NameOnCard string `json:"nameOnCard" validate:"required_without=PaymentMethod,excluded_with=PaymentMethod,omitempty,max=100,cardname"`
 	// CreditCardNumber is 13–19 digits, optionally grouped by single spaces
 	// or dashes, and passes the Luhn check.
-	CreditCardNumber string `json:"creditCardNumber" validate:"required,cardnumber,luhn"`
+	CreditCardNumber string `json:"creditCardNumber" validate:"required_without=PaymentMethod,excluded_with=PaymentMethod,omitempty,cardnumber,luhn"`
 	// Expiry is MM/YY; the card is valid through the end of that month.
-	Expiry string `json:"expiry" validate:"required,expiry,unexpired"`
-	CVV    string `json:"cvv" validate:"required,cvv"`
+	Expiry string `json:"expiry" validate:"required_without=PaymentMethod,excluded_with=PaymentMethod,omitempty,expiry,unexpired"`
+	CVV    string `json:"cvv" validate:"required_without=PaymentMethod,excluded_with=PaymentMethod,omitempty,cvv"`
+	// PaymentMethod is a token the storefront created with Stripe's client
+	// libraries (pm_...), so the card never reaches this service: no KMS
+	// seal, no vault entry.
+	PaymentMethod string `json:"paymentMethod,omitempty" validate:"omitempty,paymentmethod"`
 }
+
+// Tokenized reports whether the order pays with a PaymentMethod token
+// instead of card fields.
+func (o Order) Tokenized() bool { return o.PaymentMethod != "" }
 
 // normalOrder is a validated Order reduced to the forms the workflow uses:
 // card digits only, the amount in minor units, the currency defaulted.
@@ -46,7 +56,12 @@ type normalOrder struct {
 // so a caller that skipped validation gets ErrInvalid rather than garbage.
 func (o Order) normalize() (normalOrder, error) {
 	digits, ok := CardDigits(o.CreditCardNumber)
-	if !ok {
+	switch {
+	case o.Tokenized() && (o.CreditCardNumber != "" || o.CVV != "" || o.Expiry != "" || o.NameOnCard != ""):
+		return normalOrder{}, fmt.Errorf("normalize order: card fields and paymentMethod together: %w", ErrInvalid)
+	case o.Tokenized() && !IsPaymentMethod(o.PaymentMethod):
+		return normalOrder{}, fmt.Errorf("normalize order: paymentMethod: %w", ErrInvalid)
+	case !o.Tokenized() && !ok:
 		return normalOrder{}, fmt.Errorf("normalize order: card number: %w", ErrInvalid)
 	}
 	minor, err := MinorUnits(string(o.Amount))
@@ -71,8 +86,12 @@ func (o Order) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("orderId", o.OrderID), slog.String("brand", o.brand()))
 }
 
-// brand is the card brand if the number is well formed, else BrandUnknown.
+// brand is the card brand if the number is well formed, "token" for a
+// tokenized order, else BrandUnknown.
 func (o Order) brand() string {
+	if o.Tokenized() {
+		return "token"
+	}
 	digits, ok := CardDigits(o.CreditCardNumber)
 	if !ok {
 		return BrandUnknown

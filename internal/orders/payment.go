@@ -32,6 +32,12 @@ type PaymentRequest struct {
 	// unkeyed hash of the card, and without keeping anything derived from
 	// the CVV after the authorization.
 	RequestDigest string `json:"requestDigest"`
+	// PaymentMethod is the storefront's Stripe token for a tokenized
+	// order, and empty for a card order. It is always present, so the
+	// state machine can pass it on without a path that may be missing. A
+	// tokenized order has no vault entry (VaultRef names none) and no
+	// brand or last four.
+	PaymentMethod string `json:"paymentMethod"`
 }
 
 // CardRef is what the workflow knows of a card: enough to show a customer

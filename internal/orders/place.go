@@ -48,11 +48,15 @@ func (s *Service) Place(ctx context.Context, o Order) (Placement, error) {
 	if err != nil {
 		return Placement{}, err
 	}
-	if err := s.vaultCard(ctx, n, req.VaultRef); err != nil {
-		return Placement{}, err
+	// A tokenized order has no card to seal: it never reaches KMS or the
+	// vault.
+	if !n.Tokenized() {
+		if err := s.vaultCard(ctx, n, req.VaultRef); err != nil {
+			return Placement{}, err
+		}
 	}
 	x, err := s.cfg.Workflows.StartPayment(ctx, req)
-	if err != nil {
+	if err != nil && !n.Tokenized() {
 		// Nobody will read this placement's card: remove it now rather than
 		// at its expiry. A failure here is left to the vault's TTL.
 		_ = s.cfg.Vault.DeleteCard(context.WithoutCancel(ctx), n.OrderID, req.VaultRef)
@@ -80,15 +84,20 @@ func (s *Service) paymentRequest(ctx context.Context, n normalOrder) (PaymentReq
 	if err != nil {
 		return PaymentRequest{}, err
 	}
+	card := CardRef{Brand: BrandOf(n.digits), Last4: Last4(n.digits)}
+	if n.Tokenized() {
+		card = CardRef{}
+	}
 	return PaymentRequest{
 		OrderID:       n.OrderID,
 		CustomerID:    n.CustomerID,
 		OrderDate:     n.OrderDate,
 		Amount:        FormatMinor(n.minor),
 		Currency:      n.currency,
-		Card:          CardRef{Brand: BrandOf(n.digits), Last4: Last4(n.digits)},
+		Card:          card,
 		VaultRef:      s.cfg.NewVaultRef(),
 		RequestDigest: digest,
+		PaymentMethod: n.PaymentMethod,
 	}, nil
 }
 

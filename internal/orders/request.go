@@ -23,7 +23,10 @@ func (p PaymentRequest) Check() error {
 	if p.VaultRef == "" {
 		problems = append(problems, "vaultRef is missing")
 	}
-	if !IsLast4(p.Card.Last4) {
+	switch {
+	case p.PaymentMethod != "" && !IsPaymentMethod(p.PaymentMethod):
+		problems = append(problems, "paymentMethod must be a Stripe PaymentMethod id (pm_...)")
+	case p.PaymentMethod == "" && !IsLast4(p.Card.Last4):
 		problems = append(problems, "card.last4 must be four digits")
 	}
 	if len(problems) == 0 {

@@ -45,6 +45,7 @@ func NewValidator(c clock.Clock) *Validator {
 		"expiry":          func(s string) bool { _, ok := ExpiryEnd(s); return ok },
 		"unexpired":       func(s string) bool { end, _ := ExpiryEnd(s); return c.Now().Before(end) },
 		"cvv":             ValidCVV,
+		"paymentmethod":   IsPaymentMethod,
 	}
 	for tag, ok := range rules {
 		err := v.RegisterValidation(tag, func(fl validator.FieldLevel) bool { return ok(fl.Field().String()) })
@@ -110,6 +111,12 @@ func message(fe validator.FieldError) string {
 		return "card has expired"
 	case "cvv":
 		return "must be 3 or 4 digits"
+	case "required_without":
+		return "is required unless paymentMethod is given"
+	case "excluded_with":
+		return "must not be given with paymentMethod: send either the card fields or paymentMethod"
+	case "paymentmethod":
+		return "must be a Stripe PaymentMethod id: pm_ followed by 1 to 250 letters, digits or '_'"
 	}
 	return "is invalid (" + fe.Tag() + ")"
 }
@@ -162,6 +169,22 @@ func isCardName(s string) bool {
 	}
 	for _, r := range s {
 		if !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsPaymentMethod reports whether s looks like a Stripe PaymentMethod id:
+// "pm_" and 1 to 250 of [A-Za-z0-9_] (test tokens such as pm_card_visa
+// included). It can never be a card number.
+func IsPaymentMethod(s string) bool {
+	rest, ok := strings.CutPrefix(s, "pm_")
+	if !ok || rest == "" || len(rest) > 250 {
+		return false
+	}
+	for _, c := range rest {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
 			return false
 		}
 	}
