@@ -71,10 +71,19 @@ func (d *deployer) createTable(ctx context.Context, id string, p map[string]any)
 			return created{}, fmt.Errorf("table %s: %s is not emulated by the local DynamoDB", name, prop)
 		}
 	}
-	for _, prop := range []string{"PointInTimeRecoverySpecification", "SSESpecification", "ContributorInsightsSpecification", "ResourcePolicy"} {
-		if _, ok := p[prop]; ok {
-			d.cfg.Logger.Warn("table property accepted but not emulated", "table", name, "property", prop)
+	// Encryption at rest has nothing to emulate in memory; recovery and
+	// Contributor Insights are worth a warning only when switched on.
+	for prop, flag := range map[string]string{
+		"PointInTimeRecoverySpecification": "PointInTimeRecoveryEnabled", "ContributorInsightsSpecification": "Enabled",
+	} {
+		if spec, ok := p[prop].(map[string]any); ok {
+			if on, _ := boolProp(spec, flag); on {
+				d.cfg.Logger.Warn("table property accepted but not emulated", "table", name, "property", prop)
+			}
 		}
+	}
+	if _, ok := p["ResourcePolicy"]; ok {
+		d.cfg.Logger.Warn("table property accepted but not emulated", "table", name, "property", "ResourcePolicy")
 	}
 	out, err := d.ddb.CreateTable(ctx, in)
 	if err != nil {
