@@ -48,6 +48,10 @@ func printBanner(w io.Writer, l *stack.Local, o options, payments string, took t
 	fmt.Fprintln(w, "\nTry it (test card 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 declined):")
 	fmt.Fprintf(w, "  curl -i -X POST %s/orders -H 'Content-Type: application/json' \\\n    -d '%s'\n", l.APIURL, order)
 	fmt.Fprintf(w, "  curl -s %s/orders/order-1001/status\n", l.APIURL)
+	token := fmt.Sprintf(`{"orderId":"order-1002","customerId":"98766","orderDate":"%s","amount":"19.99","currency":"EUR",`+
+		`"paymentMethod":"pm_card_visa"}`, now.Format("2006-01-02"))
+	fmt.Fprintln(w, "A tokenized order (a Stripe PaymentMethod instead of card fields; never sealed or vaulted):")
+	fmt.Fprintf(w, "  curl -i -X POST %s/orders -H 'Content-Type: application/json' \\\n    -d '%s'\n", l.APIURL, token)
 	if q := findOutput(l.Stack.Outputs, "test", "url"); q != "" {
 		fmt.Fprintf(w, "  aws sqs receive-message --endpoint-url %s --region %s --queue-url %s --max-number-of-messages 10 --wait-time-seconds 20\n", endpoint, o.region, q)
 	}

@@ -37,6 +37,9 @@ func TestRunWithStripe(t *testing.T) {
 	if !strings.Contains(stdout.String(), "Stripe adapter against stripe-mock at http://127.0.0.1:") {
 		t.Errorf("banner does not say payments go to stripe-mock:\n%s", stdout.String())
 	}
+	if !strings.Contains(stdout.String(), `"paymentMethod":"pm_card_visa"`) {
+		t.Errorf("banner has no tokenized example:\n%s", stdout.String())
+	}
 	if !strings.Contains(stderr.String(), "payment processor is Stripe") {
 		t.Errorf("the callback did not start with Stripe:\n%s", stderr.String())
 	}
