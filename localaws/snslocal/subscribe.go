@@ -118,7 +118,7 @@ func checkEndpoint(protocol, endpoint string, fifo bool) error {
 		}
 		u, err := url.Parse(endpoint)
 		if err != nil || u.Scheme != protocol || u.Host == "" {
-			return invalidParameter("Endpoint Reason: An %s endpoint must be an absolute %s:// URL", protocol, protocol)
+			return invalidParameter("Endpoint must match the specified protocol")
 		}
 	default:
 		return invalidParameter("Protocol Reason: the local SNS delivers to sqs, http and https, not %q", protocol)

@@ -128,3 +128,17 @@ func TestSubscribeChecksTheTopicFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestSubscribeWebhookEndpointMustMatch checks AWS's wording for an
+// endpoint that is not a URL of the protocol given (as reported against
+// AWS in argoproj/argo-events#414).
+func TestSubscribeWebhookEndpointMustMatch(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	topic := e.createTopic(t, "t")
+	_, err := e.client.Subscribe(context.Background(), &sns.SubscribeInput{TopicArn: &topic, Protocol: aws.String("https"), Endpoint: aws.String("http://127.0.0.1:9/hook")})
+	var apiErr interface{ ErrorMessage() string }
+	if !errorsAs(err, &apiErr) || apiErr.ErrorMessage() != "Invalid parameter: Endpoint must match the specified protocol" {
+		t.Errorf("Subscribe https with an http URL: %v", err)
+	}
+}
