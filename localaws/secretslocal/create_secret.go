@@ -24,7 +24,7 @@ type createSecretOutput struct {
 // createSecret makes a secret, with a first AWSCURRENT version when the
 // request carries a value. Repeating a CreateSecret with the same
 // ClientRequestToken and value (an SDK retry) answers as the first did.
-func (s *Service) createSecret(body []byte) (any, error) {
+func (s *regional) createSecret(body []byte) (any, error) {
 	var in createSecretInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -70,7 +70,7 @@ func (s *Service) createSecret(body []byte) (any, error) {
 
 // createAgain answers a CreateSecret for a name already taken: an
 // idempotent retry succeeds, anything else is refused with AWS's words.
-func (s *Service) createAgain(sec *secret, in createSecretInput) (any, error) {
+func (s *regional) createAgain(sec *secret, in createSecretInput) (any, error) {
 	if !sec.deletion.IsZero() {
 		return nil, newError(codeInvalidRequest, msgScheduledDeletion)
 	}

@@ -21,7 +21,7 @@ type deleteSecretOutput struct {
 // window (7 to 30 days, 30 by default), during which it can be restored
 // and its name stays taken, or removes it at once with
 // ForceDeleteWithoutRecovery, which also ends a running recovery window.
-func (s *Service) deleteSecret(body []byte) (any, error) {
+func (s *regional) deleteSecret(body []byte) (any, error) {
 	var in deleteSecretInput
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -60,7 +60,7 @@ func (s *Service) deleteSecret(body []byte) (any, error) {
 
 // restoreSecret cancels a scheduled deletion. Restoring a secret that is
 // not scheduled for deletion changes nothing and succeeds.
-func (s *Service) restoreSecret(body []byte) (any, error) {
+func (s *regional) restoreSecret(body []byte) (any, error) {
 	var in secretIDInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

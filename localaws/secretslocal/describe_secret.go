@@ -39,7 +39,7 @@ func (sec *secret) metadata() secretMetadata {
 // describeSecret answers with a secret's metadata, never its value. It
 // works on a secret scheduled for deletion, which is how one learns when
 // it was deleted.
-func (s *Service) describeSecret(body []byte) (any, error) {
+func (s *regional) describeSecret(body []byte) (any, error) {
 	var in secretIDInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

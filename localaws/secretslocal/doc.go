@@ -8,7 +8,9 @@
 // RestoreSecret and ListSecrets. Each value is a version with a VersionId
 // (the request's ClientRequestToken) and staging labels; putting a new
 // AWSCURRENT value moves AWSPREVIOUS to the version that was current, as
-// Secrets Manager does. Error codes and messages follow AWS's.
+// Secrets Manager does. Error codes and messages follow AWS's. Secrets are
+// per region (the one a request is signed for), with that region and its
+// partition in their ARNs.
 //
 // It is not a secure store: values live in process memory, in clear, and
 // disappear with it. Rotation, resource policies, replication, tagging

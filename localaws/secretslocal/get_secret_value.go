@@ -23,7 +23,7 @@ type getSecretValueOutput struct {
 // getSecretValue returns the version a VersionId or a staging label names,
 // AWSCURRENT by default, and records the day of the access as AWS does
 // (LastAccessedDate is a date, not a time).
-func (s *Service) getSecretValue(body []byte) (any, error) {
+func (s *regional) getSecretValue(body []byte) (any, error) {
 	var in getSecretValueInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

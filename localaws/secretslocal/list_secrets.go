@@ -31,7 +31,7 @@ type listSecretsOutput struct {
 // date (oldest first, or newest first with SortOrder desc) as AWS orders
 // them. Secrets scheduled for deletion are left out unless
 // IncludePlannedDeletion is set.
-func (s *Service) listSecrets(body []byte) (any, error) {
+func (s *regional) listSecrets(body []byte) (any, error) {
 	var in listSecretsInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

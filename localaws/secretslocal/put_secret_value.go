@@ -14,7 +14,7 @@ type putSecretValueOutput struct {
 
 // putSecretValue stores a new version. Without VersionStages it becomes
 // AWSCURRENT and the version that was current becomes AWSPREVIOUS.
-func (s *Service) putSecretValue(body []byte) (any, error) {
+func (s *regional) putSecretValue(body []byte) (any, error) {
 	var in putSecretValueInput
 	if err := decode(body, &in); err != nil {
 		return nil, err

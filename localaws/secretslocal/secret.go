@@ -107,7 +107,7 @@ func (sec *secret) attach(v *version, stages []string) {
 // ARN without the six random characters AWS appends. A secret whose
 // recovery window has ended is removed first, as AWS would have deleted it
 // by then. The caller holds s.mu.
-func (s *Service) lookup(id string) (*secret, error) {
+func (s *regional) lookup(id string) (*secret, error) {
 	s.purge()
 	if sec, ok := s.secrets[id]; ok {
 		return sec, nil
@@ -126,7 +126,7 @@ func (sec *secret) partialARN() string { return sec.arn[:len(sec.arn)-len("-XXXX
 
 // live is lookup for the operations a secret scheduled for deletion
 // refuses.
-func (s *Service) live(id string) (*secret, error) {
+func (s *regional) live(id string) (*secret, error) {
 	sec, err := s.lookup(id)
 	if err != nil {
 		return nil, err
@@ -139,8 +139,8 @@ func (s *Service) live(id string) (*secret, error) {
 
 // nameFromARN returns the secret name part of a full or partial secret ARN
 // of this Service's Region and account.
-func (s *Service) nameFromARN(id string) (string, bool) {
-	rest, ok := strings.CutPrefix(id, fmt.Sprintf("arn:aws:secretsmanager:%s:%s:secret:", s.region, s.account))
+func (s *regional) nameFromARN(id string) (string, bool) {
+	rest, ok := strings.CutPrefix(id, fmt.Sprintf("arn:%s:secretsmanager:%s:%s:secret:", s.partition, s.region, s.account))
 	if !ok || rest == "" {
 		return "", false
 	}
@@ -156,7 +156,7 @@ func (s *Service) nameFromARN(id string) (string, bool) {
 
 // purge removes the secrets whose recovery window has ended. The caller
 // holds s.mu.
-func (s *Service) purge() {
+func (s *regional) purge() {
 	now := s.clock.Now()
 	for name, sec := range s.secrets {
 		if !sec.deletion.IsZero() && !now.Before(sec.deletion) {
@@ -171,7 +171,7 @@ const arnSuffixAlphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 
 // newARN returns an ARN for name with AWS's hyphen and six random
 // characters, so that a deleted and recreated secret gets a new ARN.
-func (s *Service) newARN(name string) (string, error) {
+func (s *regional) newARN(name string) (string, error) {
 	b := make([]byte, 6)
 	if _, err := io.ReadFull(s.random, b); err != nil {
 		return "", fmt.Errorf("read random: %w", err)
@@ -179,12 +179,12 @@ func (s *Service) newARN(name string) (string, error) {
 	for i := range b {
 		b[i] = arnSuffixAlphabet[int(b[i])%len(arnSuffixAlphabet)]
 	}
-	return fmt.Sprintf("arn:aws:secretsmanager:%s:%s:secret:%s-%s", s.region, s.account, name, b), nil
+	return fmt.Sprintf("arn:%s:secretsmanager:%s:%s:secret:%s-%s", s.partition, s.region, s.account, name, b), nil
 }
 
 // newVersionID returns a random version 4 UUID, the VersionId of a value
 // put without a ClientRequestToken.
-func (s *Service) newVersionID() (string, error) {
+func (s *regional) newVersionID() (string, error) {
 	var b [16]byte
 	if _, err := io.ReadFull(s.random, b[:]); err != nil {
 		return "", fmt.Errorf("read random: %w", err)

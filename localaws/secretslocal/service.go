@@ -33,17 +33,18 @@ type Config struct {
 	Random io.Reader
 }
 
-// Service is one in-memory Secrets Manager for one account and Region. It
-// is safe for concurrent use.
+// Service is one in-memory Secrets Manager for one account. Each region a
+// request is signed for has its own secrets, whose ARNs carry that region
+// and its partition. It is safe for concurrent use.
 type Service struct {
-	region, account string
+	region, account string // region: for requests that name none
 	clock           clock.Clock
 	random          io.Reader
 
 	ops map[string]handler // built once in New, read-only after
 
 	mu      sync.Mutex
-	secrets map[string]*secret // by name
+	regions map[string]*regional // by region name
 }
 
 // New returns an empty Service configured by cfg.
@@ -51,7 +52,7 @@ func New(cfg Config) *Service {
 	s := &Service{
 		clock:   cfg.Clock,
 		random:  cfg.Random,
-		secrets: make(map[string]*secret),
+		regions: make(map[string]*regional),
 		ops:     operations(),
 	}
 	s.region, s.account = awsid.OrDefaults(cfg.Region, cfg.Account)
@@ -64,20 +65,21 @@ func New(cfg Config) *Service {
 	return s
 }
 
-// handler runs one decoded operation and returns its response document.
-type handler func(s *Service, body []byte) (any, error)
+// handler runs one decoded operation in a region and returns its response
+// document.
+type handler func(s *regional, body []byte) (any, error)
 
 // operations maps each supported operation name to its handler. Each
 // Service builds its own, so that no package-level state exists.
 func operations() map[string]handler {
 	return map[string]handler{
-		"CreateSecret":   (*Service).createSecret,
-		"GetSecretValue": (*Service).getSecretValue,
-		"PutSecretValue": (*Service).putSecretValue,
-		"DescribeSecret": (*Service).describeSecret,
-		"DeleteSecret":   (*Service).deleteSecret,
-		"RestoreSecret":  (*Service).restoreSecret,
-		"ListSecrets":    (*Service).listSecrets,
+		"CreateSecret":   (*regional).createSecret,
+		"GetSecretValue": (*regional).getSecretValue,
+		"PutSecretValue": (*regional).putSecretValue,
+		"DescribeSecret": (*regional).describeSecret,
+		"DeleteSecret":   (*regional).deleteSecret,
+		"RestoreSecret":  (*regional).restoreSecret,
+		"ListSecrets":    (*regional).listSecrets,
 	}
 }
 
@@ -109,7 +111,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(errorf(codeValidation, "request body is larger than %d bytes", maxRequestBytes))
 		return
 	}
-	out, err := h(s, body)
+	out, err := h(s.regionOf(r), body)
 	if err != nil {
 		writeError(err)
 		return

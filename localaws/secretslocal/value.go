@@ -91,7 +91,7 @@ func checkTags(tags []tag) error {
 // version with the same value is an idempotent retry and changes nothing; a
 // token naming a different value is refused, as versions never change. The
 // caller holds s.mu.
-func (s *Service) addVersion(sec *secret, in valueInput, stages []string) (*version, error) {
+func (s *regional) addVersion(sec *secret, in valueInput, stages []string) (*version, error) {
 	id := in.ClientRequestToken
 	if old, ok := sec.versions[id]; ok && id != "" {
 		if !old.sameValue(in.SecretString, in.SecretBinary) {
