@@ -12,7 +12,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
@@ -99,6 +101,50 @@ func regionalServices() []regionalService {
 			},
 		},
 		{
+			name: "sns",
+			create: func(ctx context.Context, cfg aws.Config) (string, error) {
+				out, err := sns.NewFromConfig(cfg).CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("outcomes")})
+				if err != nil {
+					return "", err
+				}
+				return aws.ToString(out.TopicArn), nil
+			},
+			list: func(ctx context.Context, cfg aws.Config) ([]string, error) {
+				out, err := sns.NewFromConfig(cfg).ListTopics(ctx, &sns.ListTopicsInput{})
+				if err != nil {
+					return nil, err
+				}
+				var arns []string
+				for _, t := range out.Topics {
+					arns = append(arns, aws.ToString(t.TopicArn))
+				}
+				return arns, nil
+			},
+		},
+		{
+			name: "secretsmanager",
+			create: func(ctx context.Context, cfg aws.Config) (string, error) {
+				out, err := secretsmanager.NewFromConfig(cfg).CreateSecret(ctx, &secretsmanager.CreateSecretInput{
+					Name: aws.String("stripe/api-key"), SecretString: aws.String("sk_test_x"),
+				})
+				if err != nil {
+					return "", err
+				}
+				return aws.ToString(out.ARN), nil
+			},
+			list: func(ctx context.Context, cfg aws.Config) ([]string, error) {
+				out, err := secretsmanager.NewFromConfig(cfg).ListSecrets(ctx, &secretsmanager.ListSecretsInput{})
+				if err != nil {
+					return nil, err
+				}
+				var arns []string
+				for _, e := range out.SecretList {
+					arns = append(arns, aws.ToString(e.ARN))
+				}
+				return arns, nil
+			},
+		},
+		{
 			name: "dynamodb",
 			create: func(ctx context.Context, cfg aws.Config) (string, error) {
 				out, err := dynamodb.NewFromConfig(cfg).CreateTable(ctx, &dynamodb.CreateTableInput{
@@ -124,7 +170,7 @@ func regionalServices() []regionalService {
 }
 
 // TestResourcesArePerRegion checks issue 14's regions end to end through
-// the router: a resource created by a client signed for one region carries
+// the router, for every service the endpoint serves: a resource created by a client signed for one region carries
 // that region and its partition in its ARN, and another region does not
 // see it.
 func TestResourcesArePerRegion(t *testing.T) {
