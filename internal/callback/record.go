@@ -42,7 +42,7 @@ func (h *Handler) process(ctx context.Context, rec events.SQSMessage) dispositio
 		return h.fail(ctx, log, msg.token, orders.ErrorInvalidRequest, invalid.cause)
 	}
 	p := msg.payment
-	log = log.With("orderId", p.OrderID, "brand", p.Card.Brand, "last4", p.Card.Last4)
+	log = log.With("orderId", p.OrderID, "executionArn", msg.executionARN, "brand", p.Card.Brand, "last4", p.Card.Last4)
 
 	// A first heartbeat both restarts the task's heartbeat clock for this
 	// delivery and tells us, before any card is charged, whether the

@@ -52,6 +52,9 @@ func handlePlaceOrder(svc OrderService, v Validator, log *slog.Logger) http.Hand
 			writeError(w, r, log, err)
 			return
 		}
+		// The access log names the route, not the order: this line ties the
+		// request to its order and execution.
+		log.InfoContext(r.Context(), "order placed", "orderId", p.OrderID, "executionArn", p.ExecutionARN, "replayed", p.Replayed)
 		statusURL := "/orders/" + url.PathEscape(p.OrderID) + "/status"
 		w.Header().Set("Location", statusURL)
 		code := http.StatusAccepted
