@@ -11,10 +11,10 @@ BIN           := bin
 .PHONY: run test lint fmt vet staticcheck cfn-lint asl-lint openapi-lint \
         bench smoke redrive build deploy clean conformance
 
-## run: the whole flow locally on the built-in AWS endpoint (127.0.0.1:4566, API on :3000)
+## run: the whole flow locally on the built-in AWS endpoint (127.0.0.1:4566, API on :3000); flags via ARGS, e.g. ARGS='-param AuthMode=NONE'
 ## PROCESSOR=stripe runs the Stripe adapter against a local stripe-mock instead of the simulator
 run:
-	$(GO) run ./cmd/local $(if $(PROCESSOR),-processor $(PROCESSOR))
+	$(GO) run ./cmd/local $(if $(PROCESSOR),-processor $(PROCESSOR)) $(ARGS)
 
 ## test: every test, unit to end to end, with only Go installed; under the race detector when cgo and a C compiler are there
 # The race detector needs cgo. Without a C compiler (or with CGO_ENABLED=0)

@@ -29,6 +29,9 @@ done
 fail() { echo "smoke: FAIL: $*" >&2; exit 1; }
 step() { printf '\n== %s\n' "$*"; }
 awsl() { aws --endpoint-url "$ENDPOINT" --region "$AWS_REGION" "$@"; }
+# The order routes need SigV4 for execute-api (AuthMode AWS_IAM, the
+# default); the local HTTP API accepts access key local, secret local.
+sigv4=(--aws-sigv4 "aws:amz:$AWS_REGION:execute-api" --user local:local)
 
 # Start the local stack if nobody is serving the endpoint yet.
 started=""
@@ -81,13 +84,13 @@ if grep -q '1234 1234 1234 1234' <<<"$messages"; then fail "the card number reac
 place() { # place ORDER_ID CARD; prints the HTTP status
 	local expiry
 	expiry="12/$(($(date +%y) + 2))"
-	curl -s -o /tmp/smoke-post.json -w '%{http_code}' -X POST "$API/orders" -H 'Content-Type: application/json' \
-		-d "{\"orderId\":\"$1\",\"customerId\":\"98766\",\"orderDate\":\"$(date +%F)\",\"amount\":100.00,\"currency\":\"USD\",\"nameOnCard\":\"FIRSTNAME LASTNAME\",\"creditCardNumber\":\"$2\",\"expiry\":\"$expiry\",\"cvv\":\"123\"}"
+	curl -s "${sigv4[@]}" -o /tmp/smoke-post.json -w '%{http_code}' -X POST "$API/orders" -H 'Content-Type: application/json' \
+		-d "{\"orderId\":\"$1\",\"customerId\":\"98766\",\"orderDate\":\"$(date +%F)\",\"amount\":\"100.00\",\"currency\":\"USD\",\"nameOnCard\":\"FIRSTNAME LASTNAME\",\"creditCardNumber\":\"$2\",\"expiry\":\"$expiry\",\"cvv\":\"123\"}"
 }
 wait_payment() { # wait_payment ORDER_ID; prints the final status body
 	local body
 	for _ in $(seq 100); do
-		body=$(curl -fsS "$API/orders/$1/status")
+		body=$(curl -fsS "${sigv4[@]}" "$API/orders/$1/status")
 		grep -q '"paymentStatus":"PENDING"' <<<"$body" || break
 		sleep 0.1
 	done

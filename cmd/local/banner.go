@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/payflow-dev/payflow/localaws/console"
+	"github.com/payflow-dev/payflow/localaws/gateway"
 
 	"fmt"
 	"io"
@@ -19,7 +20,7 @@ func printBanner(w io.Writer, l *stack.Local, o options, payments string, took t
 	fmt.Fprintf(w, "Local stack %q is up (%d resources, started in %s)\n\n", l.Stack.Name, len(l.Stack.Resources), took.Round(time.Millisecond))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "  AWS endpoint\t%s\t(Step Functions, SQS, SNS, KMS, Secrets Manager, DynamoDB; region %s, account %s, any credentials)\n", l.EndpointURL, o.region, o.account)
-	fmt.Fprintf(tw, "  HTTP API\t%s\t\n", l.APIURL)
+	fmt.Fprintf(tw, "  HTTP API\t%s\t(order routes: AuthMode %s; /healthz open)\n", l.APIURL, o.authMode())
 	fmt.Fprintf(tw, "  Payments\t%s\t\n", payments)
 	fmt.Fprintf(tw, "  Console\t%s\t(executions, waiting tokens, queues, topics, metrics; loopback only)\n", l.EndpointURL+console.Prefix)
 	tw.Flush()
@@ -42,16 +43,23 @@ func printBanner(w io.Writer, l *stack.Local, o options, payments string, took t
 
 	endpoint := strings.Replace(l.EndpointURL, "127.0.0.1", "localhost", 1)
 	expiry := fmt.Sprintf("12/%02d", (now.Year()+1)%100)
-	order := fmt.Sprintf(`{"orderId":"order-1001","customerId":"98766","orderDate":"%s","amount":100.00,"currency":"USD",`+
+	order := fmt.Sprintf(`{"orderId":"order-1001","customerId":"98766","orderDate":"%s","amount":"100.00","currency":"USD",`+
 		`"nameOnCard":"FIRSTNAME LASTNAME","creditCardNumber":"4242 4242 4242 4242","expiry":"%s","cvv":"123"}`,
 		now.Format("2006-01-02"), expiry)
 	fmt.Fprintln(w, "\nTry it (test card 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 declined):")
-	fmt.Fprintf(w, "  curl -i -X POST %s/orders -H 'Content-Type: application/json' \\\n    -d '%s'\n", l.APIURL, order)
-	fmt.Fprintf(w, "  curl -s %s/orders/order-1001/status\n", l.APIURL)
+	sign := ""
+	switch o.authMode() {
+	case gateway.AuthIAM:
+		sign = fmt.Sprintf(` --aws-sigv4 "aws:amz:%s:execute-api" --user %s:%s`, o.region, o.apiAccessKey, o.apiSecretKey)
+	case gateway.AuthJWT:
+		sign = ` -H "Authorization: Bearer $TOKEN"`
+	}
+	fmt.Fprintf(w, "  curl -i -X POST %s/orders%s -H 'Content-Type: application/json' \\\n    -d '%s'\n", l.APIURL, sign, order)
+	fmt.Fprintf(w, "  curl -s%s %s/orders/order-1001/status\n", sign, l.APIURL)
 	token := fmt.Sprintf(`{"orderId":"order-1002","customerId":"98766","orderDate":"%s","amount":"19.99","currency":"EUR",`+
 		`"paymentMethod":"pm_card_visa"}`, now.Format("2006-01-02"))
 	fmt.Fprintln(w, "A tokenized order (a Stripe PaymentMethod instead of card fields; never sealed or vaulted):")
-	fmt.Fprintf(w, "  curl -i -X POST %s/orders -H 'Content-Type: application/json' \\\n    -d '%s'\n", l.APIURL, token)
+	fmt.Fprintf(w, "  curl -i -X POST %s/orders%s -H 'Content-Type: application/json' \\\n    -d '%s'\n", l.APIURL, sign, token)
 	if q := findOutput(l.Stack.Outputs, "test", "url"); q != "" {
 		fmt.Fprintf(w, "  aws sqs receive-message --endpoint-url %s --region %s --queue-url %s --max-number-of-messages 10 --wait-time-seconds 20\n", endpoint, o.region, q)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/cmd/local/hosted"
+	"github.com/payflow-dev/payflow/localaws/gateway"
 	"github.com/payflow-dev/payflow/localaws/stack"
 )
 
@@ -27,6 +28,9 @@ type options struct {
 	processor               string
 	params                  paramFlag
 	allowHosts              listFlag
+	// The HTTP API's credentials for AWS_IAM routes, and the key set for
+	// JWT routes.
+	apiAccessKey, apiSecretKey, jwksURL string
 }
 
 // listFlag collects a repeated flag's values.
@@ -67,6 +71,9 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (op
 	fs.StringVar(&o.processor, "processor", orDefault(getenv("PAYFLOW_PROCESSOR"), processorSimulated),
 		"payment processor: simulated, or stripe (the Stripe adapter against a local stripe-mock)")
 	fs.Var(o.params, "param", "template parameter override Key=Value (repeatable)")
+	fs.StringVar(&o.apiAccessKey, "api-access-key", stack.DefaultAPIAccessKey, "access key id the HTTP API accepts SigV4 signatures from (AuthMode AWS_IAM)")
+	fs.StringVar(&o.apiSecretKey, "api-secret-key", stack.DefaultAPISecretKey, "its secret access key")
+	fs.StringVar(&o.jwksURL, "jwks-url", "", "JWKS URL to validate tokens with (AuthMode JWT); default: the JwtIssuer's own, from its OpenID configuration")
 	fs.Var(&o.allowHosts, "allow-host", "a Host name besides loopback ones to answer, e.g. host.docker.internal; * for any (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return options{}, err
@@ -75,6 +82,14 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (op
 		return options{}, fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
 	return o, nil
+}
+
+// authMode is the AuthMode the stack is built with.
+func (o options) authMode() string {
+	if m := o.params["AuthMode"]; m != "" {
+		return m
+	}
+	return gateway.AuthIAM
 }
 
 // run starts the local stack, prints how to use it, and serves until ctx
@@ -108,6 +123,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		TemplatePath: o.template, Addr: o.addr, APIAddr: o.apiAddr,
 		Region: o.region, AccountID: o.account, StackName: o.stack, Parameters: o.params,
 		Code: hosted.Code(), Clock: clock.NewReal(), Logger: logger, AllowHosts: o.allowHosts,
+		APICredentials: gateway.StaticCredentials(o.apiAccessKey, o.apiSecretKey), JWKSURL: o.jwksURL,
 	})
 	if err != nil {
 		return err

@@ -66,7 +66,7 @@ func BenchmarkFlow(b *testing.B) {
 	defer local.Close(context.Background())
 	h := &harness{tb: b, local: local, sqs: sqs.NewFromConfig(local.AWS), logs: &logtest.Buffer{}}
 	h.discover()
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}, Timeout: 30 * time.Second}
+	client := &http.Client{Transport: signedTransport(&http.Transport{MaxIdleConnsPerHost: 64}, "us-east-1", nil), Timeout: 30 * time.Second}
 	run := time.Now().UnixNano()
 	bodies := make([][]byte, b.N)
 	for i := range bodies {

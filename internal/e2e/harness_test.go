@@ -57,6 +57,12 @@ type options struct {
 func start(tb testing.TB, o options) *harness {
 	tb.Helper()
 	h := &harness{tb: tb, logs: &logtest.Buffer{}, http: &http.Client{Timeout: 10 * time.Second}}
+	h.http.Transport = signedTransport(nil, "us-east-1", func() time.Time {
+		if h.clock != nil {
+			return h.clock.Now()
+		}
+		return time.Now()
+	})
 	var clk clock.Clock = clock.NewReal()
 	if o.fakeClock {
 		h.clock = clock.NewFake(time.Now().UTC().Truncate(time.Second))

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 
 	"github.com/payflow-dev/payflow/internal/awsadapter"
+	"github.com/payflow-dev/payflow/internal/awscall"
 	"github.com/payflow-dev/payflow/internal/httpapi"
 	"github.com/payflow-dev/payflow/internal/orders"
 )
@@ -33,6 +34,13 @@ const (
 	// (optional; default orders.DefaultVaultTTL, the task timeout plus a
 	// margin).
 	EnvVaultTTLSeconds = "VAULT_TTL_SECONDS"
+	// EnvRequestBudget optionally bounds each request, AWS calls and
+	// retries included, as a Go duration ("6s"); the default is
+	// httpapi.DefaultRequestBudget.
+	EnvRequestBudget = "REQUEST_BUDGET"
+	// EnvAttemptTimeout optionally bounds each HTTP attempt of an AWS
+	// call ("2s"); the default is awscall.DefaultAttemptTimeout.
+	EnvAttemptTimeout = "AWS_ATTEMPT_TIMEOUT"
 )
 
 // API builds the order API handler. It fails, naming every bad setting at
@@ -47,7 +55,9 @@ func API(ctx context.Context, d Deps) (http.Handler, error) {
 	vaultTable := e.required(EnvVaultTable)
 	vaultTTL := e.whole(EnvVaultTTLSeconds, orders.DefaultVaultTTL, time.Second, 60, 86_400)
 	logger := e.logger(d.Logger)
-	executions := sfn.NewFromConfig(d.AWS)
+	budget, attempt := e.duration(EnvRequestBudget), e.duration(EnvAttemptTimeout)
+	awsCfg := awscall.Configure(d.AWS, awscall.Options{AttemptTimeout: attempt})
+	executions := sfn.NewFromConfig(awsCfg)
 	var workflows *awsadapter.Workflows
 	if stateMachine != "" {
 		workflows, err = awsadapter.NewWorkflows(executions, stateMachine)
@@ -56,7 +66,7 @@ func API(ctx context.Context, d Deps) (http.Handler, error) {
 	if err := e.err(); err != nil {
 		return nil, fmt.Errorf("order API configuration: %w", err)
 	}
-	keys := kms.NewFromConfig(d.AWS)
+	keys := kms.NewFromConfig(awsCfg)
 	validator := orders.NewValidator(d.Clock)
 	svc, err := orders.NewService(orders.Config{
 		Workflows: workflows,
@@ -71,6 +81,22 @@ func API(ctx context.Context, d Deps) (http.Handler, error) {
 		return nil, fmt.Errorf("order API: %w", err)
 	}
 	ready(ctx, logger, "order API ready", "stateMachineArn", stateMachine)
-	h := httpapi.NewHandler(httpapi.Config{Orders: svc, Validator: validator, Logger: logger, Clock: d.Clock})
+	h := httpapi.NewHandler(httpapi.Config{
+		Orders: svc, Validator: validator, Logger: logger, Clock: d.Clock, RequestBudget: budget,
+	})
 	return countOrders(h, d.recorder()), nil
+}
+
+// duration reads an optional positive Go duration ("6s"); unset is zero.
+func (e *env) duration(name string) time.Duration {
+	s := e.optional(name, "")
+	if s == "" {
+		return 0
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		e.check(name, fmt.Errorf("%q is not a positive duration such as 6s", s))
+		return 0
+	}
+	return d
 }

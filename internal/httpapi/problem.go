@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -42,7 +43,7 @@ func problemFor(err error) problem {
 		return newProblem(http.StatusNotFound, "No order with this orderId exists.", nil)
 	case errors.Is(err, orders.ErrConflict):
 		return newProblem(http.StatusConflict, "This orderId was already used for a different order. Send the original order again, or use a new orderId.", nil)
-	case errors.Is(err, orders.ErrUnavailable):
+	case errors.Is(err, orders.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		return newProblem(http.StatusServiceUnavailable, "The payment workflow is busy or unavailable. Retry later.", nil)
 	case errors.Is(err, orders.ErrUpstream):
 		return newProblem(http.StatusBadGateway, "The payment workflow refused the request.", nil)

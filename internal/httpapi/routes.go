@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -23,19 +24,29 @@ type Validator interface {
 	Validate(v any) error
 }
 
-// Config is what the router needs. All fields are required.
+// Config is what the router needs. All fields but RequestBudget are
+// required.
 type Config struct {
 	Orders    OrderService
 	Validator Validator
 	Logger    *slog.Logger
 	// Clock times requests for the access log.
 	Clock clock.Clock
+	// RequestBudget bounds each request, AWS calls and retries included;
+	// zero means DefaultRequestBudget. Under Lambda the invocation's
+	// deadline, less a margin, bounds it too.
+	RequestBudget time.Duration
 }
 
 // NewHandler returns the router serving the order API.
 func NewHandler(cfg Config) http.Handler {
 	r := chi.NewRouter()
 	r.Use(observe(cfg.Logger, cfg.Clock))
+	budget := cfg.RequestBudget
+	if budget <= 0 {
+		budget = DefaultRequestBudget
+	}
+	r.Use(withBudget(budget))
 	r.NotFound(handleNoRoute(cfg.Logger))
 	r.MethodNotAllowed(handleWrongMethod(r, cfg.Logger))
 	addRoutes(r, cfg)

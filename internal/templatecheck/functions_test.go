@@ -60,11 +60,13 @@ func TestFunctionEnvironment(t *testing.T) {
 		want map[string]any
 	}{
 		{"ApiFunction", map[string]any{
-			"STATE_MACHINE_ARN": ref("PaymentStateMachine"),
-			"CARD_KEY_ID":       getAtt("CardKey", "Arn"),
-			"MAC_KEY_ID":        getAtt("MacKey", "Arn"),
-			"VAULT_TABLE":       ref("CardVault"),
-			"LOG_LEVEL":         "info",
+			"STATE_MACHINE_ARN":   ref("PaymentStateMachine"),
+			"CARD_KEY_ID":         getAtt("CardKey", "Arn"),
+			"MAC_KEY_ID":          getAtt("MacKey", "Arn"),
+			"VAULT_TABLE":         ref("CardVault"),
+			"REQUEST_BUDGET":      "6s",
+			"AWS_ATTEMPT_TIMEOUT": "2s",
+			"LOG_LEVEL":           "info",
 		}},
 		{"CallbackFunction", map[string]any{
 			"PAYMENT_PROCESSOR":      ref("PaymentProcessor"),
@@ -135,50 +137,6 @@ func TestCallbackConsumesThePaymentQueueWithPartialBatchResponses(t *testing.T) 
 			t.Error("MaximumBatchingWindowInSeconds is not set")
 		}
 	}
-}
-
-func TestApiRoutesAndThrottling(t *testing.T) {
-	t.Parallel()
-	tmpl := loadTemplate(t)
-	p := props(t, tmpl, "ApiFunction", "AWS::Serverless::Function")
-	got := map[string]string{}
-	for name, ev := range p["Events"].(map[string]any) {
-		if lookup(ev, "Type") != "HttpApi" {
-			t.Errorf("event %s is not an HttpApi event", name)
-			continue
-		}
-		ep := lookup(ev, "Properties").(map[string]any)
-		if diff := cmp.Diff(ref("HttpApi"), ep["ApiId"]); diff != "" {
-			t.Errorf("event %s ApiId (-want +got):\n%s", name, diff)
-		}
-		if ep["PayloadFormatVersion"] != "2.0" {
-			t.Errorf("event %s PayloadFormatVersion = %v, want 2.0", name, ep["PayloadFormatVersion"])
-		}
-		method, _ := ep["Method"].(string)
-		path, _ := ep["Path"].(string)
-		if path == "" { // SAM's $default route
-			got[name] = "$default"
-			continue
-		}
-		got[name] = method + " " + path
-	}
-	want := map[string]string{
-		"CreateOrder": "POST /orders", "GetOrderStatus": "GET /orders/{orderId}/status",
-		"Health": "GET /healthz", "Fallback": "$default",
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("routes (-want +got):\n%s", diff)
-	}
-	api := props(t, tmpl, "HttpApi", "AWS::Serverless::HttpApi")
-	for _, key := range []string{"ThrottlingBurstLimit", "ThrottlingRateLimit"} {
-		if n := number(t, lookup(api, "DefaultRouteSettings", key), key); n <= 0 {
-			t.Errorf("%s = %d, want > 0", key, n)
-		}
-	}
-	if diff := cmp.Diff(getAtt("ApiAccessLogGroup", "Arn"), lookup(api, "AccessLogSettings", "DestinationArn")); diff != "" {
-		t.Errorf("access log destination (-want +got):\n%s", diff)
-	}
-	props(t, tmpl, "ApiAccessLogGroup", "AWS::Logs::LogGroup")
 }
 
 func TestKeys(t *testing.T) {

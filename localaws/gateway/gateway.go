@@ -38,6 +38,14 @@ type Config struct {
 	Clock     clock.Clock
 	// Logger receives handler failures; nil discards them.
 	Logger *slog.Logger
+	// Region is where AWS_IAM routes expect signatures to be scoped.
+	Region string
+	// Credentials verify the signatures of AWS_IAM routes; nil refuses
+	// every signed request as an unknown access key.
+	Credentials Credentials
+	// HTTPClient fetches JWT authorizers' keys; nil means a client with a
+	// 5-second timeout.
+	HTTPClient *http.Client
 }
 
 // Gateway is an http.Handler that serves one HTTP API.
@@ -48,6 +56,9 @@ type Gateway struct {
 	apiID   string
 	clock   clock.Clock
 	log     *slog.Logger
+	region  string
+	creds   Credentials
+	keys    *keyCache
 }
 
 // New checks the routes and returns the Gateway.
@@ -71,7 +82,10 @@ func New(cfg Config) (*Gateway, error) {
 	if len(cfg.Routes) == 0 {
 		cfg.Routes = []Route{{Path: "$default"}}
 	}
-	g := &Gateway{handler: cfg.Handler, account: cfg.AccountID, apiID: cfg.APIID, clock: cfg.Clock, log: cfg.Logger}
+	g := &Gateway{
+		handler: cfg.Handler, account: cfg.AccountID, apiID: cfg.APIID, clock: cfg.Clock, log: cfg.Logger,
+		region: cfg.Region, creds: cfg.Credentials, keys: newKeyCache(cfg.HTTPClient),
+	}
 	for _, r := range cfg.Routes {
 		c, err := compile(r)
 		if err != nil {
@@ -101,7 +115,13 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeMessage(w, http.StatusBadRequest, "Bad Request")
 		return
 	}
+	authz, denied := g.authorize(r, body, route.Auth)
+	if denied != nil {
+		writeDenial(w, denied)
+		return
+	}
 	event := g.event(r, body, route, params, requestID)
+	event.RequestContext.Authorizer = authz
 	h := route.Handler
 	if h == nil {
 		h = g.handler

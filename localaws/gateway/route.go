@@ -19,6 +19,8 @@ type Route struct {
 	// Timeout is the function's timeout; zero means only API Gateway's own
 	// 30-second integration timeout applies.
 	Timeout time.Duration
+	// Auth is the route's authorization; the zero value is NONE.
+	Auth Authorization
 }
 
 // Key returns the route key API Gateway puts in the event: "POST /orders"

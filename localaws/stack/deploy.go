@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/payflow-dev/payflow/localaws/cfn"
+	"github.com/payflow-dev/payflow/localaws/gateway"
 )
 
 // DeployConfig describes one stack to create.
@@ -79,6 +80,10 @@ type deployer struct {
 	ddb  *dynamodb.Client
 	out  *Stack
 	apis map[string]bool // logical IDs of HTTP APIs
+	// integrations and authorizers of HTTP APIs, by physical ID, for the
+	// routes that name them.
+	integrations map[string]httpIntegration
+	authorizers  map[string]gateway.JWTConfig
 }
 
 // Deploy reads the template and creates its resources in dependency order.
@@ -101,6 +106,9 @@ func Deploy(ctx context.Context, cfg DeployConfig) (*Stack, error) {
 		secrets: secretsmanager.NewFromConfig(cfg.AWS), ddb: dynamodb.NewFromConfig(cfg.AWS),
 		out:  &Stack{Name: cfg.StackName, Outputs: map[string]Output{}},
 		apis: map[string]bool{},
+
+		integrations: map[string]httpIntegration{},
+		authorizers:  map[string]gateway.JWTConfig{},
 	}
 	pseudo := cfn.Pseudo{Region: cfg.Region, AccountID: cfg.AccountID, StackName: cfg.StackName}
 	if d.res, err = cfn.NewResolver(tpl, pseudo, cfg.Parameters, d.reg); err != nil {
@@ -172,6 +180,12 @@ func (d *deployer) create(ctx context.Context, id string, r cfn.Resource) error 
 		c, err = d.addFunction(ctx, id, r.Type, p)
 	case "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api":
 		c = d.httpAPI(id)
+	case "AWS::ApiGatewayV2::Integration":
+		c, err = d.addIntegration(id, p)
+	case "AWS::ApiGatewayV2::Authorizer":
+		c, err = d.addAuthorizer(id, p)
+	case "AWS::ApiGatewayV2::Route":
+		c, err = d.addRoute(p)
 	default:
 		c = d.ignored(id, r.Type, p)
 	}
@@ -199,7 +213,8 @@ func isIgnored(typ string) bool {
 		"AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy", "AWS::SecretsManager::Secret",
 		"AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable",
 		"AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine", "AWS::Serverless::Function",
-		"AWS::Lambda::Function", "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api":
+		"AWS::Lambda::Function", "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api",
+		"AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Authorizer", "AWS::ApiGatewayV2::Route":
 		return false
 	}
 	return true

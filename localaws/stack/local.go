@@ -41,7 +41,20 @@ type LocalConfig struct {
 	// AllowHosts are Host names besides loopback ones that both servers
 	// answer (for containers); "*" allows any. See package loopback.
 	AllowHosts []string
+	// APICredentials verify the signatures of routes with AWS_IAM
+	// authorization; nil means DefaultAPICredentials.
+	APICredentials gateway.Credentials
+	// JWKSURL, when set, replaces the issuer's own key set for every JWT
+	// authorizer, so that tokens from a local or test issuer validate.
+	JWKSURL string
 }
+
+// The access key the local HTTP API accepts signatures from by default,
+// the same static credentials the local AWS endpoint is used with.
+const (
+	DefaultAPIAccessKey = "local"
+	DefaultAPISecretKey = "local"
+)
 
 // Local is a running local stack.
 type Local struct {
@@ -125,6 +138,7 @@ func Start(ctx context.Context, cfg LocalConfig) (_ *Local, err error) {
 	gw, err := gateway.New(gateway.Config{
 		Routes: routes, AccountID: cfg.AccountID, APIID: l.apiID(), Clock: cfg.Clock,
 		Logger: cfg.Logger.With("component", "gateway"), Handler: notDeployed,
+		Region: cfg.Region, Credentials: apiCredentials(cfg.APICredentials),
 	})
 	if err != nil {
 		return nil, err
@@ -135,6 +149,14 @@ func Start(ctx context.Context, cfg LocalConfig) (_ *Local, err error) {
 		loopback.Config{AllowHosts: cfg.AllowHosts, AllowBrowsers: true})
 	l.serve(apiLn, api)
 	return l, nil
+}
+
+// apiCredentials is c, or the default local access key.
+func apiCredentials(c gateway.Credentials) gateway.Credentials {
+	if c != nil {
+		return c
+	}
+	return gateway.StaticCredentials(DefaultAPIAccessKey, DefaultAPISecretKey)
 }
 
 // startFunctions builds each function the host has code for and starts
@@ -155,6 +177,9 @@ func (l *Local) startFunctions(code Code) ([]gateway.Route, error) {
 			l.Endpoint.RegisterFunction(f.Name, asFunction(h))
 			for _, r := range f.Routes {
 				r.Handler, r.Timeout = h, f.Timeout
+				if r.Auth.Type == gateway.AuthJWT && l.cfg.JWKSURL != "" {
+					r.Auth.JWT.JWKSURL = l.cfg.JWKSURL
+				}
 				routes = append(routes, r)
 			}
 		}
