@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // counterLoop increments $.n and loops until it equals stop, then succeeds:
@@ -71,12 +72,22 @@ func TestMemoryReturnsAfterLargeMap(t *testing.T) {
 	m := mustParse(t, `{"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}`)
 	e, _ := newFakeEngine(nil)
 	before := heapAfterGC()
+	goroutines := runtime.NumGoroutine()
 	r := start(t, e, m, input)
 	o := r.wait(t)
-	after := heapAfterGC()
 	if o.Status != StatusFailed || o.Cause != historyLimitCause {
 		t.Fatalf("outcome = %s %s: %s, want the history limit", o.Status, o.Error, o.Cause)
 	}
+	// The outcome arrives while the aborted iterations are still winding
+	// down, each holding memory until its goroutine ends; under load that
+	// takes a while. What the ended execution keeps is what is left once
+	// they have gone.
+	for deadline := time.Now().Add(20 * time.Second); runtime.NumGoroutine() > goroutines; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines 20 s after the execution ended, %d before it started", runtime.NumGoroutine(), goroutines)
+		}
+	}
+	after := heapAfterGC()
 	kept := int64(after) - int64(before)
 	t.Logf("heap after GC: %.1f MB before, %.1f MB after; %d events kept", mb(before), mb(after), len(r.hist.snapshot()))
 	if kept > 32<<20 {
