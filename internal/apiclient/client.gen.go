@@ -204,14 +204,16 @@ type OrderStatus struct {
 	// only. Causes of other errors (States.Runtime, a manual stop) are
 	// withheld, because Step Functions may quote the execution input in
 	// them.
-	Reason    *string   `json:"reason,omitempty"`
-	StartDate time.Time `json:"startDate"`
+	Reason *string `json:"reason,omitempty"`
+
+	// StartDate UTC with exactly three fraction digits, as AWS writes its timestamps.
+	StartDate Timestamp `json:"startDate"`
 
 	// Status The Step Functions execution status.
 	Status ExecutionStatus `json:"status"`
 
 	// StopDate Present once the workflow has ended.
-	StopDate *time.Time `json:"stopDate,omitempty"`
+	StopDate *Timestamp `json:"stopDate,omitempty"`
 }
 
 // PaymentStatus What a shop acts on. RUNNING (and PENDING_REDRIVE) → PENDING;
@@ -224,6 +226,9 @@ type PaymentStatus string
 
 // Placement defines model for Placement.
 type Placement struct {
+	// Error As in OrderStatus; on a replay of an order whose workflow failed.
+	Error *string `json:"error,omitempty"`
+
 	// ExecutionArn The ARN of the order's Step Functions execution.
 	ExecutionArn string     `json:"executionArn"`
 	OrderId      Identifier `json:"orderId"`
@@ -235,13 +240,21 @@ type Placement struct {
 	// with Payment.TimedOut or States.Timeout → TIMED_OUT; any other FAILED
 	// → FAILED; TIMED_OUT → TIMED_OUT; ABORTED → CANCELLED.
 	PaymentStatus PaymentStatus `json:"paymentStatus"`
-	StartDate     time.Time     `json:"startDate"`
+
+	// Reason As in OrderStatus.
+	Reason *string `json:"reason,omitempty"`
+
+	// StartDate UTC with exactly three fraction digits, as AWS writes its timestamps.
+	StartDate Timestamp `json:"startDate"`
 
 	// Status The Step Functions execution status.
 	Status ExecutionStatus `json:"status"`
 
 	// StatusUrl Where to poll for the outcome; the same as the Location header.
 	StatusUrl string `json:"statusUrl"`
+
+	// StopDate UTC with exactly three fraction digits, as AWS writes its timestamps.
+	StopDate *Timestamp `json:"stopDate,omitempty"`
 }
 
 // Problem RFC 9457 problem details.
@@ -262,6 +275,9 @@ type Problem struct {
 
 // ProblemType defines model for Problem.Type.
 type ProblemType string
+
+// Timestamp UTC with exactly three fraction digits, as AWS writes its timestamps.
+type Timestamp = time.Time
 
 // OrderId defines model for OrderId.
 type OrderId = Identifier

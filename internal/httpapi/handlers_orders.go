@@ -10,26 +10,46 @@ import (
 )
 
 // placementResponse is the body of POST /orders, for a new order (202)
-// and for a replay (200) alike.
+// and for a replay (200) alike. A replay of an order whose workflow has
+// ended carries stopDate, error and reason as the status does.
 type placementResponse struct {
 	OrderID       string    `json:"orderId"`
 	ExecutionARN  string    `json:"executionArn"`
 	Status        string    `json:"status"`
 	PaymentStatus string    `json:"paymentStatus"`
-	StartDate     time.Time `json:"startDate"`
+	StartDate     timestamp `json:"startDate"`
+	StopDate      timestamp `json:"stopDate,omitzero"`
+	Error         string    `json:"error,omitempty"`
+	Reason        string    `json:"reason,omitempty"`
 	StatusURL     string    `json:"statusUrl"`
 }
 
 // statusResponse is the body of GET /orders/{orderId}/status.
 type statusResponse struct {
-	OrderID       string     `json:"orderId"`
-	ExecutionARN  string     `json:"executionArn"`
-	Status        string     `json:"status"`
-	PaymentStatus string     `json:"paymentStatus"`
-	StartDate     time.Time  `json:"startDate"`
-	StopDate      *time.Time `json:"stopDate,omitempty"`
-	Error         string     `json:"error,omitempty"`
-	Reason        string     `json:"reason,omitempty"`
+	OrderID       string    `json:"orderId"`
+	ExecutionARN  string    `json:"executionArn"`
+	Status        string    `json:"status"`
+	PaymentStatus string    `json:"paymentStatus"`
+	StartDate     timestamp `json:"startDate"`
+	StopDate      timestamp `json:"stopDate,omitzero"`
+	Error         string    `json:"error,omitempty"`
+	Reason        string    `json:"reason,omitempty"`
+}
+
+// timestamp is an instant as AWS writes one: UTC with exactly three
+// fraction digits ("2026-11-26T04:30:00.123Z"), whatever the clock's
+// precision, so clients can parse every answer with one layout.
+type timestamp time.Time
+
+// timestampLayout is RFC 3339 with milliseconds, always three digits.
+const timestampLayout = "2006-01-02T15:04:05.000Z"
+
+// IsZero lets omitzero leave out an unset stopDate.
+func (t timestamp) IsZero() bool { return time.Time(t).IsZero() }
+
+// MarshalJSON writes the timestamp in UTC with three fraction digits.
+func (t timestamp) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + time.Time(t).UTC().Format(timestampLayout) + `"`), nil
 }
 
 // handlePlaceOrder starts the payment of an order. A new order is 202
@@ -61,14 +81,25 @@ func handlePlaceOrder(svc OrderService, v Validator, log *slog.Logger) http.Hand
 		if p.Replayed {
 			code = http.StatusOK
 		}
-		writeJSON(w, "application/json", code, placementResponse{
+		resp := placementResponse{
 			OrderID:       p.OrderID,
 			ExecutionARN:  p.ExecutionARN,
 			Status:        p.Status,
 			PaymentStatus: p.PaymentStatus,
-			StartDate:     p.StartDate.UTC(),
+			StartDate:     timestamp(p.StartDate),
 			StatusURL:     statusURL,
-		})
+		}
+		if p.Replayed {
+			// A replay reports what the status route would: an order that
+			// ended says when and, if it failed, why.
+			if st, err := svc.Status(r.Context(), p.OrderID); err == nil {
+				resp.Status, resp.PaymentStatus = st.Status, st.PaymentStatus
+				resp.StopDate, resp.Error, resp.Reason = timestamp(st.StopDate), st.Error, st.Reason
+			} else {
+				log.WarnContext(r.Context(), "replay: status not read; answering with the placement only", "orderId", p.OrderID, "err", err)
+			}
+		}
+		writeJSON(w, "application/json", code, resp)
 	})
 }
 
@@ -85,13 +116,10 @@ func handleOrderStatus(svc OrderService, log *slog.Logger) http.Handler {
 			ExecutionARN:  st.ExecutionARN,
 			Status:        st.Status,
 			PaymentStatus: st.PaymentStatus,
-			StartDate:     st.StartDate.UTC(),
+			StartDate:     timestamp(st.StartDate),
+			StopDate:      timestamp(st.StopDate),
 			Error:         st.Error,
 			Reason:        st.Reason,
-		}
-		if !st.StopDate.IsZero() {
-			stop := st.StopDate.UTC()
-			resp.StopDate = &stop
 		}
 		writeJSON(w, "application/json", http.StatusOK, resp)
 	})

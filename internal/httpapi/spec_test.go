@@ -90,6 +90,7 @@ func TestSchemasMatchTypes(t *testing.T) {
 		{"OrderStatus", reflect.TypeFor[statusResponse]()},
 		{"Problem", reflect.TypeFor[problem]()},
 		{"FieldError", reflect.TypeFor[orders.FieldError]()},
+		{"Notification", reflect.TypeFor[orders.Notification]()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.schema, func(t *testing.T) {
@@ -125,7 +126,7 @@ func jsonFields(typ reflect.Type) (all, always []string) {
 	for f := range typ.Fields() {
 		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
 		all = append(all, name)
-		if !strings.Contains(opts, "omitempty") {
+		if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") {
 			always = append(always, name)
 		}
 	}
