@@ -8,13 +8,20 @@ LAMBDA_ENV    := GOOS=linux GOARCH=arm64 CGO_ENABLED=0
 LAMBDA_FLAGS  := -tags lambda.norpc -trimpath -ldflags='-s -w'
 BIN           := bin
 
-.PHONY: run test lint fmt vet staticcheck cfn-lint asl-lint openapi-lint \
+.PHONY: help run test lint fmt vet staticcheck cfn-lint asl-lint openapi-lint \
         bench smoke redrive build deploy clean conformance
+
+## help: this list, from the Makefile's ## comments
+help:
+	@awk '/^## [a-z-]+:/ { sub(/^## /, ""); split($$0, a, ": "); printf "  make %-12s %s\n", a[1], substr($$0, length(a[1]) + 3); next } \
+	     /^## / { sub(/^## /, ""); printf "  %-17s %s\n", "", $$0 }' $(MAKEFILE_LIST)
 
 ## run: the whole flow locally on the built-in AWS endpoint (127.0.0.1:4566, API on :3000); flags via ARGS, e.g. ARGS='-param AuthMode=NONE'
 ## PROCESSOR=stripe runs the Stripe adapter against a local stripe-mock instead of the simulator
 run:
-	$(GO) run ./cmd/local $(if $(PROCESSOR),-processor $(PROCESSOR)) $(ARGS)
+	@echo "make run: building cmd/local (the first build takes a minute; later ones are cached)..."
+	@$(GO) build -o $(BIN)/local ./cmd/local
+	@$(BIN)/local $(if $(PROCESSOR),-processor $(PROCESSOR)) $(ARGS)
 
 ## test: every test, unit to end to end, with only Go installed; under the race detector when cgo and a C compiler are there
 # The race detector needs cgo. Without a C compiler (or with CGO_ENABLED=0)
@@ -74,6 +81,7 @@ FORCE:
 
 ## deploy: build with SAM and deploy, asking for the stack's settings the first time
 deploy:
+	@command -v sam >/dev/null 2>&1 || { echo "make deploy needs the AWS SAM CLI: see https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/install-sam-cli.html (for example: pip install aws-sam-cli, or brew install aws-sam-cli)"; exit 1; }
 	sam build
 	sam deploy --guided
 

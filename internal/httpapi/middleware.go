@@ -67,7 +67,7 @@ func observe(log *slog.Logger, clk clock.Clock) func(http.Handler) http.Handler 
 					"path", safePath(r.URL.Path),
 					"status", rec.status,
 					"bytes", rec.bytes,
-					"duration", clk.Now().Sub(start),
+					"duration", clk.Now().Sub(start).String(),
 				}
 				if gw, ok := core.GetAPIGatewayV2ContextFromContext(r.Context()); ok {
 					attrs = append(attrs, "requestId", gw.RequestID)
