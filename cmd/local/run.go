@@ -31,6 +31,9 @@ type options struct {
 	// The HTTP API's credentials for AWS_IAM routes, and the key set for
 	// JWT routes.
 	apiAccessKey, apiSecretKey, jwksURL string
+	// envJSON is where to write an env.json for sam local, as seen from
+	// containers at containerHost.
+	envJSON, containerHost string
 }
 
 // listFlag collects a repeated flag's values.
@@ -74,6 +77,8 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (op
 	fs.StringVar(&o.apiAccessKey, "api-access-key", stack.DefaultAPIAccessKey, "access key id the HTTP API accepts SigV4 signatures from (AuthMode AWS_IAM)")
 	fs.StringVar(&o.apiSecretKey, "api-secret-key", stack.DefaultAPISecretKey, "its secret access key")
 	fs.StringVar(&o.jwksURL, "jwks-url", "", "JWKS URL to validate tokens with (AuthMode JWT); default: the JwtIssuer's own, from its OpenID configuration")
+	fs.StringVar(&o.envJSON, "env-json", "", "write an env.json for `sam local start-api/invoke --env-vars` with the local stack's ARNs, URLs and key ids")
+	fs.StringVar(&o.containerHost, "container-host", "host.docker.internal", "the host name SAM's containers reach this machine by (for -env-json)")
 	fs.Var(&o.allowHosts, "allow-host", "a Host name besides loopback ones to answer, e.g. host.docker.internal; * for any (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return options{}, err
@@ -131,6 +136,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err := proc.ready(ctx, local); err != nil {
 		_ = local.Close(context.Background())
 		return err
+	}
+	warnNonLoopback(stderr, o.addr)
+	if o.envJSON != "" {
+		if err := writeEnvJSON(o.envJSON, local, o.containerHost); err != nil {
+			_ = local.Close(context.Background())
+			return err
+		}
+		warnAboutReach(stderr, o.addr, o.allowHosts, o.containerHost)
+		fmt.Fprintf(stdout, "Wrote %s for sam local --env-vars (endpoint http://%s as containers see it).\n", o.envJSON, o.containerHost)
 	}
 	printBanner(stdout, local, o, proc.describe(), time.Since(started), clock.NewReal().Now())
 	<-ctx.Done()

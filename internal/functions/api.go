@@ -52,6 +52,9 @@ func API(ctx context.Context, d Deps) (http.Handler, error) {
 		return nil, err
 	}
 	stateMachine, cardKey, macKey := e.required(EnvStateMachineARN), e.required(EnvCardKeyID), e.required(EnvMACKeyID)
+	e.check(EnvStateMachineARN, unresolvedLogicalID(stateMachine))
+	e.check(EnvCardKeyID, unresolvedLogicalID(cardKey))
+	e.check(EnvMACKeyID, unresolvedLogicalID(macKey))
 	vaultTable := e.required(EnvVaultTable)
 	vaultTTL := e.whole(EnvVaultTTLSeconds, orders.DefaultVaultTTL, time.Second, 60, 86_400)
 	logger := e.logger(d.Logger)
@@ -99,4 +102,28 @@ func (e *env) duration(name string) time.Duration {
 		return 0
 	}
 	return d
+}
+
+// unresolvedLogicalID refuses a value that is a bare template logical id
+// ("PaymentStateMachine"): what `sam local start-api` and `sam local
+// invoke` put in a variable set with !Ref or !GetAtt, since they create no
+// resources. ARNs, key ids (with dashes) and aliases ("alias/...") pass.
+func unresolvedLogicalID(v string) error {
+	if v == "" || !isLogicalID(v) {
+		return nil
+	}
+	return fmt.Errorf("%q is a template logical id, not a resolved ARN or key id: sam local does not resolve !Ref or !GetAtt; "+
+		"pass real values with --env-vars env.json (go run ./cmd/local -env-json env.json writes one for the local stack)", v)
+}
+
+// isLogicalID reports whether s has the shape of a CloudFormation logical
+// id: a letter, then letters and digits only.
+func isLogicalID(s string) bool {
+	for i, c := range s {
+		letter := c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
+		if !letter && (i == 0 || c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }

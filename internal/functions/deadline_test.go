@@ -166,3 +166,25 @@ func TestSilentAWSIsA503WithinTheBudget(t *testing.T) {
 		check(t, resp.StatusCode, h, resp.Body, took)
 	})
 }
+
+// TestUnresolvedLogicalIDIsExplained starts the API with what `sam local`
+// puts in its environment (logical ids, since it creates no resources):
+// it refuses to start, saying what to pass instead.
+func TestUnresolvedLogicalIDIsExplained(t *testing.T) {
+	t.Parallel()
+	env := map[string]string{
+		functions.EnvStateMachineARN: "PaymentStateMachine",
+		functions.EnvCardKeyID:       "CardKey", functions.EnvMACKeyID: "MacKey", functions.EnvVaultTable: "CardVault",
+	}
+	_, err := functions.API(context.Background(), functions.Deps{
+		Getenv: func(k string) string { return env[k] }, Logger: slog.New(slog.DiscardHandler), Clock: clock.NewFake(testNow),
+	})
+	if err == nil {
+		t.Fatal("API started with logical ids for ARNs")
+	}
+	for _, want := range []string{"STATE_MACHINE_ARN", "CARD_KEY_ID", "MAC_KEY_ID", "--env-vars env.json", "-env-json"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error does not mention %q: %v", want, err)
+		}
+	}
+}

@@ -67,6 +67,7 @@ func TestFunctionEnvironment(t *testing.T) {
 			"REQUEST_BUDGET":      "6s",
 			"AWS_ATTEMPT_TIMEOUT": "2s",
 			"LOG_LEVEL":           "info",
+			"AWS_ENDPOINT_URL":    "",
 		}},
 		{"CallbackFunction", map[string]any{
 			"PAYMENT_PROCESSOR":      ref("PaymentProcessor"),
@@ -79,6 +80,7 @@ func TestFunctionEnvironment(t *testing.T) {
 			"CHARGES_TABLE":          ref("ChargeRecords"),
 			"NOTIFICATION_TOPIC_ARN": ref("NotificationTopic"),
 			"LOG_LEVEL":              "info",
+			"AWS_ENDPOINT_URL":       "",
 		}},
 	}
 	for _, tt := range tests {

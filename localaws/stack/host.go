@@ -81,6 +81,9 @@ func functionEnv(f Function, region, endpointURL string) func(string) string {
 		"AWS_ENDPOINT_URL":                endpointURL,
 	}
 	for k, v := range f.Env {
+		if v == "" && env[k] != "" {
+			continue // an empty template value does not hide the stack's own
+		}
 		env[k] = v
 	}
 	return func(k string) string { return env[k] }
