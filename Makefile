@@ -9,7 +9,7 @@ LAMBDA_FLAGS  := -tags lambda.norpc -trimpath -ldflags='-s -w'
 BIN           := bin
 
 .PHONY: help run test lint fmt vet staticcheck cfn-lint asl-lint openapi-lint \
-        bench smoke redrive build deploy clean conformance
+        bench smoke redrive build deploy clean conformance build-ApiFunction build-CallbackFunction
 
 ## help: this list, from the Makefile's ## comments
 help:
@@ -76,6 +76,14 @@ build: $(BIN)/api/bootstrap $(BIN)/callback/bootstrap
 
 $(BIN)/%/bootstrap: FORCE
 	$(LAMBDA_ENV) $(GO) build $(LAMBDA_FLAGS) -o $@ ./cmd/$*
+
+# What `sam build` runs for each function (BuildMethod: makefile), with the
+# same flags as the bootstraps above; SAM sets ARTIFACTS_DIR.
+build-ApiFunction:
+	$(LAMBDA_ENV) $(GO) build $(LAMBDA_FLAGS) -o $(ARTIFACTS_DIR)/bootstrap ./cmd/api
+
+build-CallbackFunction:
+	$(LAMBDA_ENV) $(GO) build $(LAMBDA_FLAGS) -o $(ARTIFACTS_DIR)/bootstrap ./cmd/callback
 
 FORCE:
 

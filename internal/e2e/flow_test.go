@@ -203,7 +203,7 @@ func TestPoisonedMessageDoesNotFailItsBatch(t *testing.T) {
 func (h *harness) startCallback(tb testing.TB) <-chan int {
 	tb.Helper()
 	done := make(chan int, 100)
-	build := hosted.Code().Queue["cmd/callback"]
+	build := hosted.Code().Queue["CallbackFunction"]
 	err := h.local.StartQueueFunction(h.callbackID, func(ctx context.Context, d stack.FunctionDeps) (eventsource.Handler, error) {
 		inner, err := build(ctx, d)
 		if err != nil {

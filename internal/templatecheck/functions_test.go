@@ -2,8 +2,10 @@ package templatecheck_test
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -37,13 +39,13 @@ func TestFunctionsRuntimeAndBuild(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("runtime settings (-want +got):\n%s", diff)
 			}
-			if bm := lookup(tmpl.Resource(id), "Metadata", "BuildMethod"); bm != "go1.x" {
-				t.Errorf("Metadata.BuildMethod = %v, want go1.x", bm)
+			if bm := lookup(tmpl.Resource(id), "Metadata", "BuildMethod"); bm != "makefile" {
+				t.Errorf("Metadata.BuildMethod = %v, want makefile", bm)
 			}
-			// SAM builds the main package in CodeUri; the local stack finds
-			// the function's code by the same path.
-			if p["CodeUri"] != dir {
-				t.Errorf("CodeUri = %v, want %s", p["CodeUri"], dir)
+			// SAM runs `make build-<id>` in CodeUri, which must hold go.mod
+			// and the Makefile: the repository root.
+			if p["CodeUri"] != "." {
+				t.Errorf("CodeUri = %v, want .", p["CodeUri"])
 			}
 			if _, err := os.Stat(filepath.Join(repoRoot, dir, "main.go")); err != nil {
 				t.Errorf("CodeUri %s has no main package: %v", dir, err)
@@ -161,5 +163,39 @@ func TestKeys(t *testing.T) {
 		if lookup(p, "KeyPolicy", "Statement") == nil {
 			t.Errorf("%s has no key policy", id)
 		}
+	}
+}
+
+// TestSAMBuildsWhatMakeBuilds asks make what `sam build` would run for each
+// function (make -n build-<id>, as SAM calls it with ARTIFACTS_DIR set) and
+// what `make build` runs, and wants the same go build but for the output.
+func TestSAMBuildsWhatMakeBuilds(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("make"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("make is needed in CI")
+		}
+		t.Skip("make is not installed")
+	}
+	for id, dir := range map[string]string{"ApiFunction": "api", "CallbackFunction": "callback"} {
+		t.Run(id, func(t *testing.T) {
+			t.Parallel()
+			dry := func(args ...string) string {
+				cmd := exec.Command("make", append([]string{"-s", "-n", "-C", repoRoot}, args...)...)
+				out, err := cmd.Output()
+				if err != nil {
+					t.Fatalf("make -n %v: %v", args, err)
+				}
+				return strings.TrimSpace(string(out))
+			}
+			sam := dry("build-"+id, "ARTIFACTS_DIR=/sam-out")
+			mk := dry("bin/" + dir + "/bootstrap")
+			if !strings.Contains(sam, "go build") || !strings.Contains(sam, "./cmd/"+dir) {
+				t.Fatalf("build-%s runs %q, want go build of ./cmd/%s", id, sam, dir)
+			}
+			if got := strings.Replace(sam, "/sam-out/bootstrap", "bin/"+dir+"/bootstrap", 1); got != mk {
+				t.Errorf("sam build runs\n  %s\nmake build runs\n  %s", sam, mk)
+			}
+		})
 	}
 }

@@ -15,12 +15,13 @@ import (
 	"github.com/payflow-dev/payflow/localaws/stack"
 )
 
-// Code returns the code of this repository's functions, keyed by the
-// CodeUri that template.yml gives them.
+// Code returns the code of this repository's functions, keyed by their
+// logical ids in template.yml (both are built from the repository root,
+// CodeUri ".", by the Makefile).
 func Code() stack.Code {
 	return stack.Code{
 		HTTP: map[string]stack.HTTPFunction{
-			"cmd/api": func(ctx context.Context, d stack.FunctionDeps) (gateway.Handler, error) {
+			"ApiFunction": func(ctx context.Context, d stack.FunctionDeps) (gateway.Handler, error) {
 				h, err := functions.API(ctx, deps(d))
 				if err != nil {
 					return nil, err
@@ -29,7 +30,7 @@ func Code() stack.Code {
 			},
 		},
 		Queue: map[string]stack.QueueFunction{
-			"cmd/callback": func(ctx context.Context, d stack.FunctionDeps) (eventsource.Handler, error) {
+			"CallbackFunction": func(ctx context.Context, d stack.FunctionDeps) (eventsource.Handler, error) {
 				return functions.Callback(ctx, deps(d))
 			},
 		},
