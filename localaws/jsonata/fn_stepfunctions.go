@@ -1,15 +1,11 @@
 package jsonata
 
 import (
-	"crypto/md5"
 	"crypto/rand"
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha512"
-	"encoding/hex"
 	"fmt"
-	"hash"
 	"math"
+
+	"github.com/payflow-dev/payflow/localaws/asl/digest"
 )
 
 // stepFunctionsDef is a function AWS Step Functions adds to JSONata
@@ -150,23 +146,11 @@ func fnHash(_ *evaluator, args []any, _ any) (any, error) {
 	if !ok {
 		return nil, signatureError("hash", 2)
 	}
-	var h hash.Hash
-	switch alg {
-	case "MD5":
-		h = md5.New()
-	case "SHA-1":
-		h = sha1.New()
-	case "SHA-256":
-		h = sha256.New()
-	case "SHA-384":
-		h = sha512.New384()
-	case "SHA-512":
-		h = sha512.New()
-	default:
+	sum, ok := digest.Hex(alg, s)
+	if !ok {
 		return nil, &Error{Code: "D3137", Message: "Hash algorithm '" + alg + "' must be one of SHA-1, SHA-384, SHA-256, SHA-512, MD5"}
 	}
-	h.Write([]byte(s))
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return sum, nil
 }
 
 // fnSeededRandom is $random(seed?): with a seed, the first double of

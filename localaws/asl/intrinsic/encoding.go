@@ -1,15 +1,11 @@
 package intrinsic
 
 import (
-	"crypto/md5"
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha512"
 	"encoding/base64"
-	"encoding/hex"
 	"fmt"
-	"hash"
 	"unicode/utf8"
+
+	"github.com/payflow-dev/payflow/localaws/asl/digest"
 )
 
 // maxEncodingInput is the longest string, in characters, that
@@ -61,21 +57,9 @@ func hashString(_ *evaluator, _ *call, args []any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var h hash.Hash
-	switch alg {
-	case "MD5":
-		h = md5.New()
-	case "SHA-1":
-		h = sha1.New()
-	case "SHA-256":
-		h = sha256.New()
-	case "SHA-384":
-		h = sha512.New384()
-	case "SHA-512":
-		h = sha512.New()
-	default:
+	sum, ok := digest.Hex(alg, s)
+	if !ok {
 		return nil, fmt.Errorf("the algorithm %q is not one of MD5, SHA-1, SHA-256, SHA-384, SHA-512", alg)
 	}
-	h.Write([]byte(s))
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return sum, nil
 }
