@@ -14,7 +14,9 @@
 //   - It describes its protocol once, as a JSON or Query value (the JSON
 //     version and __type prefix, or the XML namespace and the query names of
 //     its error codes), and writes every answer through it:
-//     WriteResult / WriteError.
+//     WriteResult / WriteError. A service that speaks only AWS JSON, one
+//     operation per X-Amz-Target, can leave the whole request to ServeJSON
+//     (method, target, body limit, result or error) given a JSONAPI.
 //   - It reads input with DecodeJSON or ReadForm and the Form accessors
 //     (lists, numbered entries, key/value maps), which bound what a hostile
 //     request can make them do.

@@ -1,10 +1,6 @@
 package kmslocal
 
-import (
-	"net/http"
-
-	"github.com/payflow-dev/payflow/localaws/awsproto"
-)
+import "github.com/payflow-dev/payflow/localaws/awsproto"
 
 // Error codes as AWS KMS names them in the __type member. AWS answers
 // InvalidCiphertextException, KMSInvalidMacException and
@@ -44,8 +40,6 @@ func wire() awsproto.JSON {
 	return awsproto.JSON{Version: "1.1", ErrorTypeHeader: true}
 }
 
-// writeError renders err in the AWS JSON error shape. Errors that are not
-// *Error become KMSInternalException with status 500.
-func writeError(w http.ResponseWriter, err error) {
-	wire().WriteError(w, awsproto.NewRequestID(), awsproto.AsError(err, awsproto.Internalf(codeInternal, "internal error")))
-}
+// errInternal is what a client sees of an error that is not *Error:
+// KMSInternalException with status 500.
+func errInternal() *Error { return awsproto.Internalf(codeInternal, "internal error") }

@@ -70,7 +70,7 @@ func New(cfg Config) *Service {
 
 // handler runs one decoded operation in a region and returns its response
 // document.
-type handler func(s *regional, body []byte) (any, error)
+type handler = awsproto.JSONOperation[*regional]
 
 // operations maps each supported operation name to its handler. Each
 // Service builds its own, so that no package-level state exists.
@@ -112,36 +112,20 @@ func operations() map[string]handler {
 
 // ServeHTTP answers one AWS JSON 1.1 KMS request.
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		writeError(w, errorf(codeUnknownOperation, "KMS requests are POSTs"))
-		return
+	awsproto.ServeJSON(w, r, api(), s.ops, s.regionOf)
+}
+
+// api is how KMS answers requests that reach no operation.
+func api() awsproto.JSONAPI {
+	return awsproto.JSONAPI{
+		Proto:        wire(),
+		TargetPrefix: targetPrefix,
+		MaxBody:      maxRequestBytes,
+		Internal:     errInternal(),
+		NotPOST:      "KMS requests are POSTs",
+		Unsupported:  "operation %q is not supported",
+		ReadFailed:   "read request: %v",
 	}
-	target := r.Header.Get("X-Amz-Target")
-	op, ok := strings.CutPrefix(target, targetPrefix)
-	if !ok {
-		writeError(w, errorf(codeUnknownOperation, "unknown target %q", target))
-		return
-	}
-	h, ok := s.ops[op]
-	if !ok {
-		writeError(w, errorf(codeUnknownOperation, "operation %q is not supported", op))
-		return
-	}
-	body, err := awsproto.ReadBody(r, maxRequestBytes)
-	if errors.Is(err, awsproto.ErrBodyTooLarge) {
-		writeError(w, errorf(codeValidation, "request body is larger than %d bytes", maxRequestBytes))
-		return
-	}
-	if err != nil {
-		writeError(w, errorf(codeSerialization, "read request: %v", err))
-		return
-	}
-	out, err := h(s.regionOf(r), body)
-	if err != nil {
-		writeError(w, err)
-		return
-	}
-	wire().WriteResult(w, awsproto.NewRequestID(), out)
 }
 
 // decode reads a JSON request document into v. An empty body is an empty

@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"io"
 	"net/http"
-	"strings"
 	"sync"
 
 	"github.com/payflow-dev/payflow/clock"
@@ -67,7 +66,7 @@ func New(cfg Config) *Service {
 
 // handler runs one decoded operation in a region and returns its response
 // document.
-type handler func(s *regional, body []byte) (any, error)
+type handler = awsproto.JSONOperation[*regional]
 
 // operations maps each supported operation name to its handler. Each
 // Service builds its own, so that no package-level state exists.
@@ -85,38 +84,20 @@ func operations() map[string]handler {
 
 // ServeHTTP answers one AWS JSON 1.1 Secrets Manager request.
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	requestID := awsproto.NewRequestID()
-	writeError := func(err error) { proto.WriteError(w, requestID, awsproto.AsError(err, errInternal())) }
-	if r.Method != http.MethodPost {
-		writeError(errorf(codeUnknownOperation, "Secrets Manager requests are POSTs"))
-		return
+	awsproto.ServeJSON(w, r, api(), s.ops, s.regionOf)
+}
+
+// api is how Secrets Manager answers requests that reach no operation.
+func api() awsproto.JSONAPI {
+	return awsproto.JSONAPI{
+		Proto:        proto,
+		TargetPrefix: targetPrefix,
+		MaxBody:      maxRequestBytes,
+		Internal:     errInternal(),
+		NotPOST:      "Secrets Manager requests are POSTs",
+		Unsupported:  "operation %q is not supported by the local Secrets Manager",
+		ReadFailed:   "The request body could not be read: %v",
 	}
-	target := r.Header.Get("X-Amz-Target")
-	op, ok := strings.CutPrefix(target, targetPrefix)
-	if !ok {
-		writeError(errorf(codeUnknownOperation, "unknown target %q", target))
-		return
-	}
-	h, ok := s.ops[op]
-	if !ok {
-		writeError(errorf(codeUnknownOperation, "operation %q is not supported by the local Secrets Manager", op))
-		return
-	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequestBytes+1))
-	if err != nil {
-		writeError(errorf(awsproto.CodeSerialization, "The request body could not be read: %v", err))
-		return
-	}
-	if len(body) > maxRequestBytes {
-		writeError(errorf(codeValidation, "request body is larger than %d bytes", maxRequestBytes))
-		return
-	}
-	out, err := h(s.regionOf(r), body)
-	if err != nil {
-		writeError(err)
-		return
-	}
-	proto.WriteResult(w, requestID, out)
 }
 
 // decode reads a JSON request document into v; see awsproto.DecodeJSON.
