@@ -30,17 +30,9 @@ func (s *regional) planDelete(in deleteItemInput) (deletePlan, error) {
 		return deletePlan{}, err
 	}
 	plan := deletePlan{table: in.TableName, key: in.Key, onFailed: in.ReturnValuesOnConditionCheckFailure}
-	if in.ConditionExpression == nil {
-		return plan, noExpressions(in.ExpressionAttributeNames, in.ExpressionAttributeValues, "ConditionExpression")
-	}
-	ctx, err := s.newExprContext(in.ExpressionAttributeNames, in.ExpressionAttributeValues)
-	if err != nil {
-		return plan, err
-	}
-	if plan.cond, err = parseCondition(ctx, "ConditionExpression", in.ConditionExpression); err != nil {
-		return plan, err
-	}
-	return plan, ctx.checkUnused()
+	var err error
+	plan.cond, err = s.parseWriteCondition(in.ConditionExpression, in.exprParams)
+	return plan, err
 }
 
 // change computes the delete without applying it; the caller holds s.mu
@@ -75,10 +67,7 @@ func (s *regional) deleteItem(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	ch, err := plan.change(s)
-	ch.apply()
-	s.mu.Unlock()
+	ch, err := s.applyOne(plan)
 	if err != nil {
 		return nil, err
 	}

@@ -116,3 +116,33 @@ func (c change) apply() {
 	}
 	c.t.items[c.key] = c.new
 }
+
+// applyOne computes and makes one item's change under s.mu, as PutItem,
+// DeleteItem and UpdateItem do, and returns it so the caller can answer
+// with the item as it was or became.
+func (s *regional) applyOne(p changer) (change, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ch, err := p.change(s)
+	ch.apply()
+	return ch, err
+}
+
+// parseWriteCondition parses the ConditionExpression of a write that takes
+// no other expression (PutItem, DeleteItem, a ConditionCheck). Without one,
+// the request may carry no expression names or values; with one, each of
+// them must be used.
+func (s *regional) parseWriteCondition(src *string, params exprParams) (condition, error) {
+	if src == nil {
+		return nil, noExpressions(params.ExpressionAttributeNames, params.ExpressionAttributeValues, "ConditionExpression")
+	}
+	ctx, err := s.newExprContext(params.ExpressionAttributeNames, params.ExpressionAttributeValues)
+	if err != nil {
+		return nil, err
+	}
+	cond, err := parseCondition(ctx, "ConditionExpression", src)
+	if err != nil {
+		return nil, err
+	}
+	return cond, ctx.checkUnused()
+}

@@ -41,17 +41,9 @@ func (s *regional) planPut(in putItemInput) (putPlan, error) {
 		return putPlan{}, err
 	}
 	plan := putPlan{table: in.TableName, item: in.Item, onFailed: in.ReturnValuesOnConditionCheckFailure}
-	if in.ConditionExpression == nil {
-		return plan, noExpressions(in.ExpressionAttributeNames, in.ExpressionAttributeValues, "ConditionExpression")
-	}
-	ctx, err := s.newExprContext(in.ExpressionAttributeNames, in.ExpressionAttributeValues)
-	if err != nil {
-		return plan, err
-	}
-	if plan.cond, err = parseCondition(ctx, "ConditionExpression", in.ConditionExpression); err != nil {
-		return plan, err
-	}
-	return plan, ctx.checkUnused()
+	var err error
+	plan.cond, err = s.parseWriteCondition(in.ConditionExpression, in.exprParams)
+	return plan, err
 }
 
 // change computes the put against its table without applying it; the
@@ -86,10 +78,7 @@ func (s *regional) putItem(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	ch, err := plan.change(s)
-	ch.apply()
-	s.mu.Unlock()
+	ch, err := s.applyOne(plan)
 	if err != nil {
 		return nil, err
 	}

@@ -111,10 +111,7 @@ func (s *regional) updateItem(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	ch, err := plan.change(s)
-	ch.apply()
-	s.mu.Unlock()
+	ch, err := s.applyOne(plan)
 	if err != nil {
 		return nil, err
 	}
