@@ -125,8 +125,28 @@ func (k *key) usable() error {
 	case stateDisabled:
 		return errorf(codeDisabled, "%s is disabled.", k.arn)
 	default:
-		return errorf(codeInvalidState, "%s is pending deletion.", k.arn)
+		return errPendingDeletion(k)
 	}
+}
+
+// errPendingDeletion is AWS's answer to any use or change of a key that
+// is scheduled for deletion.
+func errPendingDeletion(k *key) error {
+	return errorf(codeInvalidState, "%s is pending deletion.", k.arn)
+}
+
+// changeableKey finds the key id names and refuses one pending deletion,
+// as every action that changes a key's settings does. The caller holds
+// s.mu.
+func (s *regional) changeableKey(id string) (*key, error) {
+	k, err := s.lookupKey(id)
+	if err != nil {
+		return nil, err
+	}
+	if k.state == statePendingDeletion {
+		return nil, errPendingDeletion(k)
+	}
+	return k, nil
 }
 
 // newUUID returns a random version 4 UUID read from r.

@@ -94,7 +94,7 @@ func (s *regional) putKeyPolicy(body []byte) (any, error) {
 		return nil, errorf(codeUnsupported, "Only the default key policy is supported")
 	}
 	if k.state == statePendingDeletion {
-		return nil, errorf(codeInvalidState, "%s is pending deletion.", k.arn)
+		return nil, errPendingDeletion(k)
 	}
 	k.policy = *in.Policy
 	return emptyOutput{}, nil

@@ -13,12 +13,9 @@ func (s *regional) setEnabled(body []byte, enabled bool) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k, err := s.lookupKey(in.KeyID)
+	k, err := s.changeableKey(in.KeyID)
 	if err != nil {
 		return nil, err
-	}
-	if k.state == statePendingDeletion {
-		return nil, errorf(codeInvalidState, "%s is pending deletion.", k.arn)
 	}
 	k.state = stateDisabled
 	if enabled {
@@ -59,12 +56,9 @@ func (s *regional) scheduleKeyDeletion(body []byte) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k, err := s.lookupKey(in.KeyID)
+	k, err := s.changeableKey(in.KeyID)
 	if err != nil {
 		return nil, err
-	}
-	if k.state == statePendingDeletion {
-		return nil, errorf(codeInvalidState, "%s is pending deletion.", k.arn)
 	}
 	k.state = statePendingDeletion
 	k.window = days

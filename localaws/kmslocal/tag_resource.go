@@ -18,12 +18,9 @@ func (s *regional) tagResource(body []byte) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k, err := s.lookupKey(in.KeyID)
+	k, err := s.changeableKey(in.KeyID)
 	if err != nil {
 		return nil, err
-	}
-	if k.state == statePendingDeletion {
-		return nil, errorf(codeInvalidState, "%s is pending deletion.", k.arn)
 	}
 	merged := mergeTags(k.tags, in.Tags)
 	if len(merged) > maxTags {
@@ -47,12 +44,9 @@ func (s *regional) untagResource(body []byte) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k, err := s.lookupKey(in.KeyID)
+	k, err := s.changeableKey(in.KeyID)
 	if err != nil {
 		return nil, err
-	}
-	if k.state == statePendingDeletion {
-		return nil, errorf(codeInvalidState, "%s is pending deletion.", k.arn)
 	}
 	k.tags = slices.DeleteFunc(append([]tag(nil), k.tags...), func(t tag) bool { return slices.Contains(in.TagKeys, t.TagKey) })
 	return emptyOutput{}, nil

@@ -19,12 +19,9 @@ func (s *regional) updateKeyDescription(body []byte) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k, err := s.lookupKey(in.KeyID)
+	k, err := s.changeableKey(in.KeyID)
 	if err != nil {
 		return nil, err
-	}
-	if k.state == statePendingDeletion {
-		return nil, errorf(codeInvalidState, "%s is pending deletion.", k.arn)
 	}
 	k.description = *in.Description
 	return emptyOutput{}, nil
