@@ -70,7 +70,11 @@ func (a *attempt) settle() bool {
 	x := a.t.x
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if a.closed || a.t.dead || x.closed {
+	return a.settleLocked()
+}
+
+func (a *attempt) settleLocked() bool {
+	if a.closed || a.t.dead || a.t.x.closed {
 		return false
 	}
 	a.closeLocked()
@@ -117,9 +121,17 @@ func (a *attempt) beat() error {
 
 // expire fails the attempt with a timeout.
 func (a *attempt) expire(name, cause string) {
-	if !a.settle() {
+	x := a.t.x
+	x.mu.Lock()
+	won := a.settleLocked()
+	if won {
+		x.busy++ // this timer's goroutine now moves the thread
+	}
+	x.mu.Unlock()
+	if !won {
 		return
 	}
+	defer x.leave()
 	a.t.resume(a.s, a.s.timedOut(a.t, name, cause))
 }
 
@@ -154,8 +166,13 @@ func (a *attempt) deliver(an *answer) error {
 		x.mu.Unlock()
 		return nil
 	}
+	x.busy++ // the caller and then the goroutine below move the thread
 	x.mu.Unlock()
-	go a.t.resume(a.s, an.then(a.s, a.t))
+	r := an.then(a.s, a.t)
+	go func() {
+		defer x.leave()
+		a.t.resume(a.s, r)
+	}()
 	return nil
 }
 

@@ -15,6 +15,12 @@
 // hundreds of thousands of executions can wait for callbacks, and a task
 // token resolves through a map lookup whatever the number of waiters.
 //
+// An execution that failed, timed out or was aborted keeps where its
+// threads stopped, so that Execution.Redrive can resume it as
+// RedriveExecution does: the unfinished states run again with the input
+// they had, the states that succeeded (Parallel branches and Map
+// iterations included) keep their results.
+//
 // Input and output processing sits behind the small stateIO interface,
 // with one implementation per query language: JSONPath (InputPath,
 // Parameters, ResultSelector, ResultPath, OutputPath, intrinsic

@@ -60,7 +60,8 @@ func NewEngine(cfg EngineConfig) *Engine {
 
 // Start begins an execution of m. It records ExecutionStarted before it
 // returns and then runs the execution asynchronously; done is called
-// exactly once, when the execution ends however it ends. rec may be nil.
+// once each time the execution ends, however it ends: after Start, and
+// again after every Redrive. rec may be nil.
 func (e *Engine) Start(m *Machine, p StartParams, rec Recorder, done func(Outcome)) *Execution {
 	if p.StartTime.IsZero() {
 		p.StartTime = e.clock.Now()
@@ -82,14 +83,15 @@ func (e *Engine) Start(m *Machine, p StartParams, rec Recorder, done func(Outcom
 	if m.timeout > 0 {
 		x.timer = e.clock.AfterFunc(m.timeout, x.timeOut)
 	}
+	x.busy++ // the goroutine below
 	x.mu.Unlock()
 	switch {
 	case err != nil:
-		go x.complete(nil, "", fail(ErrNameRuntime, "The execution input is not valid JSON: "+err.Error()))
+		go x.completeCounted(fail(ErrNameRuntime, "The execution input is not valid JSON: "+err.Error()))
 	case len(inputStr) > payloadLimit:
-		go x.complete(nil, "", fail(ErrNameDataLimitExceeded, "The execution input exceeds the maximum number of bytes service limit."))
+		go x.completeCounted(fail(ErrNameDataLimitExceeded, "The execution input exceeds the maximum number of bytes service limit."))
 	default:
-		go root.run()
+		go root.runCounted()
 	}
 	return x
 }

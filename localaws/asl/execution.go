@@ -3,6 +3,7 @@ package asl
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"sync"
 
 	"github.com/payflow-dev/payflow/clock"
@@ -25,6 +26,17 @@ type Execution struct {
 	closed bool
 	timer  clock.Timer
 	ctxExe map[string]any
+
+	// busy counts the goroutines moving the execution's threads; a
+	// redrive waits for it to reach zero (and drained to close) so that
+	// nothing of the ended run still touches what the next one resumes.
+	busy    int
+	drained chan struct{}
+	// halted is the root thread of an ended run that a redrive can
+	// resume; nil while running, after success, and once the history is
+	// too full to go on. redrives counts the redrives so far.
+	halted   *thread
+	redrives int
 }
 
 // historyLimit is Step Functions' hard quota of events in one execution's
@@ -46,7 +58,7 @@ func (x *Execution) recordLocked(prev int64, typ, key string, details any) int64
 	if x.nextID == historyLimit-1 && !endsExecution(typ) {
 		x.emitLocked(prev, EventExecutionFailed, "executionFailedEventDetails",
 			&FailureEventDetails{Error: ErrNameRuntime, Cause: historyLimitCause})
-		x.closeLocked()
+		x.closeLocked(false)
 		o := Outcome{Status: StatusFailed, Error: ErrNameRuntime, Cause: historyLimitCause, StopTime: x.engine.clock.Now()}
 		// The caller holds x.mu and may be deep inside a thread; done runs
 		// on its own goroutine, as it would after any other ending.
@@ -92,10 +104,27 @@ func (x *Execution) contextExecution() map[string]any {
 			"Name":         x.params.Name,
 			"RoleArn":      x.params.RoleArn,
 			"StartTime":    formatTime(x.params.StartTime),
-			"RedriveCount": json.Number("0"),
+			"RedriveCount": json.Number(strconv.Itoa(x.redrives)),
 		}
 	}
 	return x.ctxExe
+}
+
+// completeCounted fails the execution from a goroutine counted in busy.
+func (x *Execution) completeCounted(f *failure) {
+	defer x.leave()
+	x.complete(nil, "", f)
+}
+
+// leave ends the part a counted goroutine plays in moving the execution.
+func (x *Execution) leave() {
+	x.mu.Lock()
+	x.busy--
+	if x.busy == 0 && x.drained != nil {
+		close(x.drained)
+		x.drained = nil
+	}
+	x.mu.Unlock()
 }
 
 // complete ends the execution with the root thread's output or failure.
@@ -118,7 +147,7 @@ func (x *Execution) complete(out any, outJSON string, f *failure) {
 		x.recordLocked(x.root.last, EventExecutionFailed, "executionFailedEventDetails",
 			&FailureEventDetails{Error: f.name, Cause: f.cause})
 	}
-	x.closeLocked()
+	x.closeLocked(f != nil)
 	x.mu.Unlock()
 	x.finish(o)
 }
@@ -134,7 +163,7 @@ func (x *Execution) Stop(errName, cause string) error {
 	}
 	x.recordLocked(x.root.last, EventExecutionAborted, "executionAbortedEventDetails",
 		&FailureEventDetails{Error: errName, Cause: cause})
-	x.closeLocked()
+	x.closeLocked(true)
 	o := Outcome{Status: StatusAborted, Error: errName, Cause: cause, StopTime: x.engine.clock.Now()}
 	x.mu.Unlock()
 	x.finish(o)
@@ -151,23 +180,31 @@ func (x *Execution) timeOut() {
 	cause := fmt.Sprintf("The execution timed out after %d seconds.", int64(x.machine.timeout.Seconds()))
 	x.recordLocked(x.root.last, EventExecutionTimedOut, "executionTimedOutEventDetails",
 		&FailureEventDetails{Error: ErrNameTimeout, Cause: cause})
-	x.closeLocked()
+	x.closeLocked(true)
 	o := Outcome{Status: StatusTimedOut, Error: ErrNameTimeout, Cause: cause, StopTime: x.engine.clock.Now()}
 	x.mu.Unlock()
 	x.finish(o)
 }
 
-// closeLocked marks the execution closed, cancels everything it waits on
-// and lets go of the data it ran on, so a finished execution that its
-// caller keeps (for DescribeExecution) holds no more than its outcome.
-func (x *Execution) closeLocked() {
+// closeLocked marks the execution closed and cancels everything it waits
+// on. An execution that did not succeed keeps where its threads stopped,
+// for a redrive, unless its history has no room for one; otherwise it
+// lets go of the data it ran on, so a finished execution that its caller
+// keeps (for DescribeExecution) holds no more than its outcome.
+func (x *Execution) closeLocked(unsuccessful bool) {
 	x.closed = true
 	if x.timer != nil {
 		x.timer.Stop()
 		x.timer = nil
 	}
 	x.root.abortLocked()
-	x.root, x.input, x.ctxExe = nil, nil, nil
+	x.halted = nil
+	if unsuccessful && x.nextID < redriveHistoryLimit {
+		x.halted = x.root
+	} else {
+		x.input = nil
+	}
+	x.root, x.ctxExe = nil, nil
 }
 
 func (x *Execution) finish(o Outcome) {

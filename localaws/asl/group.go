@@ -11,10 +11,21 @@ type group struct {
 	done     bool
 	children []*thread
 
+	// succeeded marks the children that ended well, by index: a redrive
+	// keeps their results and reruns the others.
+	succeeded []bool
+
 	// Map only.
-	inputs    []any // iteration inputs, one per item
-	started   int   // iterations started so far
-	maxConc   int   // 0: unlimited
+	inputs []any // iteration inputs, one per item
+	// order lists the iterations to run, by index, when a redrive reruns
+	// only some; nil runs every input in turn. started counts how many of
+	// them have been started so far.
+	order   []int
+	started int
+	// revived holds, by index, the redriven iterations that resume where
+	// they stopped rather than at the item processor's start.
+	revived   map[int]*thread
+	maxConc   int // 0: unlimited
 	failures  int
 	tolerance *tolerance
 }
@@ -35,6 +46,8 @@ func (g *group) childDone(ch *thread, out any, f *failure) {
 		return
 	}
 	ch.finished = true
+	// A failure the Map tolerates still counts as one for a redrive.
+	g.succeeded[ch.index] = f == nil
 	isMap := g.inputs != nil
 	if isMap {
 		typ, key := "MapIterationSucceeded", "mapIterationSucceededEventDetails"
@@ -55,6 +68,7 @@ func (g *group) childDone(ch *thread, out any, f *failure) {
 		g.done = true
 		g.abortChildrenLocked(ch)
 		g.parent.active = nil
+		g.parent.failed = g
 		g.parent.last = x.recordLocked(ch.last, g.s.eventPrefix()+"StateFailed", "", nil)
 		x.mu.Unlock()
 		g.parent.resume(g.s, step{fail: f})
@@ -62,14 +76,15 @@ func (g *group) childDone(ch *thread, out any, f *failure) {
 	}
 	g.results[ch.index] = out
 	g.pending--
-	var launch []*thread
-	if isMap && g.started < len(g.inputs) {
-		launch = append(launch, g.startIterationLocked())
+	var launch *thread
+	if isMap && g.unstarted() > 0 {
+		launch = g.startIterationLocked()
+		x.busy++
 	}
 	if g.pending > 0 {
 		x.mu.Unlock()
-		for _, c := range launch {
-			go c.run()
+		if launch != nil {
+			go launch.runCounted()
 		}
 		return
 	}
@@ -118,13 +133,30 @@ func (g *group) abortLocked() {
 	}
 }
 
-// startIterationLocked creates the next Map iteration's thread and
-// records its MapIterationStarted; the caller runs it after unlocking.
+// unstarted returns how many Map iterations are still to be started.
+func (g *group) unstarted() int {
+	if g.order != nil {
+		return len(g.order) - g.started
+	}
+	return len(g.inputs) - g.started
+}
+
+// startIterationLocked creates the next Map iteration's thread, or takes
+// the redriven one, and records its MapIterationStarted; the caller runs
+// it after unlocking.
 func (g *group) startIterationLocked() *thread {
 	x := g.parent.x
 	i := g.started
+	if g.order != nil {
+		i = g.order[g.started]
+	}
 	g.started++
-	ch := &thread{x: x, cur: g.s.(*mapState).processor.start, input: g.inputs[i], group: g, index: i, vars: newScope(g.parent.vars)}
+	ch := g.revived[i]
+	if ch != nil {
+		delete(g.revived, i)
+	} else {
+		ch = &thread{x: x, cur: g.s.(*mapState).processor.start, input: g.inputs[i], group: g, index: i, vars: newScope(g.parent.vars)}
+	}
 	ch.last = x.recordLocked(g.parent.last, "MapIterationStarted", "mapIterationStartedEventDetails",
 		&MapIterationEventDetails{Name: g.s.base().name, Index: i})
 	g.children = append(g.children, ch)

@@ -1,6 +1,7 @@
 package asl
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -45,6 +46,11 @@ func TestHistoryLimit(t *testing.T) {
 			}
 			if o.Status == StatusFailed && (o.Error != ErrNameRuntime || o.Cause != historyLimitCause) {
 				t.Errorf("failure = %s: %q", o.Error, o.Cause)
+			}
+			// A full history leaves no room for ExecutionRedriven (AWS
+			// wants fewer than 24,999 events: RedriveExecution reference).
+			if err := r.x.Redrivable(); o.Status == StatusFailed && !errors.Is(err, ErrHistoryFull) {
+				t.Errorf("Redrivable() = %v, want ErrHistoryFull", err)
 			}
 			ev := r.hist.snapshot()
 			if len(ev) != historyLimit {

@@ -201,7 +201,7 @@ func (s *mapState) exec(t *thread) step {
 		return s.then(out)
 	}
 	x := t.x
-	g := &group{parent: t, s: s, results: make([]any, len(items)), pending: len(items), inputs: inputs,
+	g := &group{parent: t, s: s, results: make([]any, len(items)), succeeded: make([]bool, len(items)), pending: len(items), inputs: inputs,
 		maxConc: maxConc, tolerance: s.tolerance}
 	x.mu.Lock()
 	if t.dead || x.closed {
@@ -220,9 +220,10 @@ func (s *mapState) exec(t *thread) step {
 		}
 		launch = append(launch, g.startIterationLocked())
 	}
+	x.busy += len(launch)
 	x.mu.Unlock()
 	for _, ch := range launch {
-		go ch.run()
+		go ch.runCounted()
 	}
 	return step{parked: true}
 }

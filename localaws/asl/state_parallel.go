@@ -57,7 +57,7 @@ func (s *parallelState) exec(t *thread) step {
 		return step{parked: true}
 	}
 	x := t.x
-	g := &group{parent: t, s: s, results: make([]any, len(s.branches)), pending: len(s.branches)}
+	g := &group{parent: t, s: s, results: make([]any, len(s.branches)), succeeded: make([]bool, len(s.branches)), pending: len(s.branches)}
 	inJSON := encodeValue(in)
 	x.mu.Lock()
 	if t.dead || x.closed {
@@ -68,9 +68,10 @@ func (s *parallelState) exec(t *thread) step {
 	for i, br := range s.branches {
 		g.children = append(g.children, &thread{x: x, cur: br.start, input: in, inputJSON: inJSON, last: t.last, group: g, index: i, vars: newScope(t.vars)})
 	}
+	x.busy += len(g.children)
 	x.mu.Unlock()
 	for _, ch := range g.children {
-		go ch.run()
+		go ch.runCounted()
 	}
 	return step{parked: true}
 }

@@ -35,18 +35,32 @@ type thread struct {
 	group *group
 	index int
 
+	// resumeGroup is the Parallel or Map group a redriven thread picks up when
+	// it enters its first state, instead of starting every branch afresh.
+	resumeGroup *group
+
 	// Guarded by x.mu.
 	dead     bool
 	finished bool
 	timer    clock.Timer // a Wait or retry interval in progress
 	task     *attempt    // a task in progress
 	active   *group      // a Parallel or Map in progress
+	// failed is the Parallel or Map group of the current state that
+	// failed, kept so that a redrive reruns only what did not succeed.
+	failed *group
 }
 
 // run moves the thread from state to state until it ends or parks.
 func (t *thread) run() {
 	for t.step() {
 	}
+}
+
+// runCounted runs the thread on a goroutine its spawner counted in
+// Execution.busy, and lets the count go when the thread parks or ends.
+func (t *thread) runCounted() {
+	defer t.x.leave()
+	t.run()
 }
 
 // step enters the current state and runs it; it reports whether the
@@ -64,6 +78,12 @@ func (t *thread) step() bool {
 		return false
 	}
 	t.enteredID = t.last
+	if g := t.resumeGroup; g != nil {
+		t.resumeGroup = nil
+		if g.s == s {
+			return t.settle(s, g.restart())
+		}
+	}
 	return t.settle(s, s.exec(t))
 }
 
@@ -98,8 +118,14 @@ func (t *thread) settle(s state, r step) bool {
 		t.end(r.out, outJSON, nil)
 		return false
 	}
-	t.cur, t.input, t.inputJSON = r.next, r.out, outJSON
+	t.moveTo(r.next, r.out, outJSON)
 	return true
+}
+
+// moveTo makes next the thread's current state, with input as its input.
+func (t *thread) moveTo(next state, input any, inputJSON string) {
+	t.cur, t.input, t.inputJSON = next, input, inputJSON
+	t.failed = nil
 }
 
 // recover retries the state, moves to a catcher, or ends the thread with
@@ -147,7 +173,7 @@ func (t *thread) recover(s state, f *failure) bool {
 		if b.exited != "" && !t.record(b.exited, "stateExitedEventDetails", &StateExitedEventDetails{Name: b.name, Output: outJSON}) {
 			return false
 		}
-		t.cur, t.input, t.inputJSON = c.next, out, outJSON
+		t.moveTo(c.next, out, outJSON)
 		return true
 	}
 	t.end(nil, "", f)
@@ -163,7 +189,9 @@ func (t *thread) retry(s state) {
 		return
 	}
 	t.timer = nil
+	t.x.busy++
 	t.x.mu.Unlock()
+	defer t.x.leave()
 	t.resume(s, s.exec(t))
 }
 
@@ -204,7 +232,9 @@ func (t *thread) park(d time.Duration, f func()) bool {
 			return
 		}
 		t.timer = nil
+		t.x.busy++
 		t.x.mu.Unlock()
+		defer t.x.leave()
 		f()
 	})
 	return true
