@@ -1,7 +1,6 @@
 package console
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"sort"
@@ -100,40 +99,44 @@ func (f *Recorder) Metrics() []Metric {
 // line that is an Embedded Metric Format document; other lines are
 // ignored. It never fails, so it can sit behind a log writer.
 func (f *Recorder) Write(p []byte) (int, error) {
-	sc := bufio.NewScanner(bytes.NewReader(p))
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	for sc.Scan() {
-		line := sc.Bytes()
+	// Lines are cut in place: a scanner's buffer, made on every call,
+	// was most of what a busy stack allocated.
+	for rest := p; len(rest) > 0; {
+		line, tail, _ := bytes.Cut(rest, []byte{'\n'})
 		if bytes.Contains(line, []byte(`"_aws"`)) {
 			f.addEMF(line)
 		}
+		rest = tail
 	}
 	return len(p), nil
 }
 
-// emfDocument is the part of an EMF document the recorder reads.
-type emfDocument struct {
-	AWS struct {
-		CloudWatchMetrics []struct {
-			Namespace  string     `json:"Namespace"`
-			Dimensions [][]string `json:"Dimensions"`
-			Metrics    []struct {
-				Name string `json:"Name"`
-				Unit string `json:"Unit"`
-			} `json:"Metrics"`
-		} `json:"CloudWatchMetrics"`
-	} `json:"_aws"`
+// emfMetadata is the part of an EMF document's "_aws" member the recorder
+// reads.
+type emfMetadata struct {
+	CloudWatchMetrics []struct {
+		Namespace  string     `json:"Namespace"`
+		Dimensions [][]string `json:"Dimensions"`
+		Metrics    []struct {
+			Name string `json:"Name"`
+			Unit string `json:"Unit"`
+		} `json:"Metrics"`
+	} `json:"CloudWatchMetrics"`
 }
 
 func (f *Recorder) addEMF(line []byte) {
-	var doc emfDocument
-	var fields map[string]any
-	if json.Unmarshal(line, &doc) != nil || json.Unmarshal(line, &fields) != nil {
+	// One pass over the line; only the fields a metric names are decoded.
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(line, &fields) != nil {
+		return
+	}
+	var doc emfMetadata
+	if json.Unmarshal(fields["_aws"], &doc) != nil {
 		return
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	for _, d := range doc.AWS.CloudWatchMetrics {
+	for _, d := range doc.CloudWatchMetrics {
 		sets := d.Dimensions
 		if len(sets) == 0 {
 			sets = [][]string{nil}
@@ -141,7 +144,8 @@ func (f *Recorder) addEMF(line []byte) {
 		for _, set := range sets {
 			dims := map[string]string{}
 			for _, name := range set {
-				if v, ok := fields[name].(string); ok {
+				var v string
+				if json.Unmarshal(fields[name], &v) == nil {
 					dims[name] = v
 				}
 			}
@@ -155,20 +159,22 @@ func (f *Recorder) addEMF(line []byte) {
 }
 
 // values reads an EMF metric value: a number or an array of numbers.
-func values(v any) []float64 {
-	switch x := v.(type) {
-	case float64:
-		return []float64{x}
-	case []any:
-		var out []float64
-		for _, e := range x {
-			if n, ok := e.(float64); ok {
-				out = append(out, n)
-			}
-		}
-		return out
+func values(raw json.RawMessage) []float64 {
+	var one float64
+	if json.Unmarshal(raw, &one) == nil {
+		return []float64{one}
 	}
-	return nil
+	var many []any
+	if json.Unmarshal(raw, &many) != nil {
+		return nil
+	}
+	var out []float64
+	for _, e := range many {
+		if n, ok := e.(float64); ok {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func (f *Recorder) observe(ns, name, unit string, dims map[string]string, v float64) {
