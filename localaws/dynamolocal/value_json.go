@@ -84,6 +84,15 @@ func writeString(buf *bytes.Buffer, s string) {
 // type, NULL true, numbers within DynamoDB's range, sets non-empty and
 // without duplicates.
 func (v *Value) UnmarshalJSON(data []byte) error {
+	// The SDKs send compact JSON: read {"T":body} without first decoding
+	// it into a map, and fall back to the general path (and its messages)
+	// for anything else or anything the fast path refuses.
+	if k, body, ok := compactValue(data); ok {
+		if v.decode(k, body) == nil {
+			return nil
+		}
+		*v = Value{}
+	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return errorf(codeSerialization, "Start of structure or map found where not expected")
@@ -102,6 +111,24 @@ func (v *Value) UnmarshalJSON(data []byte) error {
 		return v.decode(k, body)
 	}
 	return nil
+}
+
+// compactValue splits a value written as {"T":body}, with no space, into
+// its data type and body. The body is not checked here: decode refuses one
+// that is not a single JSON value, such as a second member.
+func compactValue(data []byte) (kind, []byte, bool) {
+	if len(data) < 6 || data[0] != '{' || data[1] != '"' || data[len(data)-1] != '}' {
+		return 0, nil, false
+	}
+	end := bytes.IndexByte(data[2:], '"')
+	if end < 0 || 2+end+1 >= len(data) || data[2+end+1] != ':' {
+		return 0, nil, false
+	}
+	k, ok := kindOf(string(data[2 : 2+end]))
+	if !ok {
+		return 0, nil, false
+	}
+	return k, data[2+end+2 : len(data)-1], true
 }
 
 func (v *Value) decode(k kind, body json.RawMessage) error {
