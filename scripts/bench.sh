@@ -24,6 +24,10 @@ $GO test -run '^$' -bench . -benchmem -benchtime "$BENCHTIME" \
 echo "== the whole flow, $ORDERS orders"
 $GO test -run '^$' -bench . -benchmem -benchtime "${ORDERS}x" ./internal/e2e/ | tee -a "$out"
 
+echo "== the whole flow again at Go's default collector target (GOGC=100; cmd/local sets 400)"
+GOGC=100 $GO test -run '^$' -bench '^BenchmarkFlow$' -benchtime "${ORDERS}x" ./internal/e2e/ |
+	sed 's/^BenchmarkFlow-/BenchmarkFlowGOGC100-/' | tee -a "$out"
+
 # figure NAME UNIT: the value the benchmark NAME (without its -N suffix)
 # reported in UNIT, or "n/a".
 figure() {
@@ -41,6 +45,7 @@ echo
 echo "== figures and their targets ($(nproc) CPUs, $($GO version | cut -d' ' -f3), $(date -u +%Y-%m-%d))"
 row "what" "target" "measured"
 row "whole flow, orders/s" ">= 1,000 orders/s, nothing lost" "$(figure BenchmarkFlow orders/s) orders/s, last notification after $(figure BenchmarkFlow s-to-last-notification) s"
+row "whole flow at GOGC=100 (Go's default)" "(none; for comparison)" "$(figure BenchmarkFlowGOGC100 orders/s) orders/s"
 row "POST /orders latency during the flow" "p99 < 10 ms" "p50 $(figure BenchmarkFlow p50-post-ms) ms, p99 $(figure BenchmarkFlow p99-post-ms) ms"
 row "local stack start (in process / child process)" "< 200 ms" "$(figure BenchmarkStartup startup-ms) ms / $(figure BenchmarkIdleMemory child-startup-ms) ms"
 row "local stack idle memory" "< 50 MB" "$(figure BenchmarkIdleMemory idle-rss-MB) MB resident"

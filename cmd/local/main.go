@@ -9,9 +9,12 @@ import (
 	"context"
 	"fmt"
 	"os"
+
+	"github.com/payflow-dev/payflow/localaws/stack"
 )
 
 func main() {
+	stack.TuneGC(os.Getenv)
 	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "local:", err)
 		os.Exit(1)
