@@ -1,6 +1,7 @@
 package kmslocal
 
 import (
+	"crypto"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -58,8 +59,9 @@ func enumError(value, member string, allowed []string) *Error {
 }
 
 // specAndUsage validates CreateKey's KeySpec and KeyUsage as AWS does: enum
-// values first, then the pairing.
-func (in createKeyInput) specAndUsage() (string, string, int, error) {
+// values first, then the pairing. It returns the secret size of symmetric
+// and HMAC keys, or the description of an asymmetric spec.
+func (in createKeyInput) specAndUsage() (string, string, int, *asymmetricSpec, error) {
 	spec := in.KeySpec
 	if spec == "" {
 		spec = in.CustomerMasterKeySpec
@@ -68,30 +70,36 @@ func (in createKeyInput) specAndUsage() (string, string, int, error) {
 		spec = specSymmetric
 	}
 	if !slices.Contains(keySpecs, spec) {
-		return "", "", 0, enumError(spec, "keySpec", keySpecs)
+		return "", "", 0, nil, enumError(spec, "keySpec", keySpecs)
 	}
 	usage := in.KeyUsage
 	if usage != "" && !slices.Contains(keyUsages, usage) {
-		return "", "", 0, enumError(usage, "keyUsage", keyUsages[:3])
+		return "", "", 0, nil, enumError(usage, "keyUsage", keyUsages[:3])
 	}
 	if usage == "" {
 		if spec != specSymmetric {
-			return "", "", 0, errorf(codeValidation, "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.")
+			return "", "", 0, nil, errorf(codeValidation, "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.")
 		}
 		usage = usageEncrypt
 	}
+	if asym, ok := asymmetricSpecFor(spec); ok {
+		if !slices.Contains(asym.usages, usage) {
+			return "", "", 0, nil, errorf(codeValidation, "KeyUsage %s is not compatible with KeySpec %s", usage, spec)
+		}
+		return spec, usage, 0, &asym, nil
+	}
 	size, ok := materialSize(spec)
 	if !ok {
-		return "", "", 0, errorf(codeUnsupported, "KeySpec %s is not supported by the local KMS, which keeps symmetric encryption and HMAC keys only", spec)
+		return "", "", 0, nil, errorf(codeUnsupported, "KeySpec %s is not supported by the local KMS, which keeps symmetric, HMAC, RSA and NIST elliptic curve keys only", spec)
 	}
 	want := usageMac
 	if spec == specSymmetric {
 		want = usageEncrypt
 	}
 	if usage != want {
-		return "", "", 0, errorf(codeValidation, "KeyUsage %s is not compatible with KeySpec %s", usage, spec)
+		return "", "", 0, nil, errorf(codeValidation, "KeyUsage %s is not compatible with KeySpec %s", usage, spec)
 	}
-	return spec, usage, size, nil
+	return spec, usage, size, nil, nil
 }
 
 func (s *regional) createKey(body []byte) (any, error) {
@@ -99,7 +107,7 @@ func (s *regional) createKey(body []byte) (any, error) {
 	if err := decode(body, &in); err != nil {
 		return nil, err
 	}
-	spec, usage, size, err := in.specAndUsage()
+	spec, usage, size, asym, err := in.specAndUsage()
 	if err != nil {
 		return nil, err
 	}
@@ -122,9 +130,18 @@ func (s *regional) createKey(body []byte) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create key: %w", err)
 	}
-	first, err := s.newMaterial(size)
-	if err != nil {
-		return nil, fmt.Errorf("create key: %w", err)
+	var materials []material
+	var private crypto.Signer
+	if asym != nil {
+		if private, err = asym.generate(s.random); err != nil {
+			return nil, fmt.Errorf("create key: %w", err)
+		}
+	} else {
+		first, err := s.newMaterial(size)
+		if err != nil {
+			return nil, fmt.Errorf("create key: %w", err)
+		}
+		materials = []material{first}
 	}
 	k := &key{
 		id:          id,
@@ -136,7 +153,8 @@ func (s *regional) createKey(body []byte) (any, error) {
 		state:       stateEnabled,
 		tags:        mergeTags(nil, in.Tags),
 		policy:      s.defaultPolicy(),
-		materials:   []material{first},
+		materials:   materials,
+		private:     private,
 	}
 	if in.Policy != nil {
 		k.policy = *in.Policy

@@ -23,6 +23,9 @@ func (s *regional) decrypt(body []byte) (any, error) {
 	if len(in.CiphertextBlob) == 0 {
 		return nil, errorf(codeValidation, "CiphertextBlob is required")
 	}
+	if oaepHash(in.EncryptionAlgorithm) != 0 {
+		return s.decryptRSA(in)
+	}
 	if err := checkAlgorithm(in.EncryptionAlgorithm); err != nil {
 		return nil, err
 	}

@@ -2,7 +2,8 @@
 // Service that speaks the AWS JSON 1.1 protocol (X-Amz-Target:
 // TrentService.<Op>), so the AWS SDKs and CLI can use it unchanged.
 //
-// It keeps symmetric encryption keys and HMAC keys, aliases, tags, key
+// It keeps symmetric encryption keys, HMAC keys, RSA and NIST-curve ECC
+// keys (Sign, Verify, GetPublicKey, RSAES-OAEP Encrypt and Decrypt), aliases, tags, key
 // policies and key states, and does real authenticated encryption: each
 // symmetric key owns random AES-256 material, Encrypt seals with AES-GCM
 // and binds the encryption context as additional authenticated data, and
@@ -15,6 +16,7 @@
 // It is not a secure key store: key material lives in process memory and
 // disappears with it. Key policies are stored and returned but never
 // enforced; automatic rotation is recorded (status, next date) but only
-// on-demand rotation changes material. Grants, asymmetric keys, imported key
-// material and multi-Region keys are not emulated.
+// on-demand rotation changes material. Grants, secp256k1, Ed25519, SM2 and
+// ML-DSA keys, key agreement, imported key material and multi-Region keys
+// are not emulated.
 package kmslocal

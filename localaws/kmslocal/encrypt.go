@@ -36,6 +36,9 @@ func (s *regional) encryptionKey(keyID, op string) (*key, error) {
 	if k.usage != usageEncrypt {
 		return nil, errorf(codeInvalidKeyUsage, "%s key usage is %s which is not valid for %s.", k.arn, k.usage, op)
 	}
+	if k.private != nil && op != "Encrypt" {
+		return nil, errorf(codeInvalidKeyUsage, "%s key spec is %s which is not valid for %s.", k.arn, k.spec, op)
+	}
 	return k, nil
 }
 
@@ -47,13 +50,16 @@ func (s *regional) encrypt(body []byte) (any, error) {
 	if len(in.Plaintext) == 0 || len(in.Plaintext) > maxPlaintext {
 		return nil, errorf(codeValidation, "Plaintext must be between 1 and %d bytes", maxPlaintext)
 	}
-	if err := checkAlgorithm(in.EncryptionAlgorithm); err != nil {
-		return nil, err
-	}
 	s.mu.RLock()
 	k, err := s.encryptionKey(in.KeyID, "Encrypt")
 	s.mu.RUnlock()
 	if err != nil {
+		return nil, err
+	}
+	if k.private != nil {
+		return encryptRSA(k, in, s.random)
+	}
+	if err := checkAlgorithm(in.EncryptionAlgorithm); err != nil {
 		return nil, err
 	}
 	blob, err := seal(k, in.Plaintext, in.EncryptionContext, s.random)

@@ -14,6 +14,7 @@ const (
 	codeInvalidCiphertext = "InvalidCiphertextException"
 	codeInvalidKeyUsage   = "InvalidKeyUsageException"
 	codeInvalidMac        = "KMSInvalidMacException"
+	codeInvalidSignature  = "KMSInvalidSignatureException"
 	codeInvalidMarker     = "InvalidMarkerException"
 	codeLimitExceeded     = "LimitExceededException"
 	codeNotAuthorized     = "NotAuthorizedException"

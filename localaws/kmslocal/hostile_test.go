@@ -35,7 +35,7 @@ func TestHostileRequests(t *testing.T) {
 	tests := []struct {
 		name, target, body, want string
 	}{
-		{name: "unknown operation", target: "TrentService.Sign", body: "{}", want: "UnknownOperationException"},
+		{name: "unknown operation", target: "TrentService.CreateCustomKeyStore", body: "{}", want: "UnknownOperationException"},
 		{name: "other service", target: "AmazonSQS.SendMessage", body: "{}", want: "UnknownOperationException"},
 		{name: "broken JSON", target: "TrentService.Encrypt", body: "{", want: "SerializationException"},
 		{name: "bad base64", target: "TrentService.Decrypt", body: `{"CiphertextBlob":"!!!"}`, want: "SerializationException"},

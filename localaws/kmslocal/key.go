@@ -1,6 +1,7 @@
 package kmslocal
 
 import (
+	"crypto"
 	"fmt"
 	"io"
 	"strings"
@@ -36,6 +37,9 @@ type key struct {
 	// what it encrypted. rotations describe all but the first.
 	materials []material
 	rotations []rotation
+	// private is an asymmetric key's private key (RSA or ECDSA); such a
+	// key has no materials.
+	private crypto.Signer
 	// rotation is the automatic rotation setting.
 	rotationEnabled bool
 	rotationPeriod  int       // days
@@ -76,6 +80,7 @@ type keyMetadata struct {
 	KeyState                    string   `json:"KeyState"`
 	KeyUsage                    string   `json:"KeyUsage"`
 	MacAlgorithms               []string `json:"MacAlgorithms,omitempty"`
+	SigningAlgorithms           []string `json:"SigningAlgorithms,omitempty"`
 	MultiRegion                 bool     `json:"MultiRegion"`
 	CurrentKeyMaterialID        string   `json:"CurrentKeyMaterialId,omitempty"`
 	Origin                      string   `json:"Origin"`
@@ -102,11 +107,14 @@ func (k *key) metadata(account string) keyMetadata {
 		KeyUsage:              k.usage,
 		Origin:                "AWS_KMS",
 	}
-	if k.usage == usageEncrypt {
+	switch {
+	case k.private != nil:
+		m.EncryptionAlgorithms, m.SigningAlgorithms = k.algorithms()
+	case k.usage == usageEncrypt:
 		m.EncryptionAlgorithms = []string{specSymmetric}
 		_, cur := k.current()
 		m.CurrentKeyMaterialID = cur.id
-	} else {
+	default:
 		m.MacAlgorithms = []string{macAlgorithmFor(k.spec)}
 	}
 	if k.state == statePendingDeletion {

@@ -58,7 +58,9 @@ func TestCreateKeyRejects(t *testing.T) {
 	}{
 		{name: "HMAC without usage", in: kms.CreateKeyInput{KeySpec: types.KeySpecHmac256}, want: "ValidationException"},
 		{name: "symmetric for MACs", in: kms.CreateKeyInput{KeyUsage: types.KeyUsageTypeGenerateVerifyMac}, want: "ValidationException"},
-		{name: "RSA", in: kms.CreateKeyInput{KeySpec: types.KeySpecRsa2048, KeyUsage: types.KeyUsageTypeSignVerify}, want: "UnsupportedOperationException"},
+		{name: "SM2", in: kms.CreateKeyInput{KeySpec: types.KeySpecSm2, KeyUsage: types.KeyUsageTypeSignVerify}, want: "UnsupportedOperationException"},
+		{name: "RSA for MACs", in: kms.CreateKeyInput{KeySpec: types.KeySpecRsa2048, KeyUsage: types.KeyUsageTypeGenerateVerifyMac}, want: "ValidationException"},
+		{name: "ECC for encryption", in: kms.CreateKeyInput{KeySpec: types.KeySpecEccNistP256, KeyUsage: types.KeyUsageTypeEncryptDecrypt}, want: "ValidationException"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

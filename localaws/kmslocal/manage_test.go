@@ -132,9 +132,9 @@ func TestCreateKeyRefusalsAnswerAsAWS(t *testing.T) {
 			t.Errorf("%s: %v\nwant %s %q", tc.name, err, tc.code, tc.msg)
 		}
 	}
-	_, err := c.CreateKey(context.Background(), &kms.CreateKeyInput{KeySpec: types.KeySpecRsa2048, KeyUsage: types.KeyUsageTypeSignVerify})
+	_, err := c.CreateKey(context.Background(), &kms.CreateKeyInput{KeySpec: types.KeySpecSm2, KeyUsage: types.KeyUsageTypeSignVerify})
 	if got := errorCode(t, err); got != "UnsupportedOperationException" {
-		t.Errorf("an RSA key: %q, want the local KMS to say it does not keep them", got)
+		t.Errorf("an SM2 key: %q, want the local KMS to say it does not keep them", got)
 	}
 	if hmac := createHMAC(t, c, types.KeySpecHmac224); hmac.MacAlgorithms[0] != types.MacAlgorithmSpecHmacSha224 {
 		t.Errorf("HMAC_224 key algorithms %v", hmac.MacAlgorithms)

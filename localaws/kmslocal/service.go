@@ -107,6 +107,9 @@ func operations() map[string]handler {
 		"GetKeyPolicy":                    (*regional).getKeyPolicy,
 		"PutKeyPolicy":                    (*regional).putKeyPolicy,
 		"ListKeyPolicies":                 (*regional).listKeyPolicies,
+		"Sign":                            (*regional).sign,
+		"Verify":                          (*regional).verify,
+		"GetPublicKey":                    (*regional).getPublicKey,
 	}
 }
 

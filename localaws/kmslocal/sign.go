@@ -1,0 +1,150 @@
+package kmslocal
+
+import (
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/rsa"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+type signInput struct {
+	KeyID            string `json:"KeyId"`
+	Message          []byte `json:"Message"`
+	MessageType      string `json:"MessageType"`
+	SigningAlgorithm string `json:"SigningAlgorithm"`
+	Signature        []byte `json:"Signature"`
+}
+
+type signOutput struct {
+	KeyID            string `json:"KeyId"`
+	Signature        []byte `json:"Signature"`
+	SigningAlgorithm string `json:"SigningAlgorithm"`
+}
+
+type verifyOutput struct {
+	KeyID            string `json:"KeyId"`
+	SignatureValid   bool   `json:"SignatureValid"`
+	SigningAlgorithm string `json:"SigningAlgorithm"`
+}
+
+// messageTypes are the MessageType values in the service model's order.
+var messageTypes = []string{"RAW", "DIGEST", "EXTERNAL_MU"}
+
+// lengthError is AWS's answer to a blob member outside its length bounds.
+func lengthError(member string, tooLong bool, limit int) *Error {
+	if tooLong {
+		return errorf(codeValidation, "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must have length less than or equal to %d", member, limit)
+	}
+	return errorf(codeValidation, "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must have length greater than or equal to %d", member, limit)
+}
+
+// signingRequest validates a Sign or Verify request (op) and returns its
+// key and the digest to sign or check.
+func (s *regional) signingRequest(body []byte, op string) (signInput, *key, []byte, error) {
+	var in signInput
+	if err := decode(body, &in); err != nil {
+		return in, nil, nil, err
+	}
+	switch {
+	case in.SigningAlgorithm == "":
+		return in, nil, nil, errorf(codeValidation, "1 validation error detected: Value null at 'signingAlgorithm' failed to satisfy constraint: Member must not be null")
+	case !slices.Contains(signingAlgorithms, in.SigningAlgorithm):
+		return in, nil, nil, enumError(in.SigningAlgorithm, "signingAlgorithm", signingAlgorithms)
+	case len(in.Message) == 0:
+		return in, nil, nil, lengthError("message", false, 1)
+	case len(in.Message) > maxPlaintext:
+		return in, nil, nil, lengthError("message", true, maxPlaintext)
+	case in.MessageType != "" && !slices.Contains(messageTypes, in.MessageType):
+		return in, nil, nil, enumError(in.MessageType, "messageType", messageTypes)
+	case op == "Verify" && len(in.Signature) == 0:
+		return in, nil, nil, lengthError("signature", false, 1)
+	}
+	s.mu.RLock()
+	k, err := s.lookup(in.KeyID)
+	if err == nil {
+		err = k.usable()
+	}
+	s.mu.RUnlock()
+	if err != nil {
+		return in, nil, nil, err
+	}
+	if k.usage != usageSign {
+		return in, nil, nil, errorf(codeInvalidKeyUsage, "%s key usage is %s which is not valid for %s.", k.arn, k.usage, op)
+	}
+	_, signing := k.algorithms()
+	if !slices.Contains(signing, in.SigningAlgorithm) {
+		return in, nil, nil, errorf(codeInvalidKeyUsage, "Algorithm %s is incompatible with key spec %s.", in.SigningAlgorithm, k.spec)
+	}
+	h := signingHash(in.SigningAlgorithm)
+	switch in.MessageType {
+	case "", "RAW":
+		d := h.New()
+		d.Write(in.Message)
+		return in, k, d.Sum(nil), nil
+	case "DIGEST":
+		if len(in.Message) != h.Size() {
+			return in, nil, nil, errorf(codeValidation, "Digest is invalid length for algorithm %s.", in.SigningAlgorithm)
+		}
+		return in, k, in.Message, nil
+	}
+	return in, nil, nil, errorf(codeUnsupported, "MessageType %s is only for ML-DSA keys, which the local KMS does not hold", in.MessageType)
+}
+
+// sign signs a message or its digest with an asymmetric SIGN_VERIFY key:
+// RSASSA-PSS (salt as long as the hash), RSASSA-PKCS1-v1_5 or DER-encoded
+// ECDSA, as AWS does.
+func (s *regional) sign(body []byte) (any, error) {
+	in, k, digest, err := s.signingRequest(body, "Sign")
+	if err != nil {
+		return nil, err
+	}
+	h := signingHash(in.SigningAlgorithm)
+	var sig []byte
+	switch priv := k.private.(type) {
+	case *rsa.PrivateKey:
+		if strings.HasPrefix(in.SigningAlgorithm, "RSASSA_PSS_") {
+			sig, err = rsa.SignPSS(s.random, priv, h, digest, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash})
+		} else {
+			sig, err = rsa.SignPKCS1v15(nil, priv, h, digest)
+		}
+	case *ecdsa.PrivateKey:
+		sig, err = ecdsa.SignASN1(s.random, priv, digest)
+	default:
+		err = errors.New("unknown private key type")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sign: %w", err)
+	}
+	return signOutput{KeyID: k.arn, Signature: sig, SigningAlgorithm: in.SigningAlgorithm}, nil
+}
+
+// verify checks a signature. A signature that does not match fails with
+// KMSInvalidSignatureException rather than answering SignatureValid false,
+// as AWS documents.
+func (s *regional) verify(body []byte) (any, error) {
+	in, k, digest, err := s.signingRequest(body, "Verify")
+	if err != nil {
+		return nil, err
+	}
+	if !verifySignature(k.private.Public(), in.SigningAlgorithm, digest, in.Signature) {
+		return nil, errorf(codeInvalidSignature, "")
+	}
+	return verifyOutput{KeyID: k.arn, SignatureValid: true, SigningAlgorithm: in.SigningAlgorithm}, nil
+}
+
+func verifySignature(pub crypto.PublicKey, alg string, digest, sig []byte) bool {
+	h := signingHash(alg)
+	switch pub := pub.(type) {
+	case *rsa.PublicKey:
+		if strings.HasPrefix(alg, "RSASSA_PSS_") {
+			return rsa.VerifyPSS(pub, h, digest, sig, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash}) == nil
+		}
+		return rsa.VerifyPKCS1v15(pub, h, digest, sig) == nil
+	case *ecdsa.PublicKey:
+		return ecdsa.VerifyASN1(pub, digest, sig)
+	}
+	return false
+}
