@@ -17,8 +17,9 @@ type describeExecutionOutput struct {
 	StateMachineVersionArn string          `json:"stateMachineVersionArn,omitempty"`
 	StateMachineAliasArn   string          `json:"stateMachineAliasArn,omitempty"`
 	RedriveCount           int             `json:"redriveCount"`
+	RedriveDate            *epochTime      `json:"redriveDate,omitempty"`
 	RedriveStatus          string          `json:"redriveStatus"`
-	RedriveStatusReason    string          `json:"redriveStatusReason"`
+	RedriveStatusReason    string          `json:"redriveStatusReason,omitempty"`
 	Name                   string          `json:"name"`
 	Status                 string          `json:"status"`
 	StartDate              *epochTime      `json:"startDate"`
@@ -32,7 +33,7 @@ type describeExecutionOutput struct {
 }
 
 // describeExecution reports an execution's status and, once it has ended,
-// its output or its error and cause.
+// its output or its error and cause, and whether it can be redriven.
 func (s *Service) describeExecution(ctx context.Context, in *describeExecutionInput) (*describeExecutionOutput, error) {
 	if err := checkExecutionArn(in.ExecutionArn); err != nil {
 		return nil, err
@@ -41,14 +42,16 @@ func (s *Service) describeExecution(ctx context.Context, in *describeExecutionIn
 	if err != nil {
 		return nil, err
 	}
-	now := x.snapshot()
+	now, redrive, reason := x.redriveStatus(s.clock.Now())
 	out := &describeExecutionOutput{
 		ExecutionArn:           x.arn,
 		StateMachineArn:        x.machineArn,
 		StateMachineVersionArn: x.versionArn,
 		StateMachineAliasArn:   x.aliasArn,
-		RedriveStatus:          "NOT_REDRIVABLE",
-		RedriveStatusReason:    notRedrivableReason(now.status),
+		RedriveCount:           now.redriveCount,
+		RedriveDate:            epoch(now.redriven),
+		RedriveStatus:          redrive,
+		RedriveStatusReason:    reason,
 		Name:                   x.name,
 		Status:                 now.status,
 		StartDate:              epoch(x.started),

@@ -12,6 +12,6 @@
 //
 // It is not an IAM, CloudWatch Logs, KMS or Express workflow emulator;
 // roles, logging, tracing and encryption settings are accepted and echoed,
-// never enforced. RedriveExecution is refused (the engine cannot resume an
-// execution), and so are activities and map runs.
+// never enforced. RedriveExecution resumes failed, timed-out and aborted
+// executions through the engine; activities and map runs are refused.
 package sfnlocal

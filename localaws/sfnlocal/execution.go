@@ -36,11 +36,18 @@ type execution struct {
 	output  json.RawMessage
 	errName string
 	cause   string
-	// run is the engine's handle while the execution is running.
+	// run is the engine's handle, kept once the execution has ended so
+	// that RedriveExecution can resume it; nil until the engine hands it
+	// back, and again while a redrive is being handed to the engine.
 	run *asl.Execution
-	// stopAsked holds a StopExecution that arrived before the engine had
-	// handed back run; it is applied as soon as run is known.
+	// stopAsked holds a StopExecution that arrived while run was nil; it
+	// is applied as soon as run is known.
 	stopAsked *stopRequest
+	// redriveCount and redriven count and date the redrives; tokens are
+	// the client tokens of the latest ones, for idempotent retries.
+	redriveCount int
+	redriven     time.Time
+	tokens       []redriveToken
 }
 
 // stopRequest is the error and cause a StopExecution call gave.
@@ -48,18 +55,24 @@ type stopRequest struct{ errName, cause string }
 
 // snapshot is a consistent copy of an execution's changing fields.
 type snapshot struct {
-	status  string
-	stopped time.Time
-	output  json.RawMessage
-	errName string
-	cause   string
+	status       string
+	stopped      time.Time
+	output       json.RawMessage
+	errName      string
+	cause        string
+	redriveCount int
+	redriven     time.Time
 }
 
 // snapshot returns the execution's current state.
 func (x *execution) snapshot() snapshot {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	return snapshot{x.status, x.stopped, x.output, x.errName, x.cause}
+	return x.snapshotLocked()
+}
+
+func (x *execution) snapshotLocked() snapshot {
+	return snapshot{x.status, x.stopped, x.output, x.errName, x.cause, x.redriveCount, x.redriven}
 }
 
 // close moves a running execution to a final status and reports whether it
@@ -76,7 +89,6 @@ func (x *execution) close(o asl.Outcome) bool {
 	if o.Status == statusSucceeded {
 		x.output = o.Output
 	}
-	x.run = nil
 	return true
 }
 

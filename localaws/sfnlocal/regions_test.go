@@ -64,22 +64,6 @@ func TestDescribeStateMachineDefaults(t *testing.T) {
 	}
 }
 
-func TestRedriveIsRefusedWithAReason(t *testing.T) {
-	t.Parallel()
-	h := newHarness(t)
-	arn := h.createMachine(t, "redrive", failMachine)
-	exec := h.start(t, arn, "failed", `{}`)
-	d := h.waitDone(t, exec)
-	if d.RedriveStatus != types.ExecutionRedriveStatusNotRedrivable || aws.ToString(d.RedriveStatusReason) == "" {
-		t.Errorf("redrive status %q reason %q", d.RedriveStatus, aws.ToString(d.RedriveStatusReason))
-	}
-	_, err := h.client.RedriveExecution(context.Background(), &sfn.RedriveExecutionInput{ExecutionArn: aws.String(exec)})
-	e := wantAPIError[*types.ExecutionNotRedrivable](t, err)
-	if e.ErrorMessage() == "" {
-		t.Error("the refusal does not say why")
-	}
-}
-
 // AWS answers a role that is not an IAM role ARN with InvalidArn, "Invalid
 // Role Arn: '<arn>'" (as AWS users report it).
 func TestRoleArnMustBeAnIAMRole(t *testing.T) {

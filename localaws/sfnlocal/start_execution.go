@@ -137,11 +137,16 @@ func (s *Service) launch(st *store, x *execution, m *stateMachine) {
 		}
 	})
 
+	x.handOver(run)
+}
+
+// handOver records the engine's handle for a started or redriven run and
+// applies a StopExecution that came while it was being handed over.
+func (x *execution) handOver(run *asl.Execution) {
 	x.mu.Lock()
 	stop := x.stopAsked
-	if x.status == statusRunning {
-		x.run = run
-	}
+	x.stopAsked = nil
+	x.run = run
 	x.mu.Unlock()
 	if stop != nil {
 		_ = run.Stop(stop.errName, stop.cause) // already recorded as ABORTED; a finished run has nothing to stop
