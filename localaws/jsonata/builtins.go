@@ -146,6 +146,8 @@ func builtinDef(name string) (string, builtinFunc) {
 		return "<o-f?:o>", fnSift
 	case "type":
 		return "<x:s>", fnType
+	case "clone":
+		return "<(oa)-:o>", fnClone
 	case "error":
 		return "<s?:x>", fnError
 	case "assert":

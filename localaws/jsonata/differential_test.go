@@ -12,7 +12,7 @@ import (
 
 // The differential test holds this implementation against the reference
 // implementation's output for the cases of testdata/differential. By
-// default it reads the output recorded in reference.json (jsonata 2.2.2);
+// default it reads the output recorded in reference.json (jsonata 2.0.6, the version AWS runs);
 // `make conformance` runs the npm package afresh and points
 // JSONATA_REFERENCE_RESULTS at its output.
 

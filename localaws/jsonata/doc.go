@@ -6,18 +6,21 @@
 // It covers the language (paths with predicates, wildcards and descendants,
 // array and object constructors, grouping, order-by, ranges, conditionals,
 // variables and blocks, lambdas, closures, partial application and the ~>
-// chain, regular expressions) and the standard function library that state
-// machines use: string, numeric, aggregation, boolean, array, object,
-// date/time and higher-order functions. Callers add their own functions
-// (Step Functions adds $partition, $range, $hash, $random, $uuid and $parse)
-// through Options.
+// chain, regular expressions, the focus (@$v) and index (#$i) bindings and
+// the parent operator (%), which run paths as tuple streams, and the
+// transform operator | location | update, delete |) and the standard
+// function library that state machines use: string, numeric, aggregation,
+// boolean, array, object, date/time and higher-order functions. Callers
+// add their own functions (Step Functions adds $partition, $range, $hash,
+// $random, $uuid and $parse) through Options.
 //
 // It is not the reference implementation: that is the npm package jsonata,
 // against which `make conformance` measures this one. Not implemented:
-// the transform operator (| ... | ... |), the parent operator (%), the
-// focus (@) and index (#) binding operators, $eval, $formatInteger,
-// $parseInteger and the picture-string form of $toMillis.
-// Regular expressions run on Go's RE2, which lacks backreferences and
-// lookaround. An expression that uses any of these fails to compile or
-// evaluate with an *Error saying so.
+// $eval, $formatInteger, $parseInteger and the picture-string form of
+// $toMillis. Regular expressions run on Go's RE2, which lacks
+// backreferences and lookaround. An expression that uses any of these
+// fails to compile or evaluate with an *Error saying so. Where the
+// reference implementation lets a transform make an object contain itself
+// (and fails only when writing it out), this package refuses at the
+// transform.
 package jsonata

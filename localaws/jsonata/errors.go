@@ -54,6 +54,14 @@ func template(code string) string {
 		return "The left side of := must be a variable name (start with $)"
 	case "S0213":
 		return "The literal value {{value}} cannot be used as a step within a path expression"
+	case "S0214":
+		return "The right side of {{token}} must be a variable name (start with $)"
+	case "S0215":
+		return "A context variable binding must precede any predicates on a step"
+	case "S0216":
+		return "A context variable binding must precede the 'order-by' clause on a step"
+	case "S0217":
+		return "The object representing the 'parent' cannot be derived from this expression"
 	case "S0301":
 		return "Empty regular expressions are not allowed"
 	case "S0302":
@@ -102,6 +110,12 @@ func template(code string) string {
 		return "The values {{value}} and {{value2}} either side of operator {{token}} must be of the same data type"
 	case "T2010":
 		return "The expressions either side of operator {{token}} must evaluate to numeric or string values"
+	case "T2011":
+		return "The insert/update clause of the transform expression must evaluate to an object: {{value}}"
+	case "T2012":
+		return "The delete clause of the transform expression must evaluate to a string or array of strings: {{value}}"
+	case "T2013":
+		return "The transform expression clones the input object using the $clone() function.  This has been overridden in the current scope by a non-function."
 	case "D2014":
 		return "The size of the sequence allocated by the range operator (..) must not exceed 1e6.  Attempted to allocate {{{value}}}."
 	case "D3001":

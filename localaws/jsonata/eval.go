@@ -82,6 +82,10 @@ func (ev *evaluator) eval(n *node, input any, env *frame) (any, error) {
 		res, err = ev.apply(n, input, env)
 	case kSort:
 		res, err = ev.sortStep(n, input, env)
+	case kParent:
+		res, _ = env.lookup(n.slot.label)
+	case kTransform:
+		res = ev.transform(n, env)
 	case kPlaceholder:
 		return nil, &Error{Code: "S0201", Message: "Syntax error: ?", Position: n.pos}
 	}
@@ -98,7 +102,7 @@ func (ev *evaluator) eval(n *node, input any, env *frame) (any, error) {
 			return nil, err
 		}
 	}
-	if arr, ok := res.(*array); ok && arr.sequence {
+	if arr, ok := res.(*array); ok && arr.sequence && !arr.tupleStream {
 		if n.keepArray {
 			arr.keepSingleton = true
 		}
@@ -189,8 +193,10 @@ func (ev *evaluator) condition(n *node, input any, env *frame) (any, error) {
 // expression runs over its group.
 func (ev *evaluator) group(pairs [][2]*node, input any, env *frame) (any, error) {
 	items := []any{input}
+	reduce := false
 	if arr, ok := input.(*array); ok {
 		items = arr.items
+		reduce = arr.tupleStream
 		if len(items) == 0 {
 			items = []any{nil}
 		}
@@ -202,8 +208,12 @@ func (ev *evaluator) group(pairs [][2]*node, input any, env *frame) (any, error)
 	groups := map[string]*entry{}
 	var order []string
 	for _, item := range items {
+		ctx, scope := item, env
+		if reduce {
+			ctx, scope = contextOf(item), tupleFrame(env, item)
+		}
 		for pi, pair := range pairs {
-			k, err := ev.eval(pair[0], item, env)
+			k, err := ev.eval(pair[0], ctx, scope)
 			if err != nil {
 				return nil, err
 			}
@@ -228,7 +238,14 @@ func (ev *evaluator) group(pairs [][2]*node, input any, env *frame) (any, error)
 	out := newObject(len(order))
 	for _, key := range order {
 		g := groups[key]
-		v, err := ev.eval(pairs[g.pair][1], g.data, env)
+		ctx, scope := g.data, env
+		if reduce {
+			t := reduceTuples(g.data)
+			ctx = t.vals["@"]
+			t.del("@")
+			scope = tupleFrame(env, t)
+		}
+		v, err := ev.eval(pairs[g.pair][1], ctx, scope)
 		if err != nil {
 			return nil, err
 		}

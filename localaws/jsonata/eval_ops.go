@@ -197,22 +197,30 @@ func rangeOf(n *node, lhs, rhs any) (any, error) {
 // sortStep evaluates an order-by step over the sequence so far.
 func (ev *evaluator) sortStep(n *node, input any, env *frame) (any, error) {
 	var items []any
+	tuples := false
 	switch x := input.(type) {
 	case *array:
 		items = append(items, x.items...)
+		tuples = x.tupleStream
 	case nil:
 	default:
 		items = []any{x}
 	}
+	key := func(e *node, v any) (any, error) {
+		if tuples {
+			return ev.eval(e, contextOf(v), tupleFrame(env, v))
+		}
+		return ev.eval(e, v, env)
+	}
 	var sortErr error
 	less := func(a, b any) bool { // reports whether a must come after b
 		for _, t := range n.terms {
-			av, err := ev.eval(t.expr, a, env)
+			av, err := key(t.expr, a)
 			if err != nil {
 				sortErr = err
 				return false
 			}
-			bv, err := ev.eval(t.expr, b, env)
+			bv, err := key(t.expr, b)
 			if err != nil {
 				sortErr = err
 				return false
@@ -240,6 +248,15 @@ func (ev *evaluator) sortStep(n *node, input any, env *frame) (any, error) {
 	})
 	if sortErr != nil {
 		return nil, sortErr
+	}
+	if tuples {
+		// The reference implementation's sort returns a stream of one
+		// tuple as it is, and a longer one as a plain array of tuples
+		// (which predicates after it then do not read as a stream).
+		if len(items) <= 1 {
+			return input, nil
+		}
+		return &array{items: sorted}, nil
 	}
 	return &array{items: sorted, sequence: true}, nil
 }

@@ -12,34 +12,64 @@ func (ev *evaluator) path(n *node, input any, env *frame) (any, error) {
 		in = seqOf(input)
 	}
 	var res any
+	var tuples *array // the tuple stream, once a step binds
+	isTuple := false
 	last := len(n.items) - 1
 	for i, step := range n.items {
+		if step.tuple {
+			isTuple = true
+		}
 		var err error
-		if i == 0 && step.consArray {
+		switch {
+		case i == 0 && step.consArray:
 			res, err = ev.eval(step, in, env)
-		} else {
+		case isTuple:
+			tuples, err = ev.tupleStep(step, in, tuples, env)
+		default:
 			res, err = ev.step(step, in, env, i == last)
 		}
 		if err != nil {
 			return nil, err
 		}
+		if isTuple && tuples != nil {
+			continue
+		}
 		arr, ok := res.(*array)
-		if res == nil || (ok && len(arr.items) == 0) {
+		if !isTuple && (res == nil || (ok && len(arr.items) == 0)) {
 			break // an empty JSON array stays the result; an empty sequence is undefined
 		}
 		if !ok {
 			arr = seqOf(res)
+			if res == nil {
+				arr = seqOf()
+			}
 		}
 		in = arr
+	}
+	if isTuple {
+		if n.tuple {
+			// The path is a step of an enclosing tuple stream, which
+			// keeps the bindings.
+			res = tuples
+		} else {
+			out := seqOf()
+			for _, t := range tuples.items {
+				out.items = append(out.items, contextOf(t))
+			}
+			res = out
+		}
 	}
 	if arr, ok := res.(*array); ok && n.keepSingletonArray {
 		if arr.cons && !arr.sequence {
 			arr = seqOf(arr)
 		}
 		// A copy: arr may be an array of the input, shared and immutable.
-		res = &array{items: arr.items, sequence: arr.sequence, cons: arr.cons, keepSingleton: true}
+		res = &array{items: arr.items, sequence: arr.sequence, cons: arr.cons, keepSingleton: true, tupleStream: arr.tupleStream}
 	}
 	if n.hasGroup {
+		if isTuple {
+			return ev.group(n.group, tuples, env)
+		}
 		return ev.group(n.group, res, env)
 	}
 	return res, nil
@@ -95,8 +125,11 @@ func (ev *evaluator) step(n *node, in *array, env *frame, last bool) (any, error
 func (ev *evaluator) filter(pred *node, input any, env *frame) (any, error) {
 	out := seqOf()
 	items := []any{input}
+	tuples := false
 	if arr, ok := input.(*array); ok {
 		items = arr.items
+		tuples = arr.tupleStream
+		out.tupleStream = tuples
 	} else if input == nil {
 		items = nil
 	}
@@ -114,7 +147,11 @@ func (ev *evaluator) filter(pred *node, input any, env *frame) (any, error) {
 		return out, nil
 	}
 	for i, item := range items {
-		r, err := ev.eval(pred, item, env)
+		ctx, scope := item, env
+		if tuples {
+			ctx, scope = contextOf(item), tupleFrame(env, item)
+		}
+		r, err := ev.eval(pred, ctx, scope)
 		if err != nil {
 			return nil, err
 		}

@@ -29,8 +29,11 @@ func Compile(src string) (*Expr, error) {
 	if p.tok.kind != tokEnd {
 		return nil, errAt("S0201", p.tok.pos, map[string]any{"token": tokenValue(p.tok)})
 	}
-	if n, err = process(n); err != nil {
+	if n, err = (&processor{}).process(n); err != nil {
 		return nil, err
+	}
+	if n.kind == kParent || len(n.seeking) > 0 {
+		return nil, errAt("S0217", n.pos, nil)
 	}
 	e := &Expr{src: src, root: n, std: map[string]*native{}, sfn: map[string]*native{}}
 	walk(n, func(v *node) {
@@ -107,7 +110,7 @@ func (e *Expr) EvaluateValue(input any, vars map[string]any, opts *Options) (res
 	if err != nil {
 		return nil, err
 	}
-	if arr, ok := v.(*array); ok && arr.sequence && !arr.keepSingleton {
+	if arr, ok := v.(*array); ok && arr.sequence && !arr.keepSingleton && !arr.tupleStream {
 		switch len(arr.items) {
 		case 0:
 			return nil, nil

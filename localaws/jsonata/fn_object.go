@@ -136,3 +136,22 @@ func fnAssert(_ *evaluator, args []any, _ any) (any, error) {
 	}
 	return nil, &Error{Code: "D3141", Message: msg}
 }
+
+// fnClone is $clone: a deep copy made as the reference implementation
+// makes it, through $string and back, so numbers come out rounded to 15
+// significant digits and functions as "".
+func fnClone(_ *evaluator, args []any, _ any) (any, error) {
+	if args[0] == nil {
+		return nil, nil
+	}
+	s, err := toStr(args[0], false)
+	if err != nil {
+		return nil, err
+	}
+	text, _ := s.(string)
+	v, err := parseJSON(text)
+	if err != nil {
+		return nil, &Error{Code: "D3141", Message: err.Error()}
+	}
+	return v, nil
+}

@@ -15,6 +15,10 @@ func FuzzCompile(f *testing.F) {
 		"/ab+c/i", "$replace('x', /x/, '$0$1$$')", "{ 'a': [1, {'b': 2}] }.a[1].b", "$string(1e21)", "**.x", "*",
 		"$f(?, 1)", "x ~> $uppercase ~> $trim", "a[]", "a.b[0][1]", "'\\u00e9\\ud83d\\ude00'", "$$.a", "1 = '1' and 2 or 3",
 		"$reduce([1,2,3], function($a, $b){ $a + $b }, 0)", "$partition([1,2,3], 2)", "(", "[1,", "$", "λ($x){$x}",
+		// The binding operators and the transform.
+		"a.b@$x.n#$i[$i>0].{'x': $x, 'i': $i}", "Account.Order.Product.%.%.x", "a.b[%.x = 1]", "(a.b).%", "%",
+		"n^(>$)#$r[0]", "a@$x{$string($x): $}", "$ ~> |a.b|{'z': 1}, ['c']|", "|a|{}|($)", "$ ~> |a|{'s': $}|",
+		"$clone(a)", "a.b@$x@$y#$i#$j", "a#$i^($)@$x",
 	} {
 		f.Add(s)
 	}

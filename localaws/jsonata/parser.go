@@ -156,9 +156,9 @@ func (p *parser) nud(t token) (*node, error) {
 	case "(":
 		return p.block(t)
 	case "%":
-		return nil, unsupported("the parent operator (%)", t.pos)
+		return &node{kind: kParent, pos: t.pos}, nil
 	case "|":
-		return nil, unsupported("the transform operator (| |)", t.pos)
+		return p.transform(t)
 	}
 	return nil, errAt("S0211", t.pos, map[string]any{"token": t.text})
 }
@@ -240,4 +240,31 @@ func (p *parser) block(t token) (*node, error) {
 		}
 	}
 	return n, p.advance(")", true)
+}
+
+// transform parses | pattern | update [, delete] |, whose value is a
+// function that copies its argument and changes the copy.
+func (p *parser) transform(t token) (*node, error) {
+	n := &node{kind: kTransform, pos: t.pos}
+	var err error
+	if n.lhs, err = p.expression(0); err != nil {
+		return nil, err
+	}
+	if err := p.advance("|", false); err != nil {
+		return nil, err
+	}
+	if n.rhs, err = p.expression(0); err != nil {
+		return nil, err
+	}
+	if p.isOp(",") {
+		if err := p.advance(",", false); err != nil {
+			return nil, err
+		}
+		if n.els, err = p.expression(0); err != nil {
+			return nil, err
+		}
+	}
+	// A '/' after the closing bar starts a regular expression, as in the
+	// reference implementation.
+	return n, p.advance("|", false)
 }

@@ -63,10 +63,15 @@ func (p *parser) led(t token, left *node) (*node, error) {
 		return &node{kind: kBinary, op: "{", lhs: left, pairs: pairs, pos: t.pos}, nil
 	case "^":
 		return p.orderBy(t, left)
-	case "@":
-		return nil, unsupported("the focus operator (@)", t.pos)
-	case "#":
-		return nil, unsupported("the index operator (#)", t.pos)
+	case "@", "#":
+		rhs, err := p.expression(lbp(t))
+		if err != nil {
+			return nil, err
+		}
+		if rhs.kind != kVariable {
+			return nil, errAt("S0214", rhs.pos, map[string]any{"token": t.text})
+		}
+		return &node{kind: kBinary, op: t.text, lhs: left, rhs: rhs, pos: t.pos}, nil
 	}
 	return nil, errAt("S0204", t.pos, map[string]any{"token": t.text})
 }

@@ -25,6 +25,10 @@ type array struct {
 	keepSingleton bool
 	cons          bool
 	outerWrapper  bool
+	// tupleStream marks a stream of tuples (eval_tuple.go): each item is
+	// an *object holding the context under "@" and the bindings made
+	// along the path.
+	tupleStream bool
 }
 
 func seqOf(items ...any) *array { return &array{items: items, sequence: true} }
@@ -44,6 +48,21 @@ func (o *object) set(k string, v any) {
 		o.keys = append(o.keys, k)
 	}
 	o.vals[k] = v
+}
+
+// del removes k, keeping the order of the other keys.
+func (o *object) del(k string) {
+	if _, ok := o.vals[k]; !ok {
+		return
+	}
+	delete(o.vals, k)
+	keys := make([]string, 0, len(o.keys)-1)
+	for _, x := range o.keys {
+		if x != k {
+			keys = append(keys, x)
+		}
+	}
+	o.keys = keys
 }
 
 func (o *object) get(k string) (any, bool) {
