@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strings"
 )
 
 // FIFOQueueSink is a QueueSink that can also deliver to FIFO queues, as FIFO
@@ -94,7 +95,9 @@ func (s *Service) deliverOne(ctx context.Context, n *notification, t target) err
 	if s.queues == nil {
 		return errNoSink
 	}
-	if n.groupID != "" {
+	// A FIFO topic may also deliver to a standard queue, which takes no
+	// group or deduplication id.
+	if n.groupID != "" && strings.HasSuffix(t.endpoint, ".fifo") {
 		fifo, ok := s.queues.(FIFOQueueSink)
 		if !ok {
 			return errNoFIFOSink

@@ -12,7 +12,6 @@ const (
 	codeBatchIDsNotDistinct = "BatchEntryIdsNotDistinct"
 	codeBatchTooLong        = "BatchRequestTooLong"
 	codeEmptyBatch          = "EmptyBatchRequest"
-	codeFilterPolicyLimit   = "FilterPolicyLimitExceeded"
 	codeInternal            = "InternalError"
 	codeInvalidAction       = "InvalidAction"
 	codeInvalidBatchEntryID = "InvalidBatchEntryId"

@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func (e *env) createFIFOTopic(tb testing.TB, name string, attrs map[string]string) string {
@@ -49,10 +50,6 @@ func TestFIFOTopicRules(t *testing.T) {
 		}},
 		{"no deduplication", "Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly", func() error {
 			_, err := e.client.Publish(ctx, &sns.PublishInput{TopicArn: &fifo, Message: aws.String("m"), MessageGroupId: aws.String("g")})
-			return err
-		}},
-		{"standard queue on a FIFO topic", "Invalid parameter: Invalid parameter: Endpoint Reason: Please use FIFO SQS queue", func() error {
-			_, err := e.client.Subscribe(ctx, &sns.SubscribeInput{TopicArn: &fifo, Protocol: aws.String("sqs"), Endpoint: aws.String(queueARN("q"))})
 			return err
 		}},
 		{"FIFO queue on a standard topic", "Invalid parameter: Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics", func() error {
@@ -128,6 +125,24 @@ func TestFIFOTopicDeliversInOrderOnce(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("deliveries per group (-want +got):\n%s", diff)
+	}
+}
+
+// TestFIFOTopicToStandardQueue checks that a FIFO topic also feeds a
+// standard queue, as AWS allows since 2023 (moto's AWS-verified
+// test_publish_from_sns_fifo_to_standard_sqs): the message arrives without
+// a group or deduplication id, which a standard queue does not take.
+func TestFIFOTopicToStandardQueue(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	topic := e.createFIFOTopic(t, "events.fifo", map[string]string{"ContentBasedDeduplication": "true"})
+	e.subscribe(t, topic, "plain", map[string]string{"RawMessageDelivery": "true"})
+	if _, err := e.client.Publish(context.Background(), &sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageGroupId: aws.String("g")}); err != nil {
+		t.Fatal(err)
+	}
+	want := []delivery{{Queue: queueARN("plain"), Body: "m"}}
+	if diff := cmp.Diff(want, e.sink.to("plain"), cmpopts.IgnoreFields(delivery{}, "Attrs")); diff != "" {
+		t.Errorf("deliveries to the standard queue (-want +got):\n%s", diff)
 	}
 }
 

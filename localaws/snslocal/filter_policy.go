@@ -29,7 +29,7 @@ type filterObject struct {
 // parseFilterPolicy validates a FilterPolicy attribute value.
 func parseFilterPolicy(text string) (*filterPolicy, error) {
 	if len(text) > maxFilterPolicyBytes {
-		return nil, errorf(codeFilterPolicyLimit, "Filter policy is too large")
+		return nil, invalidParameter("FilterPolicy: Filter policy is too large")
 	}
 	dec := json.NewDecoder(strings.NewReader(text))
 	dec.UseNumber()
@@ -50,7 +50,10 @@ func parseFilterPolicy(text string) (*filterPolicy, error) {
 		return nil, err
 	}
 	if root.combinations() > maxFilterCombinations {
-		return nil, errorf(codeFilterPolicyLimit, "Filter policy is too complex")
+		// FilterPolicyLimitExceeded is about the number of policies in an
+		// account (the service model says so); a policy with too many
+		// combinations is an invalid parameter.
+		return nil, invalidParameter("FilterPolicy: Filter policy is too complex")
 	}
 	return &filterPolicy{root: root}, nil
 }

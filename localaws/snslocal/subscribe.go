@@ -95,8 +95,7 @@ func subscribeAnswer(sub *subscription, returnARN bool) subscribeResult {
 	return subscribeResult{SubscriptionArn: sub.arn}
 }
 
-// checkEndpoint applies AWS's rules on a protocol and its endpoint. FIFO
-// topics deliver to FIFO queues only, standard topics to standard queues.
+// checkEndpoint applies AWS's rules on a protocol and its endpoint.
 func checkEndpoint(protocol, endpoint string, fifo bool) error {
 	switch protocol {
 	case "":
@@ -105,11 +104,10 @@ func checkEndpoint(protocol, endpoint string, fifo bool) error {
 		if !validQueueARN(endpoint) {
 			return invalidParameter("SQS endpoint ARN")
 		}
-		fifoQueue := strings.HasSuffix(endpoint, ".fifo")
-		switch {
-		case fifo && !fifoQueue:
-			return invalidParameter("Invalid parameter: Endpoint Reason: Please use FIFO SQS queue")
-		case !fifo && fifoQueue:
+		// A FIFO topic delivers to FIFO and standard queues alike (AWS has
+		// allowed standard queues since 2023); a standard topic cannot feed
+		// a FIFO queue.
+		if !fifo && strings.HasSuffix(endpoint, ".fifo") {
 			return invalidParameter("Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics")
 		}
 	case "http", "https":

@@ -95,7 +95,7 @@ func TestSubscribeRejects(t *testing.T) {
 		{name: "bad filter JSON", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"FilterPolicy": "{"}, want: "InvalidParameter"},
 		{name: "bad filter operator", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"FilterPolicy": `{"a":[{"like":"x"}]}`}, want: "InvalidParameter"},
 		{name: "bad scope", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"FilterPolicyScope": "Headers"}, want: "InvalidParameter"},
-		{name: "too complex", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"FilterPolicy": `{"a":[1,2,3,4,5,6],"b":[1,2,3,4,5,6],"c":[1,2,3,4,5]}`}, want: "FilterPolicyLimitExceeded"},
+		{name: "too complex", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"FilterPolicy": `{"a":[1,2,3,4,5,6],"b":[1,2,3,4,5,6],"c":[1,2,3,4,5]}`}, want: "InvalidParameter"},
 		{name: "unknown attribute", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"Colour": "red"}, want: "InvalidParameter"},
 	}
 	for _, tt := range tests {
