@@ -31,8 +31,9 @@ func (s *Service) createQueue(_ context.Context, c *call, in *createQueueInput) 
 	}
 	fifo := strings.HasSuffix(name, ".fifo")
 	if len(name) > 80 || !validQueueName(strings.TrimSuffix(name, ".fifo")) {
-		return nil, errInvalidParam("QueueName", truncate(name, 100),
-			"Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length")
+		// AWS answers this one bare, without the "Value ... for parameter"
+		// frame (botocore issue 3058 quotes it from AWS).
+		return nil, newError(CodeInvalidParameterValue, "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length")
 	}
 	attrs := in.Attributes
 	if v, ok := attrs["FifoQueue"]; ok && !fifo && strings.EqualFold(v, "false") {

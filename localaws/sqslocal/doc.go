@@ -23,6 +23,7 @@
 //
 // It is not a durable store and not a security boundary: messages live in
 // memory, any credentials are accepted (one account for every caller) and
-// queue policies are stored but never enforced. High-throughput FIFO limits
-// and permissions (AddPermission) are not emulated.
+// queue policies (set directly or written by AddPermission and
+// RemovePermission) are stored but never enforced. High-throughput FIFO
+// limits are not emulated.
 package sqslocal

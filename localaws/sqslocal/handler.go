@@ -74,11 +74,8 @@ func (s *Service) operations() map[string]operation {
 		"StartMessageMoveTask":         op(s.startMessageMoveTask),
 		"ListMessageMoveTasks":         op(s.listMessageMoveTasks),
 		"CancelMessageMoveTask":        op(s.cancelMessageMoveTask),
-	}
-	for _, name := range []string{"AddPermission", "RemovePermission"} {
-		ops[name] = func(context.Context, *call, decoder) (any, *Error) {
-			return nil, newError(CodeUnsupportedOperation, "%s is not supported by this local SQS.", name)
-		}
+		"AddPermission":                op(s.addPermission),
+		"RemovePermission":             op(s.removePermission),
 	}
 	return ops
 }

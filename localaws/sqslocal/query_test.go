@@ -218,7 +218,7 @@ func TestQueryProtocolErrors(t *testing.T) {
 		{"unknown attribute", "/", []string{"Action", "SetQueueAttributes", "QueueUrl", qurl, "Attribute.1.Name", "Nope", "Attribute.1.Value", "1"}, "InvalidAttributeName"},
 		{"not in flight", "/", []string{"Action", "ChangeMessageVisibility", "QueueUrl", qurl, "VisibilityTimeout", "5",
 			"ReceiptHandle", deleted}, "AWS.SimpleQueueService.MessageNotInflight"},
-		{"unsupported", "/", []string{"Action", "AddPermission", "QueueUrl", qurl, "Label", "l"}, "AWS.SimpleQueueService.UnsupportedOperation"},
+		{"unknown permission label", "/", []string{"Action", "RemovePermission", "QueueUrl", qurl, "Label", "l"}, "InvalidParameterValue"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -13,8 +13,8 @@ import (
 func (s *Service) Routing() awsproto.Routing {
 	actions := make([]string, 0, len(s.ops))
 	for name := range s.ops {
-		// SNS has actions of these names and serves them; SQS refuses
-		// them, so only signed requests and queue URLs bring them here.
+		// SNS has actions of these names too; only requests signed for
+		// SQS, JSON requests and queue URLs bring them here.
 		if name != "AddPermission" && name != "RemovePermission" {
 			actions = append(actions, name)
 		}

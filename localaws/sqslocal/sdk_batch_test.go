@@ -151,10 +151,10 @@ func TestSDKErrors(t *testing.T) {
 			_, err := e.sqs.DeleteMessageBatch(ctx, &sqs.DeleteMessageBatchInput{QueueUrl: &url, Entries: []types.DeleteMessageBatchRequestEntry{}})
 			return err
 		}, "AWS.SimpleQueueService.EmptyBatchRequest"},
-		{"unsupported action", func() error {
-			_, err := e.sqs.AddPermission(ctx, &sqs.AddPermissionInput{QueueUrl: &url, Label: aws.String("l"), AWSAccountIds: []string{account}, Actions: []string{"SendMessage"}})
+		{"granting an owner-only action", func() error {
+			_, err := e.sqs.AddPermission(ctx, &sqs.AddPermissionInput{QueueUrl: &url, Label: aws.String("l"), AWSAccountIds: []string{account}, Actions: []string{"DeleteQueue"}})
 			return err
-		}, "AWS.SimpleQueueService.UnsupportedOperation"},
+		}, "InvalidParameterValue"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

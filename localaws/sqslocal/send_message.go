@@ -143,12 +143,12 @@ func (s *Service) put(q *queue, m *message, delaySeconds *int) *Error {
 func (q *queue) admitLocked(m *message, delaySeconds *int, now time.Time) *Error {
 	if q.fifo == nil {
 		if m.dedupID != "" {
-			return errInvalidParam("MessageDeduplicationId", m.dedupID, "The request include parameter that is not valid for this queue type")
+			return errInvalidParam("MessageDeduplicationId", m.dedupID, "The request include parameter that is not valid for this queue type.")
 		}
 		return nil
 	}
 	if delaySeconds != nil && *delaySeconds != 0 {
-		return errInvalidParam("DelaySeconds", itoa(*delaySeconds), "The request include parameter that is not valid for this queue type")
+		return errInvalidParam("DelaySeconds", itoa(*delaySeconds), "The request include parameter that is not valid for this queue type.")
 	}
 	if m.groupID == "" {
 		return errMissing("MessageGroupId")
