@@ -364,3 +364,65 @@ func waitFor(tb testing.TB, r *run, ok func(Event) bool) {
 	}
 	tb.Fatalf("no such event; history: %v", r.hist.types())
 }
+
+func TestRedriveAfterStopRerunsOnlyUnfinishedIterations(t *testing.T) {
+	t.Parallel()
+	e, fc := newFakeEngine(nil)
+	m := mustParse(t, `{"StartAt":"M","States":{"M":{"Type":"Map","End":true,
+		"ItemProcessor":{"StartAt":"W","States":{"W":{"Type":"Wait","SecondsPath":"$.s","End":true}}}}}}`)
+	r := start(t, e, m, `[{"s":0},{"s":0},{"s":100}]`)
+	waitFor(t, r, func(e Event) bool {
+		return e.Type == "MapIterationSucceeded" && e.Details.(*MapIterationEventDetails).Index == 1
+	})
+	waitFor(t, r, func(e Event) bool {
+		return e.Type == "MapIterationSucceeded" && e.Details.(*MapIterationEventDetails).Index == 0
+	})
+	needTimers(t, fc, 1)
+	if err := r.x.Stop("", ""); err != nil {
+		t.Fatal(err)
+	}
+	if o := r.wait(t); o.Status != StatusAborted {
+		t.Fatalf("after Stop = %+v", o)
+	}
+	r.redrive(t, 1)
+	needTimers(t, fc, 1)
+	fc.Advance(100 * time.Second)
+	o := r.wait(t)
+	if o.Status != StatusSucceeded || string(o.Output) != `[{"s":0},{"s":0},{"s":100}]` {
+		t.Fatalf("redriven run = %s %s", o.Status, o.Output)
+	}
+	started := map[int]int{}
+	for _, e := range r.hist.snapshot() {
+		if e.Type == "MapIterationStarted" {
+			started[e.Details.(*MapIterationEventDetails).Index]++
+		}
+	}
+	if diff := cmp.Diff(map[int]int{0: 1, 1: 1, 2: 2}, started); diff != "" {
+		t.Errorf("MapIterationStarted by index (-want +got):\n%s", diff)
+	}
+}
+
+func TestRedriveReachesIntoNestedStates(t *testing.T) {
+	t.Parallel()
+	work := newFlaky(map[string]int{"y": 1})
+	e, _ := newFakeEngine(work.resources())
+	m := mustParse(t, `{"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+		{"StartAt":"Each","States":{"Each":{"Type":"Map","MaxConcurrency":1,"End":true,
+			"ItemProcessor":{"StartAt":"W","States":{"W":{"Type":"Task","Resource":"`+workARN+`","Parameters":{"who.$":"$"},"End":true}}}}}},
+		{"StartAt":"Also","States":{"Also":{"Type":"Pass","Result":"also","End":true}}}]}}}`)
+	r := start(t, e, m, `["x","y","z"]`)
+	if o := r.wait(t); o.Status != StatusFailed {
+		t.Fatalf("first run = %+v, want FAILED", o)
+	}
+	r.redrive(t, 1)
+	o := r.wait(t)
+	if o.Status != StatusSucceeded {
+		t.Fatalf("redriven run = %+v", o)
+	}
+	if diff := cmp.Diff(`[[{"by":"x"},{"by":"y"},{"by":"z"}],"also"]`, string(o.Output)); diff != "" {
+		t.Errorf("output (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]int{"x": 1, "y": 2, "z": 1}, work.counts()); diff != "" {
+		t.Errorf("calls (-want +got):\n%s", diff)
+	}
+}
