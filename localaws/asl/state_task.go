@@ -27,6 +27,12 @@ type taskState struct {
 
 const waitSuffix = ".waitForTaskToken"
 
+// ActivityResource is the Resources key of activity tasks: a Task state
+// whose Resource is an activity ARN (arn:aws:states:region:account:activity:name)
+// calls it with that ARN, its input and a task token, then waits for the
+// token like a .waitForTaskToken task, for the activity's worker to report.
+const ActivityResource = "arn:aws:states:::activity"
+
 func (p *parser) task(b stateBase, m map[string]any, loc string) state {
 	chk := p.chk
 	s := &taskState{stateBase: b}
@@ -81,6 +87,9 @@ func (s *taskState) setResource(res string) {
 	// as request-response and end before the job it started.
 	s.key = key
 	parts := strings.SplitN(res, ":", 7)
+	if len(parts) == 7 && parts[2] == "states" && parts[5] == "activity" {
+		s.waitForToken, s.key = true, ActivityResource
+	}
 	switch {
 	case len(parts) >= 7 && parts[2] == "states":
 		s.resType, s.resName = parts[5], parts[6]

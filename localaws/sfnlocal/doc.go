@@ -3,7 +3,8 @@
 // so that the AWS SDKs and the AWS CLI work against it unchanged.
 //
 // It owns the registry of state machines, their revisions, versions,
-// aliases and tags, and their executions: ARNs, name rules, idempotent
+// aliases and tags, activities (with GetActivityTask for their workers),
+// and executions: ARNs, name rules, idempotent
 // starts, execution histories, pagination and AWS's error types. Each region
 // a request is signed for has its own registry, and ARNs carry that region
 // and its partition. Running a state machine is not its business: it hands
@@ -13,5 +14,5 @@
 // It is not an IAM, CloudWatch Logs, KMS or Express workflow emulator;
 // roles, logging, tracing and encryption settings are accepted and echoed,
 // never enforced. RedriveExecution resumes failed, timed-out and aborted
-// executions through the engine; activities and map runs are refused.
+// executions through the engine; map runs are refused.
 package sfnlocal

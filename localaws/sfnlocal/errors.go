@@ -11,7 +11,10 @@ import (
 
 // Error codes, as the service puts them in a response's __type.
 const (
+	codeActivityAlreadyExists        = "ActivityAlreadyExists"
+	codeActivityDoesNotExist         = "ActivityDoesNotExist"
 	codeConflict                     = "ConflictException"
+	codeInvalidEncryptionConfig      = "InvalidEncryptionConfiguration"
 	codeExecutionAlreadyExists       = "ExecutionAlreadyExists"
 	codeExecutionDoesNotExist        = "ExecutionDoesNotExist"
 	codeExecutionLimitExceeded       = "ExecutionLimitExceeded"

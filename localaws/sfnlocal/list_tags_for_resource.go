@@ -10,15 +10,15 @@ type listTagsForResourceOutput struct {
 	Tags []tag `json:"tags"`
 }
 
-// listTagsForResource lists a state machine's tags in the order they were
+// listTagsForResource lists a state machine's or an activity's tags in the order they were
 // first set.
 func (s *Service) listTagsForResource(ctx context.Context, in *listTagsForResourceInput) (*listTagsForResourceOutput, error) {
 	st := s.storeOf(ctx)
 	st.mu.RLock()
 	defer st.mu.RUnlock()
-	m, err := st.taggable(in.ResourceArn)
+	tags, err := st.taggable(in.ResourceArn)
 	if err != nil {
 		return nil, err
 	}
-	return &listTagsForResourceOutput{Tags: append([]tag{}, m.tags...)}, nil
+	return &listTagsForResourceOutput{Tags: append([]tag{}, *tags...)}, nil
 }

@@ -42,7 +42,11 @@ type regions struct {
 
 // storeOf returns the registry of the request's region.
 func (s *Service) storeOf(ctx context.Context) *store {
-	region := s.scopeOf(ctx).region
+	return s.storeFor(s.scopeOf(ctx).region)
+}
+
+// storeFor returns the registry of a region.
+func (s *Service) storeFor(region string) *store {
 	s.regions.mu.Lock()
 	defer s.regions.mu.Unlock()
 	st, ok := s.regions.stores[region]

@@ -43,13 +43,14 @@ func New(cfg Config) *Service {
 	if cfg.Clock == nil {
 		cfg.Clock = clock.NewReal()
 	}
-	return &Service{
+	s := &Service{
 		region:  cfg.Region,
 		account: cfg.Account,
 		clock:   cfg.Clock,
-		engine:  asl.NewEngine(asl.EngineConfig{Clock: cfg.Clock, Resources: cfg.Resources}),
 		regions: regions{stores: make(map[string]*store)},
 	}
+	s.engine = asl.NewEngine(asl.EngineConfig{Clock: cfg.Clock, Resources: s.resourcesWithActivities(cfg.Resources)})
+	return s
 }
 
 // ServeHTTP answers one AWS JSON 1.0 request. Every failure, including
@@ -134,6 +135,16 @@ func (s *Service) dispatch(ctx context.Context, op string, body []byte) (any, er
 		return handle(ctx, body, s.testState)
 	case "RedriveExecution":
 		return handle(ctx, body, s.redriveExecution)
+	case "CreateActivity":
+		return handle(ctx, body, s.createActivity)
+	case "DescribeActivity":
+		return handle(ctx, body, s.describeActivity)
+	case "DeleteActivity":
+		return handle(ctx, body, s.deleteActivity)
+	case "ListActivities":
+		return handle(ctx, body, s.listActivities)
+	case "GetActivityTask":
+		return handle(ctx, body, s.getActivityTask)
 	}
 	return nil, errorf(codeUnknownOperation, "Operation %s is not supported by this endpoint", op)
 }

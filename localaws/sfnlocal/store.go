@@ -17,16 +17,19 @@ const maxOpenExecutions = 1_000_000
 // execution's changing fields have their own lock so that busy executions
 // do not contend on the registry.
 type store struct {
-	mu         sync.RWMutex
-	machines   map[string]*stateMachine // by ARN
-	executions map[string]*execution    // by ARN
-	open       int                      // executions RUNNING
+	mu          sync.RWMutex
+	machines    map[string]*stateMachine // by ARN
+	executions  map[string]*execution    // by ARN
+	open        int                      // executions RUNNING
+	activities  map[string]*activity     // by ARN
+	activitySeq int                      // activities ever created
 }
 
 func newStore() *store {
 	return &store{
 		machines:   make(map[string]*stateMachine),
 		executions: make(map[string]*execution),
+		activities: make(map[string]*activity),
 	}
 }
 

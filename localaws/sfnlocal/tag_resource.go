@@ -9,7 +9,7 @@ type tagResourceInput struct {
 
 type tagResourceOutput struct{}
 
-// tagResource adds or overwrites tags on a state machine.
+// tagResource adds or overwrites tags on a state machine or an activity.
 func (s *Service) tagResource(ctx context.Context, in *tagResourceInput) (*tagResourceOutput, error) {
 	if err := checkTags(in.Tags); err != nil {
 		return nil, err
@@ -17,14 +17,14 @@ func (s *Service) tagResource(ctx context.Context, in *tagResourceInput) (*tagRe
 	st := s.storeOf(ctx)
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	m, err := st.taggable(in.ResourceArn)
+	tags, err := st.taggable(in.ResourceArn)
 	if err != nil {
 		return nil, err
 	}
-	merged := mergeTags(m.tags, in.Tags)
+	merged := mergeTags(*tags, in.Tags)
 	if len(merged) > maxTags {
 		return nil, errorf(codeTooManyTags, "Too many tags: a resource can have at most %d tags", maxTags)
 	}
-	m.tags = merged
+	*tags = merged
 	return &tagResourceOutput{}, nil
 }

@@ -46,11 +46,10 @@ func mergeTags(old, add []tag) []tag {
 	return out
 }
 
-// taggable finds the state machine a resource ARN names. Only state
-// machines carry tags here (activities are not emulated), so versions,
-// aliases and anything else are not found, as versions are not on AWS.
-// The caller holds the store's lock.
-func (st *store) taggable(arn string) (*stateMachine, error) {
+// taggable finds the tags of the state machine or activity a resource
+// ARN names. Versions, aliases and anything else are not found, as
+// versions are not on AWS. The caller holds the store's lock.
+func (st *store) taggable(arn string) (*[]tag, error) {
 	parts := strings.Split(arn, ":")
 	switch {
 	case arn == "":
@@ -58,9 +57,11 @@ func (st *store) taggable(arn string) (*stateMachine, error) {
 	case len(parts) < 6 || parts[0] != "arn" || parts[2] != "states":
 		return nil, errorf(codeInvalidArn, "Invalid Arn: 'Invalid ARN prefix: %s'", arn)
 	}
-	m, ok := st.machines[arn]
-	if !ok {
-		return nil, errorf(codeResourceNotFound, "Resource not found: '%s'", arn)
+	if m, ok := st.machines[arn]; ok {
+		return &m.tags, nil
 	}
-	return m, nil
+	if a, ok := st.activities[arn]; ok {
+		return &a.tags, nil
+	}
+	return nil, errorf(codeResourceNotFound, "Resource not found: '%s'", arn)
 }

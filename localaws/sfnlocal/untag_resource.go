@@ -12,16 +12,16 @@ type untagResourceInput struct {
 
 type untagResourceOutput struct{}
 
-// untagResource removes tags from a state machine; keys it does not carry
+// untagResource removes tags from a state machine or an activity; keys it does not carry
 // are ignored.
 func (s *Service) untagResource(ctx context.Context, in *untagResourceInput) (*untagResourceOutput, error) {
 	st := s.storeOf(ctx)
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	m, err := st.taggable(in.ResourceArn)
+	tags, err := st.taggable(in.ResourceArn)
 	if err != nil {
 		return nil, err
 	}
-	m.tags = slices.DeleteFunc(append([]tag(nil), m.tags...), func(t tag) bool { return slices.Contains(in.TagKeys, t.Key) })
+	*tags = slices.DeleteFunc(append([]tag(nil), *tags...), func(t tag) bool { return slices.Contains(in.TagKeys, t.Key) })
 	return &untagResourceOutput{}, nil
 }
