@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/payflow-dev/payflow/clock"
 )
@@ -37,6 +38,8 @@ type Execution struct {
 	// too full to go on. redrives counts the redrives so far.
 	halted   *thread
 	redrives int
+	// redriven is when the latest redrive happened.
+	redriven time.Time
 }
 
 // historyLimit is Step Functions' hard quota of events in one execution's
@@ -105,6 +108,11 @@ func (x *Execution) contextExecution() map[string]any {
 			"RoleArn":      x.params.RoleArn,
 			"StartTime":    formatTime(x.params.StartTime),
 			"RedriveCount": json.Number(strconv.Itoa(x.redrives)),
+		}
+		// RedriveTime exists only once the execution has been redriven
+		// (the developer guide's "Context object" page).
+		if x.redrives > 0 {
+			x.ctxExe["RedriveTime"] = formatTime(x.redriven)
 		}
 	}
 	return x.ctxExe

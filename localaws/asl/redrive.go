@@ -40,6 +40,7 @@ func (x *Execution) Redrive() (int, error) {
 	}
 	x.redrives++
 	n := x.redrives
+	x.redriven = x.engine.clock.Now()
 	x.closed = false
 	id := x.emitLocked(x.nextID, EventExecutionRedriven, "executionRedrivenEventDetails",
 		&ExecutionRedrivenEventDetails{RedriveCount: n})

@@ -143,6 +143,38 @@ func TestRedriveResumesAtTheFailedState(t *testing.T) {
 	}
 }
 
+func TestRedriveTimeInTheContextObject(t *testing.T) {
+	t.Parallel()
+	work := newFlaky(map[string]int{"T": 1})
+	e, fc := newFakeEngine(work.resources())
+	m := mustParse(t, `{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"`+workARN+`",
+		"Parameters":{"who":"T","execution.$":"$$.Execution"},"End":true}}}`)
+	r := start(t, e, m, `{}`)
+	r.wait(t)
+	fc.Advance(time.Hour)
+	r.redrive(t, 1)
+	r.wait(t)
+	var got []map[string]any
+	for _, e := range r.hist.snapshot() {
+		if d, ok := e.Details.(*TaskScheduledEventDetails); ok {
+			var p struct {
+				Execution map[string]any `json:"execution"`
+			}
+			if err := json.Unmarshal([]byte(d.Parameters), &p); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, map[string]any{"RedriveCount": p.Execution["RedriveCount"], "RedriveTime": p.Execution["RedriveTime"]})
+		}
+	}
+	want := []map[string]any{
+		{"RedriveCount": float64(0), "RedriveTime": nil},
+		{"RedriveCount": float64(1), "RedriveTime": "2026-01-02T04:04:05.000Z"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("$$.Execution before and after the redrive (-want +got):\n%s", diff)
+	}
+}
+
 func TestRedriveResetsRetryCounts(t *testing.T) {
 	t.Parallel()
 	work := newFlaky(map[string]int{"T": 3})
