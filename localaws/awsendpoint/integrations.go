@@ -62,6 +62,9 @@ func (in *integrations) resources() asl.Resources {
 	for resource, run := range in.dynamoResources() {
 		out[resource] = run
 	}
+	for resource, run := range in.sdkDynamoResources() {
+		out[resource] = run
+	}
 	return out
 }
 

@@ -60,6 +60,12 @@ func (m *stateMachine) publish(description *string, now time.Time) *version {
 	if m.latestIsCurrent() {
 		return m.versions[len(m.versions)-1]
 	}
+	return m.publishNew(description, now)
+}
+
+// publishNew makes the current revision a new version even if the latest
+// already is of it. The caller holds the store's lock.
+func (m *stateMachine) publishNew(description *string, now time.Time) *version {
 	m.lastVersion++
 	v := &version{arn: versionArnOf(m.arn, m.lastVersion), number: m.lastVersion, rev: m.cur, created: now}
 	if description != nil {

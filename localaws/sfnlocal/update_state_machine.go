@@ -82,7 +82,15 @@ func (s *Service) updateStateMachine(ctx context.Context, in *updateStateMachine
 	}
 	out := &updateStateMachineOutput{UpdateDate: epoch(now), RevisionID: m.cur.id}
 	if in.Publish {
-		out.StateMachineVersionArn = m.publish(in.VersionDescription, now).arn
+		v := m.publish(in.VersionDescription, now)
+		if in.VersionDescription != nil && v.description != *in.VersionDescription {
+			// An update that publishes with a new description gets a new
+			// version carrying it even when the revision is unchanged, as
+			// AWS answers (moto's AWS-verified
+			// test_create_state_machine_with_version_description).
+			v = m.publishNew(in.VersionDescription, now)
+		}
+		out.StateMachineVersionArn = v.arn
 	}
 	return out, nil
 }

@@ -158,3 +158,32 @@ func TestExecutionsOfAVersion(t *testing.T) {
 		t.Errorf("DescribeStateMachineForExecution = %q %q %q, want the version's definition", aws.ToString(def.Definition), aws.ToString(def.Name), aws.ToString(def.StateMachineArn))
 	}
 }
+
+// TestUpdatePublishesNewDescription follows moto's AWS-verified
+// test_create_state_machine_with_version_description: an update that
+// changes nothing but publishes with a new versionDescription answers a
+// version that carries that description, and the first keeps its own.
+func TestUpdatePublishesNewDescription(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	h := newHarness(t)
+	created, err := h.client.CreateStateMachine(ctx, &sfn.CreateStateMachineInput{
+		Name: aws.String("described"), Definition: aws.String(passMachine), RoleArn: aws.String(testRole),
+		Publish: true, VersionDescription: aws.String("first version"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	upd, err := h.client.UpdateStateMachine(ctx, &sfn.UpdateStateMachineInput{
+		StateMachineArn: created.StateMachineArn, Definition: aws.String(passMachine), Publish: true, VersionDescription: aws.String("second version"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for arn, want := range map[string]string{aws.ToString(created.StateMachineVersionArn): "first version", aws.ToString(upd.StateMachineVersionArn): "second version"} {
+		v, err := h.client.DescribeStateMachine(ctx, &sfn.DescribeStateMachineInput{StateMachineArn: aws.String(arn)})
+		if err != nil || aws.ToString(v.Description) != want {
+			t.Errorf("DescribeStateMachine(%s) description = %q, %v; want %q", arn, aws.ToString(v.Description), err, want)
+		}
+	}
+}
