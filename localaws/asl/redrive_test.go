@@ -458,3 +458,63 @@ func TestRedriveReachesIntoNestedStates(t *testing.T) {
 		t.Errorf("calls (-want +got):\n%s", diff)
 	}
 }
+
+// Stops, redrives and callbacks racing one another leave the execution
+// in one piece: every run ends exactly once and a last redrive and answer
+// still complete it.
+func TestRedriveRacesStopAndCallbacks(t *testing.T) {
+	t.Parallel()
+	calls := make(chan TaskCall, 64)
+	e, _ := newFakeEngine(tokenSink(calls))
+	m := mustParse(t, `{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+		"Parameters":{"QueueUrl":"q","MessageBody":{"t.$":"$$.Task.Token"}},"End":true}}}`)
+	var mu sync.Mutex
+	ends := 0
+	x := e.Start(m, StartParams{ExecutionArn: "arn:aws:states:us-east-1:123456789012:execution:sm:race", Input: json.RawMessage(`{}`)}, nil,
+		func(Outcome) { mu.Lock(); ends++; mu.Unlock() })
+	redrives := 0
+	for range 20 {
+		call := recvCall(t, calls)
+		var wg sync.WaitGroup
+		wg.Add(3)
+		go func() { defer wg.Done(); _ = x.Stop("S", "") }()
+		go func() { defer wg.Done(); _ = e.SendTaskFailure(call.TaskToken, "E", "") }()
+		go func() { defer wg.Done(); _, _ = x.Redrive() }()
+		wg.Wait()
+		// Whatever won, end the run if it still goes on, and start the next.
+		_ = x.Stop("S", "")
+		n, err := x.Redrive()
+		if err != nil {
+			t.Fatalf("Redrive after a stop: %v", err)
+		}
+		redrives = n
+	}
+	// Calls of runs that have since been stopped are still queued; only
+	// the last run's token is open.
+	for {
+		call := recvCall(t, calls)
+		err := e.SendTaskSuccess(call.TaskToken, json.RawMessage(`{"ok":true}`))
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, ErrTaskTimedOut) {
+			t.Fatalf("answering a task: %v", err)
+		}
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		mu.Lock()
+		n := ends
+		mu.Unlock()
+		if n == redrives+1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d runs ended, want %d (one per start and redrive)", n, redrives+1)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if err := x.Redrivable(); !errors.Is(err, ErrExecutionSucceeded) {
+		t.Errorf("after the last answer: %v, want ErrExecutionSucceeded", err)
+	}
+}

@@ -38,6 +38,10 @@ type thread struct {
 	// resumeGroup is the Parallel or Map group a redriven thread picks up when
 	// it enters its first state, instead of starting every branch afresh.
 	resumeGroup *group
+	// failed is the Parallel or Map group whose failure failed the current
+	// state, kept so that a redrive reruns only what did not succeed. The
+	// group's last child sets it under x.mu; moving on clears it.
+	failed *group
 
 	// Guarded by x.mu.
 	dead     bool
@@ -45,9 +49,6 @@ type thread struct {
 	timer    clock.Timer // a Wait or retry interval in progress
 	task     *attempt    // a task in progress
 	active   *group      // a Parallel or Map in progress
-	// failed is the Parallel or Map group of the current state that
-	// failed, kept so that a redrive reruns only what did not succeed.
-	failed *group
 }
 
 // run moves the thread from state to state until it ends or parks.
