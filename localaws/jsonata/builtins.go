@@ -81,6 +81,10 @@ func builtinDef(name string) (string, builtinFunc) {
 		return "<s-:s>", fnDecodeURL
 	case "formatNumber":
 		return "<n-so?:s>", fnFormatNumber
+	case "formatInteger":
+		return "<n-s:s>", fnFormatInteger
+	case "parseInteger":
+		return "<s-s:n>", fnParseInteger
 	case "formatBase":
 		return "<n-n?:s>", fnFormatBase
 	// Numbers.

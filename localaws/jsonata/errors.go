@@ -142,6 +142,20 @@ func template(code string) string {
 		return "The single argument form of the sort function can only be applied to an array of strings or an array of numbers.  Use the second argument to specify a comparison function"
 	case "D3080":
 		return "The picture string must only contain a maximum of two sub-pictures"
+	case "D3130":
+		return "Formatting or parsing an integer as a sequence starting with {{value}} is not supported by this implementation"
+	case "D3131":
+		return "In a decimal digit pattern, all digits must be from the same decimal group"
+	case "D3132":
+		return "Unknown component specifier {{value}} in date/time picture string"
+	case "D3133":
+		return "The 'name' modifier can only be applied to months and days in the date/time picture string, not {{value}}"
+	case "D3134":
+		return "The timezone integer format specifier cannot have more than four digits"
+	case "D3135":
+		return "No matching closing bracket ']' in date/time picture string"
+	case "D3136":
+		return "The date/time picture string is missing specifiers required to parse the timestamp"
 	case "D3137":
 		return "{{{message}}}"
 	case "D3138":
@@ -186,10 +200,4 @@ func jsonText(v any) string {
 		return fmt.Sprint(v)
 	}
 	return b.String()
-}
-
-// unsupported is the error for a part of JSONata this package does not
-// implement.
-func unsupported(what string, pos int) *Error {
-	return &Error{Code: "S0201", Message: "Syntax error: " + what + " is not supported by this JSONata implementation", Position: pos}
 }

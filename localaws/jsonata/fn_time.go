@@ -24,11 +24,21 @@ func isoString(t time.Time) string {
 }
 
 func fnNow(ev *evaluator, args []any, _ any) (any, error) {
-	if pic, ok := args[0].(string); ok {
-		tz, _ := args[1].(string)
-		return formatTime(ev.instant(), pic, tz)
+	pic, tz := stringArg(args, 0), stringArg(args, 1)
+	if pic == nil && tz == nil {
+		return isoString(ev.instant()), nil
 	}
-	return isoString(ev.instant()), nil
+	return formatDateTime(float64(ev.instant().UnixMilli()), pic, tz)
+}
+
+// stringArg is args[i] when it is a string, or nil.
+func stringArg(args []any, i int) *string {
+	if i < len(args) {
+		if s, ok := args[i].(string); ok {
+			return &s
+		}
+	}
+	return nil
 }
 
 func fnMillis(ev *evaluator, _ []any, _ any) (any, error) {
@@ -40,11 +50,7 @@ func fnFromMillis(_ *evaluator, args []any, _ any) (any, error) {
 	if !ok {
 		return nil, nil
 	}
-	if pic, ok := args[1].(string); ok {
-		tz, _ := args[2].(string)
-		return formatTime(time.UnixMilli(int64(ms)), pic, tz)
-	}
-	return isoString(time.UnixMilli(int64(ms))), nil
+	return formatDateTime(ms, stringArg(args, 1), stringArg(args, 2))
 }
 
 // isoLayouts are the ISO 8601 forms $toMillis reads without a picture.
@@ -60,13 +66,17 @@ func isoLayouts() []string {
 	}
 }
 
-func fnToMillis(_ *evaluator, args []any, _ any) (any, error) {
+func fnToMillis(ev *evaluator, args []any, _ any) (any, error) {
 	s, ok := args[0].(string)
 	if !ok {
 		return nil, nil
 	}
-	if args[1] != nil {
-		return nil, unsupported("a picture string in $toMillis", 0)
+	if pic, ok := args[1].(string); ok {
+		v, defined, err := parseDateTime(s, pic, ev.instant())
+		if err != nil || !defined {
+			return nil, err
+		}
+		return v, nil
 	}
 	for _, layout := range isoLayouts() {
 		if t, err := time.Parse(layout, s); err == nil {
