@@ -461,3 +461,38 @@ func (h *harness) waitEvent(tb testing.TB, executionArn string, ok func(types.Hi
 	}
 	tb.Fatalf("the awaited event never came; history: %v", historyTypes(tb, h, executionArn))
 }
+
+func TestConcurrentRedrivesRedriveOnce(t *testing.T) {
+	t.Parallel()
+	h, _ := newRedriveHarness(t, nil)
+	x := h.start(t, h.createMachine(t, "ask", patientMachine), "ask-1", `{}`)
+	h.nextTask(t)
+	if _, err := h.client.StopExecution(context.Background(), &sfn.StopExecutionInput{ExecutionArn: aws.String(x)}); err != nil {
+		t.Fatal(err)
+	}
+	const n = 8
+	errs := make(chan error, n)
+	for i := range n {
+		go func() {
+			_, err := h.client.RedriveExecution(context.Background(), &sfn.RedriveExecutionInput{
+				ExecutionArn: aws.String(x), ClientToken: aws.String(fmt.Sprintf("caller-%d", i))})
+			errs <- err
+		}()
+	}
+	won := 0
+	for range n {
+		err := <-errs
+		if err == nil {
+			won++
+			continue
+		}
+		wantAPIError[*types.ExecutionNotRedrivable](t, err)
+	}
+	if won != 1 {
+		t.Errorf("%d of %d concurrent redrives succeeded, want 1", won, n)
+	}
+	h.nextTask(t)
+	if d := h.describe(t, x); aws.ToInt32(d.RedriveCount) != 1 || d.Status != types.ExecutionStatusRunning {
+		t.Errorf("count %d status %s, want 1 RUNNING", aws.ToInt32(d.RedriveCount), d.Status)
+	}
+}
