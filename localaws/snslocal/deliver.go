@@ -71,6 +71,11 @@ var (
 )
 
 func (s *Service) deliverOne(ctx context.Context, n *notification, t target) error {
+	if t.protocol == "sms" {
+		// A text carries the message alone; it is recorded, not sent.
+		s.sms.record(SMS{PhoneNumber: t.endpoint, MessageID: n.messageID, Message: n.message, SubscriptionARN: t.arn, At: n.time})
+		return nil
+	}
 	body, attrs := n.message, cloneAttributes(n.attrs)
 	if !t.raw {
 		sg, err := s.signingKey()

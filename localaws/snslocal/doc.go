@@ -13,7 +13,9 @@
 //   - http and https subscriptions in the background, after the endpoint
 //     confirms the SubscriptionConfirmation it is sent (through its
 //     SubscribeURL or ConfirmSubscription), retried on 5xx answers and
-//     transport errors as the delivery policy says, on the injected clock.
+//     transport errors as the delivery policy says, on the injected clock;
+//   - sms subscriptions, and Publish to a PhoneNumber, by recording the
+//     text (SentSMS lists them): nothing is sent.
 //
 // Envelopes are signed (SignatureVersion 1 or 2) with a key generated per
 // Service, whose certificate ServeHTTP serves at CertPath, so a receiver
@@ -23,7 +25,8 @@
 // It delivers to any URL a subscriber gives, as a local tool for the
 // developer's own webhooks: it is not a gateway to put in front of
 // untrusted callers. Topic policies are stored (AddPermission and
-// RemovePermission edit them) but never enforced. The email, sms, lambda,
-// firehose and mobile protocols, subscription dead-letter queues, message
+// RemovePermission edit them) but never enforced. SMS attributes and the
+// opt-out list are kept per region. The email, lambda, firehose and mobile
+// protocols, subscription dead-letter queues, message
 // archiving and data protection policies are not emulated.
 package snslocal

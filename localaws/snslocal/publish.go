@@ -54,8 +54,10 @@ func (s *Service) publishAction(req *request) (any, error) {
 	p := req.params
 	topicArn, targetArn := p["TopicArn"], p["TargetArn"]
 	switch {
-	case p["PhoneNumber"] != "":
-		return nil, invalidParameter("PhoneNumber Reason: SMS is not supported by the local SNS")
+	case p.has("PhoneNumber") && (topicArn != "" || targetArn != ""):
+		return nil, invalidParameter("TopicArn, TargetArn or PhoneNumber Reason: Only one of them may be specified")
+	case p.has("PhoneNumber"):
+		return s.publishSMS(req)
 	case topicArn != "" && targetArn != "":
 		return nil, invalidParameter("TopicArn or TargetArn Reason: Only one of them may be specified")
 	case topicArn == "":

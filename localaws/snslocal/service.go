@@ -97,6 +97,7 @@ type Service struct {
 
 	failures atomic.Int64
 	web      *webDeliveries
+	sms      *smsBook
 }
 
 // New returns an empty Service configured by cfg.
@@ -115,6 +116,7 @@ func New(cfg Config) *Service {
 		subs:      make(map[string]*subscription),
 		actions:   actions(),
 		web:       newWebDeliveries(cfg.HTTPClient),
+		sms:       newSMSBook(),
 	}
 	s.region, s.account = awsid.OrDefaults(s.region, s.account)
 	if s.clock == nil {

@@ -118,8 +118,15 @@ func checkEndpoint(protocol, endpoint string, fifo bool) error {
 		if err != nil || u.Scheme != protocol || u.Host == "" {
 			return invalidParameter("Endpoint must match the specified protocol")
 		}
+	case "sms":
+		if fifo {
+			return invalidParameter("Invalid parameter: Endpoint Reason: the local SNS delivers FIFO topics to SQS queues only")
+		}
+		if !e164.MatchString(endpoint) {
+			return errorf(codeInvalidParameter, "Invalid SMS endpoint: %s", endpoint)
+		}
 	default:
-		return invalidParameter("Protocol Reason: the local SNS delivers to sqs, http and https, not %q", protocol)
+		return invalidParameter("Protocol Reason: the local SNS delivers to sqs, http, https and sms, not %q", protocol)
 	}
 	return nil
 }
