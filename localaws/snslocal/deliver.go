@@ -71,6 +71,19 @@ var (
 )
 
 func (s *Service) deliverOne(ctx context.Context, n *notification, t target) error {
+	if t.protocol == "application" {
+		// A push is recorded, not sent, if its endpoint is still there and
+		// enabled.
+		s.mu.RLock()
+		e, ok := s.endpoints[t.endpoint]
+		enabled := ok && e.enabled()
+		s.mu.RUnlock()
+		if !enabled {
+			return errors.New("platform endpoint missing or disabled")
+		}
+		s.sms.recordPush(Push{EndpointARN: t.endpoint, MessageID: n.messageID, Message: n.message, SubscriptionARN: t.arn, At: n.time})
+		return nil
+	}
 	if t.protocol == "sms" {
 		// A text carries the message alone; it is recorded, not sent.
 		s.sms.record(SMS{PhoneNumber: t.endpoint, MessageID: n.messageID, Message: n.message, SubscriptionARN: t.arn, At: n.time})

@@ -15,7 +15,10 @@
 //     SubscribeURL or ConfirmSubscription), retried on 5xx answers and
 //     transport errors as the delivery policy says, on the injected clock;
 //   - sms subscriptions, and Publish to a PhoneNumber, by recording the
-//     text (SentSMS lists them): nothing is sent.
+//     text (SentSMS lists them): nothing is sent;
+//   - application subscriptions, and Publish to a platform endpoint's
+//     TargetArn, by recording the push (SentPush lists them) when the
+//     endpoint is enabled: nothing reaches a push service.
 //
 // Envelopes are signed (SignatureVersion 1 or 2) with a key generated per
 // Service, whose certificate ServeHTTP serves at CertPath, so a receiver
@@ -26,7 +29,8 @@
 // developer's own webhooks: it is not a gateway to put in front of
 // untrusted callers. Topic policies are stored (AddPermission and
 // RemovePermission edit them) but never enforced. SMS attributes and the
-// opt-out list are kept per region. The email, lambda, firehose and mobile
-// protocols, subscription dead-letter queues, message
+// opt-out list are kept per region, and so are mobile push applications
+// and their device endpoints (credentials stored, never checked). The
+// email, lambda and firehose protocols, subscription dead-letter queues, message
 // archiving and data protection policies are not emulated.
 package snslocal

@@ -12,6 +12,7 @@ const (
 	codeBatchIDsNotDistinct = "BatchEntryIdsNotDistinct"
 	codeBatchTooLong        = "BatchRequestTooLong"
 	codeEmptyBatch          = "EmptyBatchRequest"
+	codeEndpointDisabled    = "EndpointDisabled"
 	codeInternal            = "InternalError"
 	codeInvalidAction       = "InvalidAction"
 	codeInvalidBatchEntryID = "InvalidBatchEntryId"

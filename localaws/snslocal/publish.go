@@ -60,6 +60,8 @@ func (s *Service) publishAction(req *request) (any, error) {
 		return s.publishSMS(req)
 	case topicArn != "" && targetArn != "":
 		return nil, invalidParameter("TopicArn or TargetArn Reason: Only one of them may be specified")
+	case isEndpointARN(targetArn):
+		return s.publishToEndpoint(req, targetArn)
 	case topicArn == "":
 		topicArn = targetArn
 	}

@@ -90,6 +90,10 @@ type Service struct {
 	mu     sync.RWMutex
 	topics map[string]*topic        // by ARN
 	subs   map[string]*subscription // by ARN
+	// apps and endpoints are the mobile push applications and their
+	// device endpoints, by ARN.
+	apps      map[string]*platformApp
+	endpoints map[string]*platformEndpoint
 
 	signerOnce sync.Once
 	signer     *signer
@@ -114,6 +118,8 @@ func New(cfg Config) *Service {
 		published: cfg.Published,
 		topics:    make(map[string]*topic),
 		subs:      make(map[string]*subscription),
+		apps:      make(map[string]*platformApp),
+		endpoints: make(map[string]*platformEndpoint),
 		actions:   actions(),
 		web:       newWebDeliveries(cfg.HTTPClient),
 		sms:       newSMSBook(),

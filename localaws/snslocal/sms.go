@@ -28,13 +28,15 @@ const maxSMSCharacters = 1600
 // up to fifteen digits in all.
 var e164 = regexp.MustCompile(`^\+[1-9][0-9]{1,14}$`)
 
-// smsBook holds what SNS keeps about text messaging: per region, the SMS
-// attributes and the numbers that opted out, and every message "sent".
+// smsBook holds what SNS keeps about text messaging (per region, the SMS
+// attributes and the numbers that opted out) and every text and push
+// notification "sent".
 type smsBook struct {
 	mu         sync.Mutex
 	attributes map[string]map[string]string // by region
 	optedOut   map[string]map[string]bool   // by region
 	sent       []SMS
+	pushed     []Push
 }
 
 func newSMSBook() *smsBook {
@@ -44,6 +46,12 @@ func newSMSBook() *smsBook {
 func (b *smsBook) record(m SMS) {
 	b.mu.Lock()
 	b.sent = append(b.sent, m)
+	b.mu.Unlock()
+}
+
+func (b *smsBook) recordPush(p Push) {
+	b.mu.Lock()
+	b.pushed = append(b.pushed, p)
 	b.mu.Unlock()
 }
 

@@ -37,6 +37,14 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 	if err := checkEndpoint(protocol, endpoint, fifo); err != nil {
 		return nil, err
 	}
+	if protocol == "application" {
+		s.mu.RLock()
+		_, ok := s.endpoints[endpoint]
+		s.mu.RUnlock()
+		if !ok {
+			return nil, invalidParameter("Endpoint Reason: Endpoint does not exist for endpoint arn%s", endpoint)
+		}
+	}
 	attrs, err := p.stringMap("Attributes")
 	if err != nil {
 		return nil, err
@@ -118,6 +126,10 @@ func checkEndpoint(protocol, endpoint string, fifo bool) error {
 		if err != nil || u.Scheme != protocol || u.Host == "" {
 			return invalidParameter("Endpoint must match the specified protocol")
 		}
+	case "application":
+		if fifo || !isEndpointARN(endpoint) {
+			return invalidParameter("Endpoint Reason: Endpoint does not exist for endpoint arn%s", endpoint)
+		}
 	case "sms":
 		if fifo {
 			return invalidParameter("Invalid parameter: Endpoint Reason: the local SNS delivers FIFO topics to SQS queues only")
@@ -126,7 +138,7 @@ func checkEndpoint(protocol, endpoint string, fifo bool) error {
 			return errorf(codeInvalidParameter, "Invalid SMS endpoint: %s", endpoint)
 		}
 	default:
-		return invalidParameter("Protocol Reason: the local SNS delivers to sqs, http, https and sms, not %q", protocol)
+		return invalidParameter("Protocol Reason: the local SNS delivers to sqs, http, https, sms and application, not %q", protocol)
 	}
 	return nil
 }
