@@ -16,13 +16,16 @@
 //
 // It is not the reference implementation: that is the npm package jsonata,
 // against which `make conformance` measures this one. The XPath picture
-// strings of $formatInteger, $parseInteger, $fromMillis, $now and $toMillis
-// are read as the reference reads them, its quirks included (for
-// instance $parseInteger does not check its input against the picture).
+// strings of $formatNumber, $formatInteger, $parseInteger, $fromMillis,
+// $now and $toMillis are read as the reference reads them, its quirks
+// included (for instance $parseInteger does not check its input against
+// the picture).
 // Not implemented: $eval. Regular expressions run on Go's RE2, which lacks
 // backreferences and lookaround. An expression that uses either fails to
 // compile or evaluate with an *Error saying so. Where the reference
 // implementation lets a transform make an object contain itself (and
 // fails only when writing it out), this package refuses at the transform;
-// a picture that asks for more than a million padding digits fails.
+// a picture that asks for more than a million padding digits fails, and
+// so does a $formatNumber exponent picture applied to zero or a negative
+// number, where the reference never returns.
 package jsonata

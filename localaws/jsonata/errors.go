@@ -142,6 +142,32 @@ func template(code string) string {
 		return "The single argument form of the sort function can only be applied to an array of strings or an array of numbers.  Use the second argument to specify a comparison function"
 	case "D3080":
 		return "The picture string must only contain a maximum of two sub-pictures"
+	case "D3081":
+		return "The sub-picture must not contain more than one instance of the 'decimal-separator' character"
+	case "D3082":
+		return "The sub-picture must not contain more than one instance of the 'percent' character"
+	case "D3083":
+		return "The sub-picture must not contain more than one instance of the 'per-mille' character"
+	case "D3084":
+		return "The sub-picture must not contain both a 'percent' and a 'per-mille' character"
+	case "D3085":
+		return "The mantissa part of a sub-picture must contain at least one character that is either an 'optional digit character' or a member of the 'decimal digit family'"
+	case "D3086":
+		return "The sub-picture must not contain a passive character that is preceded by an active character and that is followed by another active character"
+	case "D3087":
+		return "The sub-picture must not contain a 'grouping-separator' character that appears adjacent to a 'decimal-separator' character"
+	case "D3088":
+		return "The sub-picture must not contain a 'grouping-separator' at the end of the integer part"
+	case "D3089":
+		return "The sub-picture must not contain two adjacent instances of the 'grouping-separator' character"
+	case "D3090":
+		return "The integer part of the sub-picture must not contain a member of the 'decimal digit family' that is followed by an instance of the 'optional digit character'"
+	case "D3091":
+		return "The fractional part of the sub-picture must not contain an instance of the 'optional digit character' that is followed by a member of the 'decimal digit family'"
+	case "D3092":
+		return "A sub-picture that contains a 'percent' or 'per-mille' character must not contain a character treated as an 'exponent-separator'"
+	case "D3093":
+		return "The exponent part of the sub-picture must comprise only of one or more characters that are members of the 'decimal digit family'"
 	case "D3130":
 		return "Formatting or parsing an integer as a sequence starting with {{value}} is not supported by this implementation"
 	case "D3131":

@@ -212,21 +212,3 @@ func fnNot(_ *evaluator, args []any, _ any) (any, error) {
 }
 
 func fnExists(_ *evaluator, args []any, _ any) (any, error) { return args[0] != nil, nil }
-
-// pictureParts splits a $formatNumber picture into prefix, body and
-// suffix around its active characters.
-func pictureParts(p string) (prefix, body, suffix string) {
-	first, last := -1, -1
-	for i, r := range p {
-		if strings.ContainsRune("0123456789#.,%‰eE", r) {
-			if first < 0 {
-				first = i
-			}
-			last = i + len(string(r))
-		}
-	}
-	if first < 0 {
-		return p, "", ""
-	}
-	return p[:first], p[first:last], p[last:]
-}

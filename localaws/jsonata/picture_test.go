@@ -9,7 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestPictures checks $formatInteger, $parseInteger and the date/time
+// TestPictures checks $formatNumber, $formatInteger, $parseInteger and the date/time
 // pictures of $fromMillis and $toMillis. Each expectation is the output
 // of the reference implementation, npm jsonata 2.0.6, for the same
 // expression (recorded with node on 28 Nov 2026; the differential test
@@ -22,6 +22,9 @@ func TestPictures(t *testing.T) {
 		wantCode   string
 	}{
 		{"grouping", `$formatInteger(1234567, "#,##0")`, `"1,234,567"`, ""},
+		{"number with a negative sub-picture", `$formatNumber(-1234.5, "#,##0.00;(#,##0.00)")`, `"(1,234.50)"`, ""},
+		{"number with an exponent", `$formatNumber(12345678, "0.0##e00")`, `"1.235e07"`, ""},
+		{"number picture with two grouping separators together", `$formatNumber(12, "#,,#")`, "", "D3089"},
 		{"ordinal words", `$formatInteger(42, "w;o")`, `"forty-second"`, ""},
 		{"roman", `$formatInteger(2024, "I")`, `"MMXXIV"`, ""},
 		{"letters", `$formatInteger(28, "A")`, `"AB"`, ""},
@@ -79,17 +82,19 @@ func TestPictures(t *testing.T) {
 }
 
 // FuzzPictures feeds arbitrary pictures and text to the picture
-// functions: none may panic (a recovered panic surfaces as U1002) or
+// functions ($formatNumber included): none may panic (a recovered panic surfaces as U1002) or
 // run away.
 func FuzzPictures(f *testing.F) {
 	for _, s := range []string{"#,##0", "0;o", "w;o", "Ww", "I", "a", "٠", "#-##,0", "[Y0001]-[M01]-[D01]",
-		"[FNn,3-3] [D1o] [MNn]", "[h]:[m01][P]", "[Z0000]", "[z]", "[Y,2-2]", "[[Y]]", "[X]-W[W]-[F]", "[q1]", "[Y"} {
+		"[FNn,3-3] [D1o] [MNn]", "[h]:[m01][P]", "[Z0000]", "[z]", "[Y,2-2]", "[[Y]]", "[X]-W[W]-[F]", "[q1]", "[Y",
+		"#,##0.00;(#,##0.00)", "0.0##e00", "#%", "00.000e0"} {
 		f.Add(s, "2018-03-23 twelve MMXXIV 1,234")
 	}
 	opts := &Options{Now: func() time.Time { return time.Date(2025, 11, 28, 18, 0, 0, 0, time.UTC) }}
 	calls := []*Expr{
 		mustCompile(f, `$formatInteger(n, p)`), mustCompile(f, `$parseInteger(s, p)`),
 		mustCompile(f, `$fromMillis(n, p, "-0530")`), mustCompile(f, `$toMillis(s, p)`),
+		mustCompile(f, `$formatNumber(n, p)`), mustCompile(f, `$formatNumber(n, p, {"zero-digit": "٠", "percent": s})`),
 	}
 	f.Fuzz(func(t *testing.T, picture, text string) {
 		input := newObject(3)
