@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -494,5 +495,34 @@ func TestConcurrentRedrivesRedriveOnce(t *testing.T) {
 	h.nextTask(t)
 	if d := h.describe(t, x); aws.ToInt32(d.RedriveCount) != 1 || d.Status != types.ExecutionStatusRunning {
 		t.Errorf("count %d status %s, want 1 RUNNING", aws.ToInt32(d.RedriveCount), d.Status)
+	}
+}
+
+func TestRedriveTimedOutExecution(t *testing.T) {
+	t.Parallel()
+	h, _ := newRedriveHarness(t, nil)
+	def := `{"TimeoutSeconds":10,"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+		"Parameters":{"QueueUrl":"http://queue","MessageBody":{"token.$":"$$.Task.Token"}},"End":true}}}`
+	x := h.start(t, h.createMachine(t, "slow", def), "slow-1", `{}`)
+	h.nextTask(t)
+	h.waitTimers(t, 1)
+	h.clock.Advance(10 * time.Second)
+	d := h.waitDone(t, x)
+	if d.Status != types.ExecutionStatusTimedOut || d.RedriveStatus != types.ExecutionRedriveStatusRedrivable {
+		t.Fatalf("after the machine's timeout: %s, %s; want TIMED_OUT and REDRIVABLE", d.Status, d.RedriveStatus)
+	}
+	h.redrive(t, x, "r")
+	call := h.nextTask(t)
+	if _, err := h.client.SendTaskSuccess(context.Background(), &sfn.SendTaskSuccessInput{
+		TaskToken: aws.String(call.TaskToken), Output: aws.String(`{"late":true}`)}); err != nil {
+		t.Fatal(err)
+	}
+	if d := h.waitDone(t, x); d.Status != types.ExecutionStatusSucceeded {
+		t.Fatalf("redriven: %s", d.Status)
+	}
+	events := historyTypes(t, h, x)
+	if got := events[len(events)-1]; got != "ExecutionSucceeded" || !slices.Contains(events, "ExecutionTimedOut") ||
+		!slices.Contains(events, "ExecutionRedriven") {
+		t.Errorf("history %v, want the timeout, the redrive and the success", events)
 	}
 }
