@@ -9,10 +9,11 @@ import (
 
 // Message move task statuses, as AWS reports them.
 const (
-	taskRunning   = "RUNNING"
-	taskCompleted = "COMPLETED"
-	taskCancelled = "CANCELLED"
-	taskFailed    = "FAILED"
+	taskRunning    = "RUNNING"
+	taskCompleted  = "COMPLETED"
+	taskCancelling = "CANCELLING"
+	taskCancelled  = "CANCELLED"
+	taskFailed     = "FAILED"
 )
 
 // defaultMoveRate is how many messages a task without
@@ -48,7 +49,8 @@ type moveTask struct {
 	timer   clock.Timer
 }
 
-// running returns the source's running task, if any.
+// running returns the source's active task (running or being
+// cancelled), if any: AWS runs one at a time per queue.
 func (ts *moveTasks) running(sourceARN string) *moveTask {
 	ts.mu.Lock()
 	defer ts.mu.Unlock()
@@ -56,7 +58,7 @@ func (ts *moveTasks) running(sourceARN string) *moveTask {
 		t.mu.Lock()
 		st := t.status
 		t.mu.Unlock()
-		if st == taskRunning {
+		if st == taskRunning || st == taskCancelling {
 			return t
 		}
 	}
@@ -104,6 +106,11 @@ func (s *Service) step(t *moveTask) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.timer = nil
+	if t.status == taskCancelling {
+		// A cancelled task stops at the next batch boundary.
+		t.status = taskCancelled
+		return
+	}
 	if t.status != taskRunning {
 		return
 	}
@@ -143,18 +150,20 @@ func (s *Service) step(t *moveTask) {
 	t.timer = s.clock.AfterFunc(time.Second, func() { s.step(t) })
 }
 
-// cancel stops a running task; messages already moved stay moved.
+// cancel stops a running task; messages already moved stay moved. As on
+// AWS, the task reports CANCELLING until it reaches the end of the batch
+// under way (here, its next second on the clock), then CANCELLED.
 func (t *moveTask) cancel() (moved int, ok bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.status != taskRunning {
 		return t.moved, false
 	}
-	t.status = taskCancelled
-	if t.timer != nil {
-		t.timer.Stop()
-		t.timer = nil
+	if t.timer == nil {
+		t.status = taskCancelled
+		return t.moved, true
 	}
+	t.status = taskCancelling
 	return t.moved, true
 }
 

@@ -128,6 +128,15 @@ func TestMoveTaskRateAndCancel(t *testing.T) {
 	if cancelled.ApproximateNumberOfMessagesMoved != 4 {
 		t.Errorf("CancelMessageMoveTask moved = %d, want 4", cancelled.ApproximateNumberOfMessagesMoved)
 	}
+	cancelling := running
+	cancelling.Status, cancelling.ApproximateNumberOfMessagesMoved, cancelling.TaskHandle = aws.String("CANCELLING"), 4, nil
+	if diff := cmp.Diff([]types.ListMessageMoveTasksResultEntry{cancelling}, e.listTasks(t, arnOf("jobs-dlq")), opts); diff != "" {
+		t.Errorf("right after the cancel, before the task's next second (-want +got):\n%s", diff)
+	}
+	_, err = e.sqs.StartMessageMoveTask(ctx, &sqs.StartMessageMoveTaskInput{SourceArn: aws.String(arnOf("jobs-dlq"))})
+	if got := apiCode(err); got != "InvalidParameterValue" {
+		t.Errorf("a new task while one is cancelling: code %q (%v), want InvalidParameterValue", got, err)
+	}
 	e.clock.Advance(10 * time.Second)
 	if got := [2]string{e.counts(t, replay)[0], e.counts(t, dlq)[0]}; got != [2]string{"4", "3"} {
 		t.Errorf("after the cancel, destination and DLQ hold %v, want [4 3]", got)
