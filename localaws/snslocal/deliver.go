@@ -26,10 +26,12 @@ type target struct {
 	bodyScope bool
 	filter    *filterPolicy
 	policy    webPolicy // http/https only
+	dlq       string    // dead-letter queue ARN, if any
 }
 
 func targetOf(sub *subscription, topicPolicy string) target {
-	t := target{arn: sub.arn, protocol: sub.protocol, endpoint: sub.endpoint, raw: sub.raw(), bodyScope: sub.bodyScope(), filter: sub.filter}
+	t := target{arn: sub.arn, protocol: sub.protocol, endpoint: sub.endpoint, raw: sub.raw(), bodyScope: sub.bodyScope(), filter: sub.filter,
+		dlq: sub.deadLetterQueue()}
 	if sub.web() {
 		t.policy = effectivePolicy(topicPolicy, sub.attrs["DeliveryPolicy"])
 	}
@@ -107,7 +109,8 @@ func (s *Service) deliverOne(ctx context.Context, n *notification, t target) err
 			h["x-amz-sns-rawdelivery"] = "true"
 		}
 		s.sendWeb(webRequest{url: t.endpoint, body: body, headers: h, delays: t.policy.delays,
-			what: []slog.Attr{slog.String("subscription", t.arn), slog.String("messageId", n.messageID)}})
+			what:       []slog.Attr{slog.String("subscription", t.arn), slog.String("messageId", n.messageID)},
+			deadLetter: func(ctx context.Context) { s.toDeadLetter(ctx, n, t, body, attrs) }})
 		return nil
 	}
 	if s.queues == nil {
@@ -115,14 +118,20 @@ func (s *Service) deliverOne(ctx context.Context, n *notification, t target) err
 	}
 	// A FIFO topic may also deliver to a standard queue, which takes no
 	// group or deduplication id.
+	var err error
 	if n.groupID != "" && strings.HasSuffix(t.endpoint, ".fifo") {
 		fifo, ok := s.queues.(FIFOQueueSink)
 		if !ok {
 			return errNoFIFOSink
 		}
-		return fifo.SendToFIFOQueue(ctx, t.endpoint, body, attrs, n.groupID, n.dedupID)
+		err = fifo.SendToFIFOQueue(ctx, t.endpoint, body, attrs, n.groupID, n.dedupID)
+	} else {
+		err = s.queues.SendToQueue(ctx, t.endpoint, body, attrs)
 	}
-	return s.queues.SendToQueue(ctx, t.endpoint, body, attrs)
+	if err != nil {
+		s.toDeadLetter(ctx, n, t, body, attrs)
+	}
+	return err
 }
 
 // cloneAttributes gives each sink its own map, so one sink cannot change

@@ -20,6 +20,10 @@
 //     TargetArn, by recording the push (SentPush lists them) when the
 //     endpoint is enabled: nothing reaches a push service.
 //
+// A subscription with a RedrivePolicy sends what it could not deliver (a
+// queue that is gone, a 4xx answer, retries run out) to its SQS
+// dead-letter queue, as the subscriber would have received it.
+//
 // Envelopes are signed (SignatureVersion 1 or 2) with a key generated per
 // Service, whose certificate ServeHTTP serves at CertPath, so a receiver
 // verifies them the usual way. A failed delivery is logged and counted but
@@ -31,6 +35,6 @@
 // RemovePermission edit them) but never enforced. SMS attributes and the
 // opt-out list are kept per region, and so are mobile push applications
 // and their device endpoints (credentials stored, never checked). The
-// email, lambda and firehose protocols, subscription dead-letter queues, message
+// email, lambda and firehose protocols, message
 // archiving and data protection policies are not emulated.
 package snslocal

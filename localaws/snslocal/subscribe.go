@@ -62,6 +62,9 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 			return nil, err
 		}
 	}
+	if err := checkDeadLetterType(sub, fifo); err != nil {
+		return nil, err
+	}
 	returnARN := p["ReturnSubscriptionArn"] == "true"
 
 	s.mu.Lock()
@@ -190,6 +193,11 @@ func (s *Service) setSubscriptionAttributesAction(req *request) (any, error) {
 	next := &subscription{attrs: maps.Clone(sub.attrs), filter: sub.filter}
 	if err := setSubscriptionAttribute(next, req.params["AttributeName"], req.params["AttributeValue"]); err != nil {
 		return nil, err
+	}
+	if t, ok := s.topics[sub.topicArn]; ok {
+		if err := checkDeadLetterType(next, t.fifo != nil); err != nil {
+			return nil, err
+		}
 	}
 	sub.attrs, sub.filter = next.attrs, next.filter
 	return nil, nil

@@ -64,7 +64,15 @@ func setSubscriptionAttribute(sub *subscription, name, value string) error {
 		if err := checkDeliveryPolicy(value); err != nil {
 			return err
 		}
-	case "RedrivePolicy", "SubscriptionRoleArn", "ReplayPolicy":
+	case "RedrivePolicy":
+		if value == "" {
+			delete(sub.attrs, name)
+			return nil
+		}
+		if _, err := parseRedrivePolicy(value); err != nil {
+			return err
+		}
+	case "SubscriptionRoleArn", "ReplayPolicy":
 	default:
 		return invalidParameter("AttributeName")
 	}

@@ -49,6 +49,8 @@ type webRequest struct {
 	delays  []time.Duration // before each retry
 	// what names the delivery in logs.
 	what []slog.Attr
+	// deadLetter, if set, takes the message once SNS gives up on it.
+	deadLetter func(context.Context)
 }
 
 // Close stops http/https deliveries: pending retries are dropped and
@@ -93,6 +95,9 @@ func (s *Service) attemptWeb(req webRequest, attempt int) {
 		s.failures.Add(1)
 		s.logger.LogAttrs(w.ctx, slog.LevelWarn, "sns delivery failed",
 			append(req.what, slog.String("endpoint", req.url), slog.Int("attempts", attempt+1), slog.Any("error", err))...)
+		if req.deadLetter != nil && w.ctx.Err() == nil {
+			req.deadLetter(w.ctx)
+		}
 		return
 	}
 	w.mu.Lock()
