@@ -40,16 +40,31 @@ func (c *confirmation) canonical() string {
 // subscription's endpoint, in the background, retried as its delivery
 // policy says. r is the Subscribe request, for the public URL.
 func (s *Service) sendConfirmation(r *http.Request, sub *subscription, version, topicPolicy string) {
+	s.sendHandshake(r, sub, version, topicPolicy, "SubscriptionConfirmation", sub.token,
+		"You have chosen to subscribe to the topic "+sub.topicArn+
+			".\nTo confirm the subscription, visit the SubscribeURL included in this message.")
+}
+
+// sendUnsubscribeConfirmation tells a removed http/https subscription's
+// endpoint it will receive nothing more; its SubscribeURL, with token,
+// restores the subscription, as AWS's does.
+func (s *Service) sendUnsubscribeConfirmation(r *http.Request, sub *subscription, version, topicPolicy, token string) {
+	s.sendHandshake(r, sub, version, topicPolicy, "UnsubscribeConfirmation", token,
+		"You have chosen to deactivate subscription "+sub.arn+
+			".\nTo cancel this operation and restore the subscription, visit the SubscribeURL included in this message.")
+}
+
+// sendHandshake posts a signed SubscriptionConfirmation or
+// UnsubscribeConfirmation whose SubscribeURL confirms token.
+func (s *Service) sendHandshake(r *http.Request, sub *subscription, version, topicPolicy, kind, token, message string) {
 	if version == "" {
 		version = "1"
 	}
 	base := strings.TrimSuffix(s.publicURL(r), "/")
 	c := confirmation{
-		Type: "SubscriptionConfirmation", MessageID: s.newID(), Token: sub.token, TopicArn: sub.topicArn,
-		Message: "You have chosen to subscribe to the topic " + sub.topicArn +
-			".\nTo confirm the subscription, visit the SubscribeURL included in this message.",
+		Type: kind, MessageID: s.newID(), Token: token, TopicArn: sub.topicArn, Message: message,
 		SubscribeURL: base + "/?Action=ConfirmSubscription&TopicArn=" + url.QueryEscape(sub.topicArn) +
-			"&Token=" + sub.token,
+			"&Token=" + token,
 		Timestamp:        s.clock.Now().UTC().Format(timestampLayout),
 		SignatureVersion: version,
 		SigningCertURL:   base + CertPath,
@@ -66,14 +81,14 @@ func (s *Service) sendConfirmation(r *http.Request, sub *subscription, version, 
 	}
 	if err != nil {
 		s.failures.Add(1)
-		s.logger.LogAttrs(r.Context(), slog.LevelWarn, "sns confirmation not sent",
+		s.logger.LogAttrs(r.Context(), slog.LevelWarn, "sns "+kind+" not sent",
 			slog.String("subscription", sub.arn), slog.Any("error", err))
 		return
 	}
 	policy := effectivePolicy(topicPolicy, sub.attrs["DeliveryPolicy"])
 	s.sendWeb(webRequest{
 		url: sub.endpoint, body: strings.TrimSuffix(body.String(), "\n"),
-		headers: webHeaders("SubscriptionConfirmation", c.MessageID, sub.topicArn, policy.contentType),
+		headers: webHeaders(kind, c.MessageID, sub.topicArn, policy.contentType),
 		delays:  policy.delays, what: []slog.Attr{slog.String("subscription", sub.arn)},
 	})
 }
@@ -106,6 +121,14 @@ func (s *Service) confirmSubscriptionAction(req *request) (any, error) {
 			sub.pending = false
 			return confirmSubscriptionResult{SubscriptionArn: sub.arn}, nil
 		}
+	}
+	// The token of an UnsubscribeConfirmation restores the subscription.
+	if sub, ok := s.unsubscribed[token]; ok && sub.topicArn == t.arn {
+		delete(s.unsubscribed, token)
+		sub.pending = false
+		s.subs[sub.arn] = sub
+		t.subs = append(t.subs, sub.arn)
+		return confirmSubscriptionResult{SubscriptionArn: sub.arn}, nil
 	}
 	return nil, invalidParameter("Token")
 }

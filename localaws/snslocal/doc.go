@@ -12,7 +12,9 @@
 //     its message to every queue;
 //   - http and https subscriptions in the background, after the endpoint
 //     confirms the SubscriptionConfirmation it is sent (through its
-//     SubscribeURL or ConfirmSubscription), retried on 5xx answers and
+//     SubscribeURL or ConfirmSubscription; Unsubscribe sends it an
+//     UnsubscribeConfirmation whose SubscribeURL restores the
+//     subscription), retried on 5xx answers and
 //     transport errors as the delivery policy says, on the injected clock;
 //   - sms subscriptions, and Publish to a PhoneNumber, by recording the
 //     text (SentSMS lists them): nothing is sent;

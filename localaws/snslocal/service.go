@@ -90,6 +90,9 @@ type Service struct {
 	mu     sync.RWMutex
 	topics map[string]*topic        // by ARN
 	subs   map[string]*subscription // by ARN
+	// unsubscribed are removed http/https subscriptions, by the token of
+	// the UnsubscribeConfirmation that can restore them.
+	unsubscribed map[string]*subscription
 	// apps and endpoints are the mobile push applications and their
 	// device endpoints, by ARN.
 	apps      map[string]*platformApp
@@ -115,14 +118,15 @@ func New(cfg Config) *Service {
 		logger:  cfg.Logger,
 		random:  rand.Reader,
 
-		published: cfg.Published,
-		topics:    make(map[string]*topic),
-		subs:      make(map[string]*subscription),
-		apps:      make(map[string]*platformApp),
-		endpoints: make(map[string]*platformEndpoint),
-		actions:   actions(),
-		web:       newWebDeliveries(cfg.HTTPClient),
-		sms:       newSMSBook(),
+		published:    cfg.Published,
+		topics:       make(map[string]*topic),
+		subs:         make(map[string]*subscription),
+		unsubscribed: make(map[string]*subscription),
+		apps:         make(map[string]*platformApp),
+		endpoints:    make(map[string]*platformEndpoint),
+		actions:      actions(),
+		web:          newWebDeliveries(cfg.HTTPClient),
+		sms:          newSMSBook(),
 	}
 	s.region, s.account = awsid.OrDefaults(s.region, s.account)
 	if s.clock == nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"maps"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -148,26 +149,36 @@ func checkEndpoint(protocol, endpoint string, fifo bool) error {
 
 // unsubscribeAction removes a subscription. Removing one that no longer
 // exists succeeds, as AWS does in practice (its documentation lists
-// NotFound, but the service does not return it).
+// NotFound, but the service does not return it). A confirmed http/https
+// subscriber is sent an UnsubscribeConfirmation, whose SubscribeURL
+// restores the subscription.
 func (s *Service) unsubscribeAction(req *request) (any, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	sub, err := s.lookupSubscription(req.region, req.params["SubscriptionArn"])
 	var serr *Error
 	if errors.As(err, &serr) && serr.Code == codeNotFound {
+		s.mu.Unlock()
 		return nil, nil
 	}
 	if err != nil {
+		s.mu.Unlock()
 		return nil, err
 	}
 	delete(s.subs, sub.arn)
+	var version, policy string
 	if t, ok := s.topics[sub.topicArn]; ok {
-		for i, arn := range t.subs {
-			if arn == sub.arn {
-				t.subs = append(t.subs[:i:i], t.subs[i+1:]...)
-				break
-			}
-		}
+		t.subs = slices.DeleteFunc(t.subs, func(arn string) bool { return arn == sub.arn })
+		version, policy = t.attrs["SignatureVersion"], t.attrs["DeliveryPolicy"]
+	}
+	notify := sub.web() && !sub.pending
+	var token string
+	if notify {
+		token = s.newToken()
+		s.unsubscribed[token] = sub
+	}
+	s.mu.Unlock()
+	if notify {
+		s.sendUnsubscribeConfirmation(req.http, sub, version, policy, token)
 	}
 	return nil, nil
 }

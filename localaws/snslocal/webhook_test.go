@@ -87,7 +87,7 @@ func verify(tb testing.TB, body []byte) map[string]string {
 		}
 	}
 	fields := []string{"Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"}
-	if str["Type"] == "SubscriptionConfirmation" {
+	if str["Type"] == "SubscriptionConfirmation" || str["Type"] == "UnsubscribeConfirmation" {
 		fields = []string{"Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type"}
 	}
 	var canonical strings.Builder
