@@ -203,6 +203,7 @@ func (t *thread) end(out any, outJSON string, f *failure) {
 		t.x.complete(out, outJSON, f)
 		return
 	}
+	t.vars.release()
 	t.group.childDone(t, out, f)
 }
 
@@ -244,6 +245,9 @@ func (t *thread) park(d time.Duration, f func()) bool {
 // abortLocked stops the thread and everything it waits on or runs.
 func (t *thread) abortLocked() {
 	t.dead = true
+	if t.group != nil {
+		t.vars.release()
+	}
 	if t.timer != nil {
 		t.timer.Stop()
 		t.timer = nil

@@ -2,6 +2,8 @@ package asl
 
 import (
 	"fmt"
+	"sync"
+	"unicode"
 
 	"github.com/payflow-dev/payflow/localaws/jsonata"
 )
@@ -15,16 +17,50 @@ import (
 type scope struct {
 	vals   map[string]variable
 	parent *scope
+	// store counts the bytes the execution's live scopes hold; bytes is
+	// this scope's share, given back when the branch or iteration ends
+	// (released) and taken again if a redrive resumes it.
+	store    *varStore
+	bytes    int
+	released bool
 }
 
 // variable keeps a value in both forms it is read in: decoded JSON for
-// JSONPath and the JSONata evaluation value.
+// JSONPath and the JSONata evaluation value, and the size of its JSON
+// text.
 type variable struct {
 	json any
 	ata  any
+	size int
 }
 
-func newScope(parent *scope) *scope { return &scope{vals: map[string]variable{}, parent: parent} }
+// varStore is an execution's account of its stored variables, shared by
+// all its scopes (Map iterations assign concurrently).
+type varStore struct {
+	mu    sync.Mutex
+	bytes int
+}
+
+func newScope(parent *scope) *scope {
+	s := &scope{vals: map[string]variable{}, parent: parent}
+	if parent != nil {
+		s.store = parent.store
+	} else {
+		s.store = &varStore{}
+	}
+	return s
+}
+
+// release gives back the scope's variables when its branch or iteration
+// ends: they go out of scope, as AWS documents.
+func (s *scope) release() {
+	s.store.mu.Lock()
+	defer s.store.mu.Unlock()
+	if !s.released {
+		s.store.bytes -= s.bytes
+		s.released = true
+	}
+}
 
 func (s *scope) lookup(name string) (variable, bool) {
 	for ; s != nil; s = s.parent {
@@ -47,20 +83,33 @@ func (s *scope) bindings(into map[string]any) {
 	}
 }
 
-// assignLimit is Step Functions' limit on the size of what one Assign
-// stores: 256 KiB of JSON text.
-const assignLimit = 256 * 1024
+// Step Functions' limits on variables
+// (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html, "Limits" and
+// "Variable name syntax"):
+// what one Assign stores (and so any single variable) is at most 256 KiB
+// of JSON text, all the variables an execution stores at most 10 MiB,
+// and a name at most 80 characters.
+const (
+	assignLimit    = 256 * 1024
+	storeLimit     = 10 * 1024 * 1024
+	varNameMaxRune = 80
+)
 
-// validVarName reports what a variable name may be: a JSONata identifier
-// without the $ (the caller refuses the reserved "states").
+// validVarName reports what a variable name may be, as AWS documents it:
+// a Unicode identifier (an ID_Start character, or '_' as here before,
+// then ID_Continue characters) of at most 80 characters. The caller
+// refuses the reserved "states".
 func validVarName(s string) bool {
-	for i, r := range s {
-		letter := r == '_' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z'
-		if !letter && (i == 0 || r < '0' || r > '9') {
+	n := 0
+	for _, r := range s {
+		start := r == '_' || unicode.IsLetter(r) || unicode.Is(unicode.Nl, r)
+		cont := start || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Pc)
+		if (n == 0 && !start) || !cont {
 			return false
 		}
+		n++
 	}
-	return s != ""
+	return n > 0 && n <= varNameMaxRune
 }
 
 // checkAssignNames reports invalid variable names of an Assign object.
@@ -71,7 +120,7 @@ func (p *parser) checkAssignNames(m map[string]any, loc string, jsonPath bool) {
 			name = k[:len(k)-2]
 		}
 		if !validVarName(name) || name == "states" {
-			p.chk.schema(loc+"/Assign/"+k, "The variable name '%s' is not valid: it must start with a letter or '_', hold only letters, digits and '_', and not be 'states'", name)
+			p.chk.schema(loc+"/Assign/"+k, "The variable name '%s' is not valid: it must be a Unicode identifier (a letter or '_', then letters, digits or '_') of at most 80 characters, and not 'states'", name)
 		}
 	}
 }
@@ -86,22 +135,65 @@ func (c *evalCtx) stageAssign(vals map[string]any) *failure {
 	size := 0
 	staged := make(map[string]variable, len(vals))
 	for k, v := range vals {
-		size += len(encodeValue(v))
-		staged[k] = variable{json: v, ata: jsonata.FromJSON(v)}
+		n := len(encodeValue(v))
+		size += n
+		staged[k] = variable{json: v, ata: jsonata.FromJSON(v), size: n}
 	}
 	if size > assignLimit {
 		return fail(ErrNameDataLimitExceeded, fmt.Sprintf(
 			"The variables assigned by the state '%s' exceed the maximum size of %d bytes.", c.stateName, assignLimit))
 	}
+	if total := c.th.vars.storedAfter(staged); total > storeLimit {
+		return fail(ErrNameDataLimitExceeded, fmt.Sprintf(
+			"The variables assigned by the state '%s' would bring the variables stored by the execution to %d bytes, beyond the maximum of %d bytes.",
+			c.stateName, total, storeLimit))
+	}
 	c.th.pending = staged
 	return nil
 }
 
+// storedAfter is what the execution's variables would weigh with staged
+// assigned in this scope.
+func (s *scope) storedAfter(staged map[string]variable) int {
+	s.store.mu.Lock()
+	defer s.store.mu.Unlock()
+	total := s.store.bytes + s.deltaLocked(staged)
+	if s.released {
+		total += s.bytes
+	}
+	return total
+}
+
+// deltaLocked is how much assigning staged changes this scope's bytes.
+func (s *scope) deltaLocked(staged map[string]variable) int {
+	d := 0
+	for k, v := range staged {
+		d += v.size - s.vals[k].size
+	}
+	return d
+}
+
 // applyAssign stores the staged variables in the thread's scope.
 func (t *thread) applyAssign() {
-	for k, v := range t.pending {
-		t.vars.vals[k] = v
+	if len(t.pending) == 0 {
+		t.pending = nil
+		return
 	}
+	s := t.vars
+	s.store.mu.Lock()
+	if s.released {
+		// A redrive resumed the branch or iteration: its variables
+		// count again.
+		s.store.bytes += s.bytes
+		s.released = false
+	}
+	d := s.deltaLocked(t.pending)
+	s.bytes += d
+	s.store.bytes += d
+	for k, v := range t.pending {
+		s.vals[k] = v
+	}
+	s.store.mu.Unlock()
 	t.pending = nil
 }
 
