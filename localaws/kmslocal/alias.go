@@ -14,26 +14,37 @@ type alias struct {
 	updated time.Time
 }
 
-// validAliasName applies AWS's rules: "alias/" followed by 1 to 250 of
-// letters, digits, '/', '_' and '-', and not in the "alias/aws/" prefix
-// AWS keeps for its managed keys (NotAuthorizedException with no message,
-// as AWS answers).
+// aliasNamePattern is the service model's constraint on AliasName, which
+// AWS checks before its own rules.
+const aliasNamePattern = "^[a-zA-Z0-9:/_-]+$"
+
+// validAliasName applies AWS's rules in AWS's order: the service model's
+// length and pattern (a ValidationException in the model's wording), then
+// the "alias/" prefix, the "alias/aws/" prefix AWS keeps for its managed
+// keys (NotAuthorizedException with no message, as AWS answers), and the
+// colon, which the pattern admits but alias names may not hold.
 func validAliasName(name string) error {
+	if len(name) > 256 {
+		return errorf(codeValidation, "1 validation error detected: Value '%s' at 'aliasName' failed to satisfy constraint: Member must have length less than or equal to 256", name)
+	}
+	for _, c := range name {
+		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune(":/_-", c)
+		if !ok {
+			return errorf(codeValidation, "1 validation error detected: Value '%s' at 'aliasName' failed to satisfy constraint: Member must satisfy regular expression pattern: %s", name, aliasNamePattern)
+		}
+	}
 	rest, ok := strings.CutPrefix(name, "alias/")
 	if !ok {
 		return errorf(codeValidation, `Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html`)
 	}
-	if rest == "" || len(name) > 256 {
+	if rest == "" {
 		return errorf(codeValidation, "1 validation error detected: Value '%s' at 'aliasName' failed to satisfy constraint: Member must have length less than or equal to 256", name)
 	}
 	if strings.HasPrefix(rest, "aws/") {
 		return errorf(codeNotAuthorized, "")
 	}
-	for _, c := range rest {
-		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("/_-", c)
-		if !ok {
-			return errorf(codeValidation, "Alias %s contains invalid characters", name)
-		}
+	if strings.ContainsRune(rest, ':') {
+		return errorf(codeValidation, "Alias %s contains invalid characters", name)
 	}
 	return nil
 }
