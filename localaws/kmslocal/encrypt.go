@@ -47,8 +47,11 @@ func (s *regional) encrypt(body []byte) (any, error) {
 	if err := decode(body, &in); err != nil {
 		return nil, err
 	}
-	if len(in.Plaintext) == 0 || len(in.Plaintext) > maxPlaintext {
-		return nil, errorf(codeValidation, "Plaintext must be between 1 and %d bytes", maxPlaintext)
+	// The service model's length constraint, in its wording (moto's
+	// AWS-verified test_encrypt_key_with_empty_content and
+	// test_encrypt_key_with_large_content record it).
+	if err := checkLength("plaintext", len(in.Plaintext), maxPlaintext); err != nil {
+		return nil, err
 	}
 	s.mu.RLock()
 	k, err := s.encryptionKey(in.KeyID, "Encrypt")

@@ -200,3 +200,29 @@ func TestGenerateRandom(t *testing.T) {
 		t.Errorf("1025 bytes: code %q, want ValidationException", got)
 	}
 }
+
+// TestEncryptPlaintextLength pins the service model's length constraint in
+// the wording moto's AWS-verified test_encrypt_key_with_empty_content and
+// test_encrypt_key_with_large_content recorded from AWS.
+func TestEncryptPlaintextLength(t *testing.T) {
+	t.Parallel()
+	c, _ := newClient(t)
+	key := createSymmetric(t, c)
+	tests := []struct {
+		name  string
+		plain []byte
+		want  string
+	}{
+		{"empty", []byte{}, "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length greater than or equal to 1"},
+		{"4097 bytes", make([]byte, 4097), "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := c.Encrypt(context.Background(), &kms.EncryptInput{KeyId: key.KeyId, Plaintext: tc.plain})
+			if errorCode(t, err) != "ValidationException" || errorMessage(t, err) != tc.want {
+				t.Errorf("Encrypt: %v\nwant ValidationException %q", err, tc.want)
+			}
+		})
+	}
+}

@@ -66,8 +66,8 @@ func (s *regional) computeMac(body []byte, op string) (macInput, *key, []byte, e
 	if err := decode(body, &in); err != nil {
 		return in, nil, nil, err
 	}
-	if len(in.Message) == 0 || len(in.Message) > maxPlaintext {
-		return in, nil, nil, errorf(codeValidation, "Message must be between 1 and %d bytes", maxPlaintext)
+	if err := checkLength("message", len(in.Message), maxPlaintext); err != nil {
+		return in, nil, nil, err
 	}
 	newHash := hashFor(in.MacAlgorithm)
 	if newHash == nil {

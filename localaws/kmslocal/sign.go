@@ -33,12 +33,16 @@ type verifyOutput struct {
 // messageTypes are the MessageType values in the service model's order.
 var messageTypes = []string{"RAW", "DIGEST", "EXTERNAL_MU"}
 
-// lengthError is AWS's answer to a blob member outside its length bounds.
-func lengthError(member string, tooLong bool, limit int) *Error {
-	if tooLong {
-		return errorf(codeValidation, "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must have length less than or equal to %d", member, limit)
+// checkLength applies a blob member's length constraint from the service
+// model (1 to max bytes), answering in the model's validation wording.
+func checkLength(member string, n, max int) error {
+	switch {
+	case n == 0:
+		return errorf(codeValidation, "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must have length greater than or equal to 1", member)
+	case n > max:
+		return errorf(codeValidation, "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must have length less than or equal to %d", member, max)
 	}
-	return errorf(codeValidation, "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must have length greater than or equal to %d", member, limit)
+	return nil
 }
 
 // signingRequest validates a Sign or Verify request (op) and returns its
@@ -48,19 +52,18 @@ func (s *regional) signingRequest(body []byte, op string) (signInput, *key, []by
 	if err := decode(body, &in); err != nil {
 		return in, nil, nil, err
 	}
+	messageErr := checkLength("message", len(in.Message), maxPlaintext)
 	switch {
 	case in.SigningAlgorithm == "":
 		return in, nil, nil, errorf(codeValidation, "1 validation error detected: Value null at 'signingAlgorithm' failed to satisfy constraint: Member must not be null")
 	case !slices.Contains(signingAlgorithms, in.SigningAlgorithm):
 		return in, nil, nil, enumError(in.SigningAlgorithm, "signingAlgorithm", signingAlgorithms)
-	case len(in.Message) == 0:
-		return in, nil, nil, lengthError("message", false, 1)
-	case len(in.Message) > maxPlaintext:
-		return in, nil, nil, lengthError("message", true, maxPlaintext)
+	case messageErr != nil:
+		return in, nil, nil, messageErr
 	case in.MessageType != "" && !slices.Contains(messageTypes, in.MessageType):
 		return in, nil, nil, enumError(in.MessageType, "messageType", messageTypes)
 	case op == "Verify" && len(in.Signature) == 0:
-		return in, nil, nil, lengthError("signature", false, 1)
+		return in, nil, nil, checkLength("signature", 0, 1)
 	}
 	s.mu.RLock()
 	k, err := s.lookup(in.KeyID)
