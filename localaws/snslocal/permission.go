@@ -14,13 +14,22 @@ type policyDocument struct {
 	Statement []json.RawMessage `json:"Statement"`
 }
 
-// permissionStatement is the statement AddPermission writes.
+// permissionStatement is the statement AddPermission writes: one
+// principal or action is a string, several are a list, as AWS renders the
+// policies it writes (SQS's AddPermission likewise).
 type permissionStatement struct {
-	Sid       string              `json:"Sid"`
-	Effect    string              `json:"Effect"`
-	Principal map[string][]string `json:"Principal"`
-	Action    []string            `json:"Action"`
-	Resource  string              `json:"Resource"`
+	Sid       string         `json:"Sid"`
+	Effect    string         `json:"Effect"`
+	Principal map[string]any `json:"Principal"`
+	Action    any            `json:"Action"`
+	Resource  string         `json:"Resource"`
+}
+
+func oneOrMany(items []string) any {
+	if len(items) == 1 {
+		return items[0]
+	}
+	return items
 }
 
 // addPermissionAction adds a statement labelled Label to the topic policy,
@@ -58,13 +67,15 @@ func (s *Service) addPermissionAction(req *request) (any, error) {
 	if slices.ContainsFunc(doc.Statement, func(raw json.RawMessage) bool { return sidOf(raw) == label }) {
 		return nil, invalidParameter("Statement already exists")
 	}
-	st := permissionStatement{Sid: label, Effect: "Allow", Principal: map[string][]string{"AWS": {}}, Resource: t.arn}
-	for _, a := range accounts {
-		st.Principal["AWS"] = append(st.Principal["AWS"], "arn:aws:iam::"+a+":root")
+	principals := make([]string, len(accounts))
+	for i, a := range accounts {
+		principals[i] = "arn:aws:iam::" + a + ":root"
 	}
-	for _, a := range actions {
-		st.Action = append(st.Action, "SNS:"+strings.TrimPrefix(strings.TrimPrefix(a, "SNS:"), "sns:"))
+	names := make([]string, len(actions))
+	for i, a := range actions {
+		names[i] = "SNS:" + strings.TrimPrefix(strings.TrimPrefix(a, "SNS:"), "sns:")
 	}
+	st := permissionStatement{Sid: label, Effect: "Allow", Principal: map[string]any{"AWS": oneOrMany(principals)}, Action: oneOrMany(names), Resource: t.arn}
 	raw, err := json.Marshal(st)
 	if err != nil {
 		return nil, err

@@ -61,3 +61,38 @@ func TestAddAndRemovePermission(t *testing.T) {
 		t.Errorf("AddPermission on a missing topic: code %q, want NotFound", got)
 	}
 }
+
+// TestPermissionStatementShape reads the statement AddPermission writes:
+// one account or action is a string, several are a list, as AWS renders
+// the policies it writes.
+func TestPermissionStatementShape(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	topic := e.createTopic(t, "shared")
+	grants := []sns.AddPermissionInput{
+		{TopicArn: &topic, Label: aws.String("one"), AWSAccountId: []string{"999999999999"}, ActionName: []string{"Publish"}},
+		{TopicArn: &topic, Label: aws.String("two"), AWSAccountId: []string{"111111111111", "222222222222"}, ActionName: []string{"Publish", "Subscribe"}},
+	}
+	for _, g := range grants {
+		if _, err := e.client.AddPermission(ctx, &g); err != nil {
+			t.Fatalf("AddPermission %s: %v", aws.ToString(g.Label), err)
+		}
+	}
+	out, err := e.client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: &topic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct{ Statement []map[string]any }
+	if err := json.Unmarshal([]byte(out.Attributes["Policy"]), &doc); err != nil || len(doc.Statement) != 3 {
+		t.Fatalf("Policy %s (%v), want the default statement and two grants", out.Attributes["Policy"], err)
+	}
+	want := []map[string]any{
+		{"Sid": "one", "Effect": "Allow", "Principal": map[string]any{"AWS": "arn:aws:iam::999999999999:root"}, "Action": "SNS:Publish", "Resource": topic},
+		{"Sid": "two", "Effect": "Allow", "Principal": map[string]any{"AWS": []any{"arn:aws:iam::111111111111:root", "arn:aws:iam::222222222222:root"}},
+			"Action": []any{"SNS:Publish", "SNS:Subscribe"}, "Resource": topic},
+	}
+	if diff := cmp.Diff(want, doc.Statement[1:]); diff != "" {
+		t.Errorf("AddPermission statements (-want +got):\n%s", diff)
+	}
+}
