@@ -70,6 +70,12 @@ func (p *parser) compileAta(v any, field, loc string, sc ataScope) ataTemplate {
 		if e.UsesRoot() {
 			p.chk.add("UNSUPPORTED_JSONATA_EXPRESSION", loc, "Reference to '$$' is not supported.")
 		}
+		// Expressions run without a context item: a field read from it
+		// at the top level is refused (in AWS's words, as AWS answers
+		// such a definition; see floci-io/floci#2670).
+		for _, name := range e.TopLevelNames() {
+			p.chk.add("UNSUPPORTED_JSONATA_EXPRESSION", loc, "Reference to '%s' at the top level is not supported.", name)
+		}
 		fields := e.FieldsOf("states")
 		ctx := strings.Count(src, "$states") > len(fields)
 		for _, f := range fields {

@@ -77,6 +77,9 @@ func TestSDKCreateRefusesJSONataMisuse(t *testing.T) {
 			"INVALID_JSONATA_EXPRESSION: Unexpected end of expression at /States/A/Output"},
 		{"jsonpath field", `{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","ResultPath":"$.x","End":true}}}`,
 			"SCHEMA_VALIDATION_FAILED: The field 'ResultPath' is not supported by Step Functions at /States/A"},
+		// AWS's answer as floci-io/floci#2670 records it from AWS.
+		{"top-level field reference", `{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","Output":{"v":"{% phone %}"},"End":true}}}`,
+			"UNSUPPORTED_JSONATA_EXPRESSION: Reference to 'phone' at the top level is not supported. at /States/A/Output/v"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
