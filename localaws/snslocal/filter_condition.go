@@ -2,6 +2,7 @@ package snslocal
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -108,24 +109,29 @@ type anythingBut struct {
 	suffix *string
 }
 
+// parseCondition reads one entry of a key's array. Its refusals carry
+// AWS's wordings, as recorded from AWS in moto's filter policy tests: the
+// structural ones after "FilterPolicy:", the numeric ones (from the rule
+// engine SNS uses) after "Attributes Reason: FilterPolicy:" and ending in
+// "\n at ...".
 func parseCondition(key string, raw any) (condition, error) {
 	bad := func(why string) (condition, error) {
-		return condition{}, invalidParameter("FilterPolicy: %s: %s", key, why)
+		return condition{}, invalidParameter("FilterPolicy: %s", why)
 	}
 	switch raw := raw.(type) {
 	case map[string]any:
 		if len(raw) != 1 {
-			return bad("an operator object must have exactly one operator")
+			return bad("Match value must be String, number, true, false, or null")
 		}
 		for op, arg := range raw {
 			return parseOperator(op, arg, bad)
 		}
 	case []any:
-		return bad("nested arrays are not allowed")
+		return bad("Match value must be String, number, true, false, or null")
 	}
 	vals := jsonValues(raw)
 	if len(vals) != 1 {
-		return bad("unrecognized value")
+		return bad("Match value must be String, number, true, false, or null")
 	}
 	return condition{exact: &vals[0]}, nil
 }
@@ -135,7 +141,7 @@ func parseOperator(op string, arg any, bad func(string) (condition, error)) (con
 	switch op {
 	case "prefix", "suffix", "equals-ignore-case":
 		if !isStr || str == "" {
-			return bad(op + " must be a non-empty string")
+			return bad(op + " match pattern must be a string")
 		}
 		switch op {
 		case "prefix":
@@ -147,42 +153,72 @@ func parseOperator(op string, arg any, bad func(string) (condition, error)) (con
 	case "exists":
 		b, ok := arg.(bool)
 		if !ok {
-			return bad("exists must be true or false")
+			return bad("exists match pattern must be either true or false.")
 		}
 		return condition{exists: &b}, nil
 	case "numeric":
-		return parseNumeric(arg, bad)
+		return parseNumeric(arg)
 	case "anything-but":
 		return parseAnythingBut(arg, bad)
 	}
-	return bad("unrecognized operator " + op)
+	return bad("Unrecognized match type " + op)
 }
 
-func parseNumeric(arg any, bad func(string) (condition, error)) (condition, error) {
+// numericError is a refusal of a numeric match, in the rule engine's
+// wording.
+func numericError(why string) (condition, error) {
+	return condition{}, invalidParameter("Attributes Reason: FilterPolicy: %s\n at ...", why)
+}
+
+// parseNumeric reads a numeric match the way AWS's rule engine does,
+// token by token: one bound ("<", "<=", "=", ">", ">=" and a number), or a
+// lower bound (">" or ">=") then an upper one ("<" or "<="), the bottom
+// below the top.
+func parseNumeric(arg any) (condition, error) {
 	list, ok := arg.([]any)
-	if !ok || len(list) == 0 || len(list)%2 != 0 || len(list) > 4 {
-		return bad("numeric must be [op, number] or [op, number, op, number]")
+	if !ok {
+		return numericError("Value of numeric must be an array.")
 	}
 	var bounds []numericBound
-	for i := 0; i < len(list); i += 2 {
-		op, _ := list[i].(string)
-		num, ok := list[i+1].(json.Number)
-		if !ok {
-			return bad("numeric bounds must be numbers")
+	for i := 0; ; i += 2 {
+		if i >= len(list) {
+			if i == 0 {
+				return numericError("Invalid member in numeric match: ]")
+			}
+			break
 		}
-		n, err := num.Float64()
-		if err != nil {
-			return bad("numeric bound out of range")
+		if len(bounds) == 2 || (len(bounds) == 1 && bounds[0].op != ">" && bounds[0].op != ">=") {
+			return numericError("Too many elements in numeric expression")
+		}
+		op, isStr := list[i].(string)
+		if !isStr {
+			return numericError(fmt.Sprintf("Invalid member in numeric match: %v", list[i]))
 		}
 		switch op {
 		case "=", "<", "<=", ">", ">=":
 		default:
-			return bad("unrecognized numeric operator " + op)
+			return numericError("Unrecognized numeric range operator: " + op)
 		}
-		if op == "=" && len(list) > 2 {
-			return bad("= cannot be combined with another bound")
+		if len(bounds) == 1 && op != "<" && op != "<=" {
+			return numericError("Bad numeric range operator: " + op)
+		}
+		var num json.Number
+		if i+1 < len(list) {
+			num, ok = list[i+1].(json.Number)
+		} else {
+			ok = false
+		}
+		if !ok {
+			return numericError("Value of " + op + " must be numeric")
+		}
+		n, err := num.Float64()
+		if err != nil {
+			return numericError("Value of " + op + " must be numeric")
 		}
 		bounds = append(bounds, numericBound{op: op, n: fixed(n)})
+	}
+	if len(bounds) == 2 && bounds[0].n >= bounds[1].n {
+		return numericError("Bottom must be less than top")
 	}
 	return condition{numeric: bounds}, nil
 }

@@ -11,6 +11,7 @@ const (
 	maxFilterPolicyBytes  = 256 * 1024
 	maxFilterCombinations = 150
 	maxFilterDepth        = 8
+	maxFilterKeys         = 5
 )
 
 // filterPolicy is a parsed subscription filter policy: an object whose
@@ -49,7 +50,10 @@ func parseFilterPolicy(text string) (*filterPolicy, error) {
 	if err != nil {
 		return nil, err
 	}
-	if root.combinations() > maxFilterCombinations {
+	if root.leafKeys() > maxFilterKeys {
+		return nil, invalidParameter("FilterPolicy: Filter policy can not have more than %d keys", maxFilterKeys)
+	}
+	if root.combinations(1) > maxFilterCombinations {
 		// FilterPolicyLimitExceeded is about the number of policies in an
 		// account (the service model says so); a policy with too many
 		// combinations is an invalid parameter.
@@ -116,24 +120,53 @@ func (f *filterObject) empty() bool {
 	return len(f.leaves) == 0 && len(f.nested) == 0 && len(f.or) == 0
 }
 
-// combinations approximates AWS's complexity measure: the product of the
-// number of conditions of each key, with $or alternatives added up.
-func (f *filterObject) combinations() int {
+// combinations is AWS's complexity measure, as its documentation works it
+// out: the product, over the keys that hold values, of the key's depth
+// times its number of values, with $or alternatives added up.
+func (f *filterObject) combinations(depth int) int {
 	n := 1
 	for _, c := range f.leaves {
-		n = capMul(n, len(c))
+		n = capMul(n, depth*len(c))
 	}
 	for _, sub := range f.nested {
-		n = capMul(n, sub.combinations())
+		n = capMul(n, sub.combinations(depth+1))
 	}
 	if len(f.or) > 0 {
 		sum := 0
 		for _, alt := range f.or {
-			sum = min(sum+alt.combinations(), maxFilterCombinations+1)
+			sum = min(sum+alt.combinations(depth), maxFilterCombinations+1)
 		}
 		n = capMul(n, sum)
 	}
 	return n
+}
+
+// leafKeys counts the keys that hold values, the most of any $or
+// alternative counting for the alternatives.
+func (f *filterObject) leafKeys() int {
+	n := len(f.leaves)
+	for _, sub := range f.nested {
+		n += sub.leafKeys()
+	}
+	most := 0
+	for _, alt := range f.or {
+		most = max(most, alt.leafKeys())
+	}
+	return n + most
+}
+
+// hasNested reports whether the policy nests objects, which only the
+// MessageBody scope supports.
+func (f *filterObject) hasNested() bool {
+	if len(f.nested) > 0 {
+		return true
+	}
+	for _, alt := range f.or {
+		if alt.hasNested() {
+			return true
+		}
+	}
+	return false
 }
 
 func capMul(a, b int) int { return min(a*b, maxFilterCombinations+1) }

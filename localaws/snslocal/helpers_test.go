@@ -130,3 +130,13 @@ func errorCode(tb testing.TB, err error) string {
 }
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+// errorMessageOf returns the message of an API error.
+func errorMessageOf(tb testing.TB, err error) string {
+	tb.Helper()
+	var apiErr smithy.APIError
+	if !errors.As(err, &apiErr) {
+		tb.Fatalf("error %v is not an API error", err)
+	}
+	return apiErr.ErrorMessage()
+}

@@ -50,6 +50,9 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkNestedScope(attrs["FilterPolicy"], attrs["FilterPolicyScope"]); err != nil {
+		return nil, err
+	}
 	sub := &subscription{protocol: protocol, endpoint: endpoint, attrs: map[string]string{}}
 	names := make([]string, 0, len(attrs))
 	for k := range attrs {
@@ -62,6 +65,9 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 		if err := setSubscriptionAttribute(sub, k, attrs[k]); err != nil {
 			return nil, err
 		}
+	}
+	if err := checkFilterScope(sub); err != nil {
+		return nil, err
 	}
 	if err := checkDeadLetterType(sub, fifo); err != nil {
 		return nil, err
@@ -200,9 +206,17 @@ func (s *Service) setSubscriptionAttributesAction(req *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if req.params["AttributeName"] == "FilterPolicy" {
+		if err := checkNestedScope(req.params["AttributeValue"], sub.attrs["FilterPolicyScope"]); err != nil {
+			return nil, err
+		}
+	}
 	// Work on a copy so that a rejected value leaves the subscription as it was.
 	next := &subscription{attrs: maps.Clone(sub.attrs), filter: sub.filter}
 	if err := setSubscriptionAttribute(next, req.params["AttributeName"], req.params["AttributeValue"]); err != nil {
+		return nil, err
+	}
+	if err := checkFilterScope(next); err != nil {
 		return nil, err
 	}
 	if t, ok := s.topics[sub.topicArn]; ok {

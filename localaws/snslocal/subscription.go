@@ -1,6 +1,7 @@
 package snslocal
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 )
@@ -77,6 +78,34 @@ func setSubscriptionAttribute(sub *subscription, name, value string) error {
 		return invalidParameter("AttributeName")
 	}
 	sub.attrs[name] = value
+	return nil
+}
+
+// checkNestedScope refuses, before anything else about the policy, a
+// filter policy text that nests objects when the scope is
+// MessageAttributes, as AWS checks this first.
+func checkNestedScope(policy, scope string) error {
+	if scope == "MessageBody" || policy == "" {
+		return nil
+	}
+	var doc map[string]any
+	if json.Unmarshal([]byte(policy), &doc) != nil {
+		return nil // parseFilterPolicy reports it
+	}
+	for k, v := range doc {
+		if _, ok := v.(map[string]any); ok && k != "$or" {
+			return invalidParameter("Filter policy scope MessageAttributes does not support nested filter policy")
+		}
+	}
+	return nil
+}
+
+// checkFilterScope refuses a nested filter policy under the
+// MessageAttributes scope, once both attributes are known.
+func checkFilterScope(sub *subscription) error {
+	if sub.filter != nil && !sub.bodyScope() && sub.filter.root.hasNested() {
+		return invalidParameter("Filter policy scope MessageAttributes does not support nested filter policy")
+	}
 	return nil
 }
 

@@ -1,0 +1,58 @@
+package snslocal_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
+)
+
+// TestFilterPolicyRefusals pins the wordings AWS answers for malformed
+// filter policies, as moto's test_subscribe_invalid_filter_policy records
+// them from AWS (the numeric ones come from the rule engine SNS runs and
+// end in "\n at ...").
+func TestFilterPolicyRefusals(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	topic := e.createTopic(t, "filters")
+	const numeric = "Invalid parameter: Attributes Reason: FilterPolicy: "
+	tests := []struct {
+		name, policy, scope, want string
+	}{
+		{"nested array", `{"store":[["example_corp"]]}`, "", "Invalid parameter: FilterPolicy: Match value must be String, number, true, false, or null"},
+		{"exists not boolean", `{"store":[{"exists":null}]}`, "", "Invalid parameter: FilterPolicy: exists match pattern must be either true or false."},
+		{"unknown operator", `{"store":[{"error":true}]}`, "", "Invalid parameter: FilterPolicy: Unrecognized match type error"},
+		{"numeric string bound", `{"price":[{"numeric":["<","100"]}]}`, "", numeric + "Value of < must be numeric\n at ..."},
+		{"numeric empty", `{"price":[{"numeric":[]}]}`, "", numeric + "Invalid member in numeric match: ]\n at ..."},
+		{"numeric starts with a number", `{"price":[{"numeric":[50,"<=","100"]}]}`, "", numeric + "Invalid member in numeric match: 50\n at ..."},
+		{"numeric operator missing its value", `{"price":[{"numeric":["<"]}]}`, "", numeric + "Value of < must be numeric\n at ..."},
+		{"numeric unknown operator", `{"price":[{"numeric":["0"]}]}`, "", numeric + "Unrecognized numeric range operator: 0\n at ..."},
+		{"numeric upper bound first", `{"price":[{"numeric":["<",20,">",1]}]}`, "", numeric + "Too many elements in numeric expression\n at ..."},
+		{"numeric two lower bounds", `{"price":[{"numeric":[">",20,">",1]}]}`, "", numeric + "Bad numeric range operator: >\n at ..."},
+		{"numeric empty range", `{"price":[{"numeric":[">",20,"<",1]}]}`, "", numeric + "Bottom must be less than top\n at ..."},
+		{"nested under attributes", `{"store":{"key":[{"exists":null}]}}`, "", "Invalid parameter: Filter policy scope MessageAttributes does not support nested filter policy"},
+		{"six keys", `{"a":["1"],"b":["1"],"c":["1"],"d":["1"],"e":["1"],"f":["1"]}`, "", "Invalid parameter: FilterPolicy: Filter policy can not have more than 5 keys"},
+		// AWS's worked example: 3x4 x 2x3 x 1x3 = 216 combinations.
+		{"too complex when nested", `{"key_a":{"key_b":{"key_c":["1","2","3","4"]}},"key_d":{"key_e":["1","2","3"]},"key_f":["1","2","3"]}`, "MessageBody",
+			"Invalid parameter: FilterPolicy: Filter policy is too complex"},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			attrs := map[string]string{"FilterPolicy": tc.policy}
+			if tc.scope != "" {
+				attrs["FilterPolicyScope"] = tc.scope
+			}
+			_, err := e.client.Subscribe(context.Background(), &sns.SubscribeInput{TopicArn: &topic, Protocol: aws.String("sqs"),
+				Endpoint: aws.String(queueARN(fmt.Sprintf("q%d", i))), Attributes: attrs})
+			if got := errorCode(t, err); got != "InvalidParameter" {
+				t.Fatalf("Subscribe: %q (%v), want InvalidParameter", got, err)
+			}
+			if got := errorMessageOf(t, err); got != tc.want {
+				t.Errorf("message %q\nwant    %q", got, tc.want)
+			}
+		})
+	}
+}
