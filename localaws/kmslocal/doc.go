@@ -15,8 +15,9 @@
 //
 // It is not a secure key store: key material lives in process memory and
 // disappears with it. Key policies are stored and returned but never
-// enforced; automatic rotation is recorded (status, next date) but only
-// on-demand rotation changes material. Grants, secp256k1, Ed25519, SM2 and
-// ML-DSA keys, key agreement, imported key material and multi-Region keys
-// are not emulated.
+// enforced, and neither are grants (CreateGrant, ListGrants,
+// ListRetirableGrants, RetireGrant, RevokeGrant keep them); automatic
+// rotation is recorded (status, next date) but only on-demand rotation
+// changes material. secp256k1, Ed25519, SM2 and ML-DSA keys, key agreement,
+// imported key material and multi-Region keys are not emulated.
 package kmslocal

@@ -12,6 +12,8 @@ const (
 	codeInternal          = "KMSInternalException"
 	codeInvalidArn        = "InvalidArnException"
 	codeInvalidCiphertext = "InvalidCiphertextException"
+	codeInvalidGrantID    = "InvalidGrantIdException"
+	codeInvalidGrantToken = "InvalidGrantTokenException"
 	codeInvalidKeyUsage   = "InvalidKeyUsageException"
 	codeInvalidMac        = "KMSInvalidMacException"
 	codeInvalidSignature  = "KMSInvalidSignatureException"

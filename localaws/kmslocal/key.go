@@ -37,6 +37,8 @@ type key struct {
 	// what it encrypted. rotations describe all but the first.
 	materials []material
 	rotations []rotation
+	// grants are the key's grants, oldest first.
+	grants []*grant
 	// private is an asymmetric key's private key (RSA or ECDSA); such a
 	// key has no materials.
 	private crypto.Signer

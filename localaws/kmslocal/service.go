@@ -110,6 +110,11 @@ func operations() map[string]handler {
 		"Sign":                            (*regional).sign,
 		"Verify":                          (*regional).verify,
 		"GetPublicKey":                    (*regional).getPublicKey,
+		"CreateGrant":                     (*regional).createGrant,
+		"ListGrants":                      (*regional).listGrants,
+		"ListRetirableGrants":             (*regional).listRetirableGrants,
+		"RevokeGrant":                     (*regional).revokeGrant,
+		"RetireGrant":                     (*regional).retireGrant,
 	}
 }
 
