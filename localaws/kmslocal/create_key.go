@@ -114,9 +114,6 @@ func (s *regional) createKey(body []byte) (any, error) {
 	if in.Origin != "" && in.Origin != "AWS_KMS" {
 		return nil, errorf(codeUnsupported, "Origin %s is not supported by the local KMS", in.Origin)
 	}
-	if in.MultiRegion {
-		return nil, errorf(codeUnsupported, "multi-Region keys are not supported by the local KMS")
-	}
 	if len(in.Description) > 8192 {
 		return nil, errorf(codeValidation, "Description is longer than 8192 characters")
 	}
@@ -126,7 +123,12 @@ func (s *regional) createKey(body []byte) (any, error) {
 	if err := checkPolicy(in.Policy); err != nil {
 		return nil, err
 	}
-	id, err := newUUID(s.random)
+	var id string
+	if in.MultiRegion {
+		id, err = newMultiRegionKeyID(s.random)
+	} else {
+		id, err = newUUID(s.random)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("create key: %w", err)
 	}
@@ -158,6 +160,9 @@ func (s *regional) createKey(body []byte) (any, error) {
 	}
 	if in.Policy != nil {
 		k.policy = *in.Policy
+	}
+	if in.MultiRegion {
+		k.mr = &multiRegionSet{id: id, partition: s.partition, account: s.account, primary: s.region}
 	}
 	s.mu.Lock()
 	s.keys[id] = k

@@ -19,5 +19,6 @@
 // ListRetirableGrants, RetireGrant, RevokeGrant keep them); automatic
 // rotation is recorded (status, next date) but only on-demand rotation
 // changes material. secp256k1, Ed25519, SM2 and ML-DSA keys, key agreement,
-// imported key material and multi-Region keys are not emulated.
+// imported key material and on-demand rotation of multi-Region keys (which
+// replicate with ReplicateKey, material included) are not emulated.
 package kmslocal

@@ -2,6 +2,7 @@ package kmslocal
 
 import (
 	"crypto"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"strings"
@@ -37,6 +38,9 @@ type key struct {
 	// what it encrypted. rotations describe all but the first.
 	materials []material
 	rotations []rotation
+	// mr ties a multi-Region key to its primary and replicas; nil for a
+	// single-Region key.
+	mr *multiRegionSet
 	// grants are the key's grants, oldest first.
 	grants []*grant
 	// private is an asymmetric key's private key (RSA or ECDSA); such a
@@ -68,25 +72,26 @@ type tag struct {
 
 // keyMetadata is the KeyMetadata document of CreateKey and DescribeKey.
 type keyMetadata struct {
-	AWSAccountID                string   `json:"AWSAccountId"`
-	Arn                         string   `json:"Arn"`
-	CreationDate                float64  `json:"CreationDate"`
-	CustomerMasterKeySpec       string   `json:"CustomerMasterKeySpec"`
-	DeletionDate                *float64 `json:"DeletionDate,omitempty"`
-	Description                 string   `json:"Description"`
-	Enabled                     bool     `json:"Enabled"`
-	EncryptionAlgorithms        []string `json:"EncryptionAlgorithms,omitempty"`
-	KeyID                       string   `json:"KeyId"`
-	KeyManager                  string   `json:"KeyManager"`
-	KeySpec                     string   `json:"KeySpec"`
-	KeyState                    string   `json:"KeyState"`
-	KeyUsage                    string   `json:"KeyUsage"`
-	MacAlgorithms               []string `json:"MacAlgorithms,omitempty"`
-	SigningAlgorithms           []string `json:"SigningAlgorithms,omitempty"`
-	MultiRegion                 bool     `json:"MultiRegion"`
-	CurrentKeyMaterialID        string   `json:"CurrentKeyMaterialId,omitempty"`
-	Origin                      string   `json:"Origin"`
-	PendingDeletionWindowInDays *int     `json:"PendingDeletionWindowInDays,omitempty"`
+	AWSAccountID                string                    `json:"AWSAccountId"`
+	Arn                         string                    `json:"Arn"`
+	CreationDate                float64                   `json:"CreationDate"`
+	CustomerMasterKeySpec       string                    `json:"CustomerMasterKeySpec"`
+	DeletionDate                *float64                  `json:"DeletionDate,omitempty"`
+	Description                 string                    `json:"Description"`
+	Enabled                     bool                      `json:"Enabled"`
+	EncryptionAlgorithms        []string                  `json:"EncryptionAlgorithms,omitempty"`
+	KeyID                       string                    `json:"KeyId"`
+	KeyManager                  string                    `json:"KeyManager"`
+	KeySpec                     string                    `json:"KeySpec"`
+	KeyState                    string                    `json:"KeyState"`
+	KeyUsage                    string                    `json:"KeyUsage"`
+	MacAlgorithms               []string                  `json:"MacAlgorithms,omitempty"`
+	SigningAlgorithms           []string                  `json:"SigningAlgorithms,omitempty"`
+	MultiRegion                 bool                      `json:"MultiRegion"`
+	MultiRegionConfiguration    *multiRegionConfiguration `json:"MultiRegionConfiguration,omitempty"`
+	CurrentKeyMaterialID        string                    `json:"CurrentKeyMaterialId,omitempty"`
+	Origin                      string                    `json:"Origin"`
+	PendingDeletionWindowInDays *int                      `json:"PendingDeletionWindowInDays,omitempty"`
 }
 
 // epochSeconds renders t the way AWS JSON protocols carry timestamps.
@@ -118,6 +123,10 @@ func (k *key) metadata(account string) keyMetadata {
 		m.CurrentKeyMaterialID = cur.id
 	default:
 		m.MacAlgorithms = []string{macAlgorithmFor(k.spec)}
+	}
+	if k.mr != nil {
+		m.MultiRegion = true
+		m.MultiRegionConfiguration = k.mr.configuration(regionOfKeyARN(k.arn))
 	}
 	if k.state == statePendingDeletion {
 		d := epochSeconds(k.deletion)
@@ -236,10 +245,22 @@ func (s *regional) lookupKey(keyID string) (*key, error) {
 	return s.lookup(keyID)
 }
 
-// looksLikeKeyID reports whether s has a key id's shape: a UUID, or one
-// prefixed with "mrk-" for multi-Region keys.
+// regionOfKeyARN is the region field of a key ARN.
+func regionOfKeyARN(arn string) string {
+	parts := strings.SplitN(arn, ":", 5)
+	if len(parts) < 5 {
+		return ""
+	}
+	return parts[3]
+}
+
+// looksLikeKeyID reports whether s has a key id's shape: a UUID, or "mrk-"
+// and 32 hex digits for a multi-Region key.
 func looksLikeKeyID(s string) bool {
-	s = strings.TrimPrefix(s, "mrk-")
+	if rest, ok := strings.CutPrefix(s, "mrk-"); ok {
+		_, err := hex.DecodeString(rest)
+		return len(rest) == 32 && err == nil
+	}
 	if len(s) != 36 {
 		return false
 	}

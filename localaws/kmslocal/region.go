@@ -22,7 +22,11 @@ type regional struct {
 // regionOf returns the KMS of the region a request is signed for, the
 // configured region for unsigned requests, creating it on first use.
 func (s *Service) regionOf(r *http.Request) *regional {
-	name := awsproto.RegionOr(r, s.region)
+	return s.regionNamed(awsproto.RegionOr(r, s.region))
+}
+
+// regionNamed returns the KMS of a region, creating it on first use.
+func (s *Service) regionNamed(name string) *regional {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rg, ok := s.regions[name]

@@ -20,6 +20,11 @@ func (s *regional) rotateKeyOnDemand(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if k.mr != nil {
+		// Replicas share their primary's material; the local KMS does not
+		// keep new material in step across regions.
+		return nil, errorf(codeUnsupported, "%s is a multi-Region key, which the local KMS does not rotate on demand", k.arn)
+	}
 	onDemand := 0
 	for _, r := range k.rotations {
 		if r.kind == rotationOnDemand {

@@ -111,6 +111,7 @@ func operations() map[string]handler {
 		"Verify":                          (*regional).verify,
 		"GetPublicKey":                    (*regional).getPublicKey,
 		"CreateGrant":                     (*regional).createGrant,
+		"ReplicateKey":                    (*regional).replicateKey,
 		"ListGrants":                      (*regional).listGrants,
 		"ListRetirableGrants":             (*regional).listRetirableGrants,
 		"RevokeGrant":                     (*regional).revokeGrant,

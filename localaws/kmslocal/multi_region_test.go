@@ -1,0 +1,66 @@
+package kmslocal_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/kms/types"
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestMultiRegionKeys replicates a multi-Region key into another region:
+// the replica has the same key id, describes itself as a REPLICA of the
+// PRIMARY, and decrypts what the primary encrypted, as on AWS.
+func TestMultiRegionKeys(t *testing.T) {
+	t.Parallel()
+	in, _ := newRegionalClients(t)
+	east, west := in("us-east-1"), in("eu-west-1")
+	ctx := context.Background()
+	created, err := east.CreateKey(ctx, &kms.CreateKeyInput{MultiRegion: aws.Bool(true), Description: aws.String("cards")})
+	if err != nil {
+		t.Fatalf("CreateKey MultiRegion: %v", err)
+	}
+	id := aws.ToString(created.KeyMetadata.KeyId)
+	if !strings.HasPrefix(id, "mrk-") || len(id) != 36 || !aws.ToBool(created.KeyMetadata.MultiRegion) {
+		t.Fatalf("multi-Region key id %q, MultiRegion %v", id, created.KeyMetadata.MultiRegion)
+	}
+	if _, err := west.DescribeKey(ctx, &kms.DescribeKeyInput{KeyId: &id}); errorCode(t, err) != "NotFoundException" {
+		t.Errorf("the key in eu-west-1 before replication: %v, want NotFoundException", err)
+	}
+	rep, err := east.ReplicateKey(ctx, &kms.ReplicateKeyInput{KeyId: &id, ReplicaRegion: aws.String("eu-west-1")})
+	if err != nil {
+		t.Fatalf("ReplicateKey: %v", err)
+	}
+	if got, want := aws.ToString(rep.ReplicaKeyMetadata.Arn), "arn:aws:kms:eu-west-1:123456789012:key/"+id; got != want {
+		t.Errorf("replica ARN = %s, want %s", got, want)
+	}
+	desc, err := west.DescribeKey(ctx, &kms.DescribeKeyInput{KeyId: &id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &types.MultiRegionConfiguration{
+		MultiRegionKeyType: types.MultiRegionKeyTypeReplica,
+		PrimaryKey:         &types.MultiRegionKey{Arn: created.KeyMetadata.Arn, Region: aws.String("us-east-1")},
+		ReplicaKeys:        []types.MultiRegionKey{{Arn: rep.ReplicaKeyMetadata.Arn, Region: aws.String("eu-west-1")}},
+	}
+	if diff := cmp.Diff(want, desc.KeyMetadata.MultiRegionConfiguration, cmp.AllowUnexported(types.MultiRegionConfiguration{}, types.MultiRegionKey{})); diff != "" {
+		t.Errorf("replica's MultiRegionConfiguration (-want +got):\n%s", diff)
+	}
+	blob := encrypt(t, east, id, []byte("tok_123"), map[string]string{"orderId": "o-1"})
+	dec, err := west.Decrypt(ctx, &kms.DecryptInput{CiphertextBlob: blob, EncryptionContext: map[string]string{"orderId": "o-1"}})
+	if err != nil || string(dec.Plaintext) != "tok_123" {
+		t.Errorf("the replica decrypting the primary's ciphertext = %v, %v", dec, err)
+	}
+	_, err = east.ReplicateKey(ctx, &kms.ReplicateKeyInput{KeyId: &id, ReplicaRegion: aws.String("eu-west-1")})
+	if got := errorCode(t, err); got != "AlreadyExistsException" {
+		t.Errorf("replicating twice into a region: %q, want AlreadyExistsException", got)
+	}
+	single := createSymmetric(t, east)
+	_, err = east.ReplicateKey(ctx, &kms.ReplicateKeyInput{KeyId: single.KeyId, ReplicaRegion: aws.String("eu-west-1")})
+	if got := errorCode(t, err); got != "UnsupportedOperationException" {
+		t.Errorf("replicating a single-Region key: %q, want UnsupportedOperationException", got)
+	}
+}
