@@ -117,7 +117,7 @@ func (s *Service) confirmSubscriptionAction(req *request) (any, error) {
 		return nil, err
 	}
 	for _, arn := range t.subs {
-		if sub := s.subs[arn]; sub.web() && sub.token == token {
+		if sub := s.subs[arn]; sub.confirmable() && sub.token == token {
 			sub.pending = false
 			return confirmSubscriptionResult{SubscriptionArn: sub.arn}, nil
 		}

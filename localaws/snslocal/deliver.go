@@ -102,6 +102,10 @@ func (s *Service) deliverOne(ctx context.Context, n *notification, t target) err
 		}
 		attrs = nil
 	}
+	if t.protocol == "email" || t.protocol == "email-json" {
+		s.emailNotification(n, t, body)
+		return nil
+	}
 	if t.protocol == "http" || t.protocol == "https" {
 		h := webHeaders("Notification", n.messageID, n.topicArn, t.policy.contentType)
 		h["x-amz-sns-subscription-arn"] = t.arn

@@ -16,6 +16,9 @@
 //     UnsubscribeConfirmation whose SubscribeURL restores the
 //     subscription), retried on 5xx answers and
 //     transport errors as the delivery policy says, on the injected clock;
+//   - email and email-json subscriptions, after the address confirms
+//     through the link of the confirmation mail, by recording the mail
+//     (SentEmail lists them): nothing is mailed;
 //   - sms subscriptions, and Publish to a PhoneNumber, by recording the
 //     text (SentSMS lists them): nothing is sent;
 //   - application subscriptions, and Publish to a platform endpoint's
@@ -37,6 +40,6 @@
 // RemovePermission edit them) but never enforced. SMS attributes and the
 // opt-out list are kept per region, and so are mobile push applications
 // and their device endpoints (credentials stored, never checked). The
-// email, lambda and firehose protocols, message
+// lambda and firehose protocols, message
 // archiving and data protection policies are not emulated.
 package snslocal

@@ -37,6 +37,7 @@ type smsBook struct {
 	optedOut   map[string]map[string]bool   // by region
 	sent       []SMS
 	pushed     []Push
+	emailed    []Email
 }
 
 func newSMSBook() *smsBook {

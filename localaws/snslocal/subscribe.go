@@ -92,7 +92,7 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 	}
 	sub.topicArn = t.arn
 	sub.arn = t.arn + ":" + s.newID()
-	if sub.web() {
+	if sub.confirmable() {
 		sub.pending, sub.token = true, s.newToken()
 	}
 	s.subs[sub.arn] = sub
@@ -100,7 +100,10 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 	version := t.attrs["SignatureVersion"]
 	policy := t.attrs["DeliveryPolicy"]
 	s.mu.Unlock()
-	if sub.pending {
+	switch {
+	case sub.pending && sub.email():
+		s.sendEmailConfirmation(req.http, sub)
+	case sub.pending:
 		s.sendConfirmation(req.http, sub, version, policy)
 	}
 	return subscribeAnswer(sub, returnARN), nil
@@ -140,6 +143,10 @@ func checkEndpoint(protocol, endpoint string, fifo bool) error {
 		if fifo || !isEndpointARN(endpoint) {
 			return invalidParameter("Endpoint Reason: Endpoint does not exist for endpoint arn%s", endpoint)
 		}
+	case "email", "email-json":
+		if !validEmail(endpoint) {
+			return invalidParameter("Email address")
+		}
 	case "sms":
 		if fifo {
 			return invalidParameter("Invalid parameter: Endpoint Reason: the local SNS delivers FIFO topics to SQS queues only")
@@ -148,7 +155,7 @@ func checkEndpoint(protocol, endpoint string, fifo bool) error {
 			return errorf(codeInvalidParameter, "Invalid SMS endpoint: %s", endpoint)
 		}
 	default:
-		return invalidParameter("Protocol Reason: the local SNS delivers to sqs, http, https, sms and application, not %q", protocol)
+		return invalidParameter("Protocol Reason: the local SNS delivers to sqs, http, https, email, email-json, sms and application, not %q", protocol)
 	}
 	return nil
 }

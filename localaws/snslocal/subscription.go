@@ -118,7 +118,7 @@ func (s *Service) subscriptionAttributes(sub *subscription) map[string]string {
 		"Owner":                        s.account,
 		"Protocol":                     sub.protocol,
 		"Endpoint":                     sub.endpoint,
-		"ConfirmationWasAuthenticated": strconv.FormatBool(!sub.web()),
+		"ConfirmationWasAuthenticated": strconv.FormatBool(!sub.confirmable()),
 		"PendingConfirmation":          strconv.FormatBool(sub.pending),
 		"RawMessageDelivery":           "false",
 		"SubscriptionPrincipal":        "arn:aws:iam::" + s.account + ":user/local",
