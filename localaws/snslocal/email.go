@@ -20,12 +20,12 @@ type Email struct {
 
 // SentEmail returns the emails sent so far, oldest first.
 func (s *Service) SentEmail() []Email {
-	s.sms.mu.Lock()
-	defer s.sms.mu.Unlock()
-	return append([]Email(nil), s.sms.emailed...)
+	s.outbox.mu.Lock()
+	defer s.outbox.mu.Unlock()
+	return append([]Email(nil), s.outbox.emailed...)
 }
 
-func (b *smsBook) recordEmail(e Email) {
+func (b *outbox) recordEmail(e Email) {
 	b.mu.Lock()
 	b.emailed = append(b.emailed, e)
 	b.mu.Unlock()
@@ -50,7 +50,7 @@ func validEmail(addr string) bool {
 func (s *Service) sendEmailConfirmation(r *http.Request, sub *subscription) {
 	base := strings.TrimSuffix(s.publicURL(r), "/")
 	link := base + "/?Action=ConfirmSubscription&TopicArn=" + url.QueryEscape(sub.topicArn) + "&Token=" + sub.token
-	s.sms.recordEmail(Email{To: sub.endpoint, Subject: "AWS Notification - Subscription Confirmation", SubscriptionARN: sub.arn,
+	s.outbox.recordEmail(Email{To: sub.endpoint, Subject: "AWS Notification - Subscription Confirmation", SubscriptionARN: sub.arn,
 		Body: "A subscription of this address to the topic " + sub.topicArn + " is waiting for confirmation.\n" +
 			"Open this link to confirm it:\n" + link + "\n", At: s.clock.Now()})
 	s.logger.Info("sns subscription confirmation mail recorded, not sent", "subscription", sub.arn)
@@ -68,5 +68,5 @@ func (s *Service) emailNotification(n *notification, t target, envelope string) 
 	if t.protocol == "email-json" {
 		body = envelope
 	}
-	s.sms.recordEmail(Email{To: t.endpoint, Subject: subject, Body: body, SubscriptionARN: t.arn, At: n.time})
+	s.outbox.recordEmail(Email{To: t.endpoint, Subject: subject, Body: body, SubscriptionARN: t.arn, At: n.time})
 }

@@ -43,9 +43,9 @@ type Push struct {
 
 // SentPush returns the push notifications published so far, oldest first.
 func (s *Service) SentPush() []Push {
-	s.sms.mu.Lock()
-	defer s.sms.mu.Unlock()
-	return append([]Push(nil), s.sms.pushed...)
+	s.outbox.mu.Lock()
+	defer s.outbox.mu.Unlock()
+	return append([]Push(nil), s.outbox.pushed...)
 }
 
 func errNoApp() error      { return errorf(codeNotFound, "PlatformApplication does not exist") }
@@ -293,7 +293,7 @@ func (s *Service) publishToEndpoint(req *request, arn string) (any, error) {
 		return nil, err
 	}
 	id := s.newID()
-	s.sms.recordPush(Push{EndpointARN: arn, MessageID: id, Message: in.Message, At: s.clock.Now()})
+	s.outbox.recordPush(Push{EndpointARN: arn, MessageID: id, Message: in.Message, At: s.clock.Now()})
 	s.logger.Info("sns push notification recorded, not sent", "messageId", id)
 	return publishResult{MessageID: id}, nil
 }

@@ -104,7 +104,7 @@ type Service struct {
 
 	failures atomic.Int64
 	web      *webDeliveries
-	sms      *smsBook
+	outbox   *outbox
 }
 
 // New returns an empty Service configured by cfg.
@@ -126,7 +126,7 @@ func New(cfg Config) *Service {
 		endpoints:    make(map[string]*platformEndpoint),
 		actions:      actions(),
 		web:          newWebDeliveries(cfg.HTTPClient),
-		sms:          newSMSBook(),
+		outbox:       newOutbox(),
 	}
 	s.region, s.account = awsid.OrDefaults(s.region, s.account)
 	if s.clock == nil {

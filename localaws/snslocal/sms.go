@@ -28,10 +28,10 @@ const maxSMSCharacters = 1600
 // up to fifteen digits in all.
 var e164 = regexp.MustCompile(`^\+[1-9][0-9]{1,14}$`)
 
-// smsBook holds what SNS keeps about text messaging (per region, the SMS
-// attributes and the numbers that opted out) and every text and push
-// notification "sent".
-type smsBook struct {
+// outbox holds what SNS keeps about text messaging (per region, the SMS
+// attributes and the numbers that opted out) and every text, push
+// notification and mail "sent".
+type outbox struct {
 	mu         sync.Mutex
 	attributes map[string]map[string]string // by region
 	optedOut   map[string]map[string]bool   // by region
@@ -40,17 +40,17 @@ type smsBook struct {
 	emailed    []Email
 }
 
-func newSMSBook() *smsBook {
-	return &smsBook{attributes: map[string]map[string]string{}, optedOut: map[string]map[string]bool{}}
+func newOutbox() *outbox {
+	return &outbox{attributes: map[string]map[string]string{}, optedOut: map[string]map[string]bool{}}
 }
 
-func (b *smsBook) record(m SMS) {
+func (b *outbox) record(m SMS) {
 	b.mu.Lock()
 	b.sent = append(b.sent, m)
 	b.mu.Unlock()
 }
 
-func (b *smsBook) recordPush(p Push) {
+func (b *outbox) recordPush(p Push) {
 	b.mu.Lock()
 	b.pushed = append(b.pushed, p)
 	b.mu.Unlock()
@@ -58,9 +58,9 @@ func (b *smsBook) recordPush(p Push) {
 
 // SentSMS returns the text messages published so far, oldest first.
 func (s *Service) SentSMS() []SMS {
-	s.sms.mu.Lock()
-	defer s.sms.mu.Unlock()
-	return append([]SMS(nil), s.sms.sent...)
+	s.outbox.mu.Lock()
+	defer s.outbox.mu.Unlock()
+	return append([]SMS(nil), s.outbox.sent...)
 }
 
 func checkPhoneNumber(member, number string) error {
@@ -83,7 +83,7 @@ func (s *Service) publishSMS(req *request) (any, error) {
 		return nil, invalidParameter("Message Reason: SMS message must be less than %d characters long", maxSMSCharacters)
 	}
 	id := s.newID()
-	s.sms.record(SMS{PhoneNumber: p["PhoneNumber"], MessageID: id, Message: p["Message"], At: s.clock.Now()})
+	s.outbox.record(SMS{PhoneNumber: p["PhoneNumber"], MessageID: id, Message: p["Message"], At: s.clock.Now()})
 	s.logger.Info("sns text message recorded, not sent", "messageId", id)
 	return publishResult{MessageID: id}, nil
 }
@@ -99,12 +99,12 @@ func (s *Service) setSMSAttributesAction(req *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.sms.mu.Lock()
-	defer s.sms.mu.Unlock()
-	m := s.sms.attributes[req.region]
+	s.outbox.mu.Lock()
+	defer s.outbox.mu.Unlock()
+	m := s.outbox.attributes[req.region]
 	if m == nil {
 		m = map[string]string{}
-		s.sms.attributes[req.region] = m
+		s.outbox.attributes[req.region] = m
 	}
 	for k, v := range attrs {
 		m[k] = v
@@ -119,10 +119,10 @@ func (s *Service) getSMSAttributesAction(req *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.sms.mu.Lock()
-	defer s.sms.mu.Unlock()
+	s.outbox.mu.Lock()
+	defer s.outbox.mu.Unlock()
 	out := map[string]string{}
-	for k, v := range s.sms.attributes[req.region] {
+	for k, v := range s.outbox.attributes[req.region] {
 		if len(names) == 0 || contains(names, k) {
 			out[k] = v
 		}
@@ -151,9 +151,9 @@ func (s *Service) checkIfPhoneNumberIsOptedOutAction(req *request) (any, error) 
 	if err := checkPhoneNumber("phoneNumber", number); err != nil {
 		return nil, err
 	}
-	s.sms.mu.Lock()
-	defer s.sms.mu.Unlock()
-	return optedOutResult{IsOptedOut: s.sms.optedOut[req.region][number]}, nil
+	s.outbox.mu.Lock()
+	defer s.outbox.mu.Unlock()
+	return optedOutResult{IsOptedOut: s.outbox.optedOut[req.region][number]}, nil
 }
 
 type optedOutListResult struct {
@@ -162,10 +162,10 @@ type optedOutListResult struct {
 
 // listPhoneNumbersOptedOutAction lists the numbers that opted out.
 func (s *Service) listPhoneNumbersOptedOutAction(req *request) (any, error) {
-	s.sms.mu.Lock()
-	defer s.sms.mu.Unlock()
+	s.outbox.mu.Lock()
+	defer s.outbox.mu.Unlock()
 	out := optedOutListResult{PhoneNumbers: []string{}}
-	for n := range s.sms.optedOut[req.region] {
+	for n := range s.outbox.optedOut[req.region] {
 		out.PhoneNumbers = append(out.PhoneNumbers, n)
 	}
 	sort.Strings(out.PhoneNumbers)
@@ -178,8 +178,8 @@ func (s *Service) optInPhoneNumberAction(req *request) (any, error) {
 	if err := checkPhoneNumber("phoneNumber", number); err != nil {
 		return nil, err
 	}
-	s.sms.mu.Lock()
-	defer s.sms.mu.Unlock()
-	delete(s.sms.optedOut[req.region], number)
+	s.outbox.mu.Lock()
+	defer s.outbox.mu.Unlock()
+	delete(s.outbox.optedOut[req.region], number)
 	return struct{}{}, nil // an empty result element, which the SDKs expect
 }
