@@ -111,7 +111,16 @@ func (s *regional) createKey(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if in.Origin != "" && in.Origin != "AWS_KMS" {
+	origin := in.Origin
+	switch origin {
+	case "":
+		origin = originKMS
+	case originKMS:
+	case originExternal:
+		if asym != nil || in.MultiRegion {
+			return nil, errorf(codeUnsupported, "The local KMS imports material into symmetric and HMAC single-Region keys only")
+		}
+	default:
 		return nil, errorf(codeUnsupported, "Origin %s is not supported by the local KMS", in.Origin)
 	}
 	if len(in.Description) > 8192 {
@@ -138,7 +147,7 @@ func (s *regional) createKey(body []byte) (any, error) {
 		if private, err = asym.generate(s.random); err != nil {
 			return nil, fmt.Errorf("create key: %w", err)
 		}
-	} else {
+	} else if origin == originKMS {
 		first, err := s.newMaterial(size)
 		if err != nil {
 			return nil, fmt.Errorf("create key: %w", err)
@@ -157,9 +166,13 @@ func (s *regional) createKey(body []byte) (any, error) {
 		policy:      s.defaultPolicy(),
 		materials:   materials,
 		private:     private,
+		origin:      origin,
 	}
 	if in.Policy != nil {
 		k.policy = *in.Policy
+	}
+	if origin == originExternal {
+		k.state = statePendingImport
 	}
 	if in.MultiRegion {
 		k.mr = &multiRegionSet{id: id, partition: s.partition, account: s.account, primary: s.region}

@@ -18,7 +18,8 @@
 // enforced, and neither are grants (CreateGrant, ListGrants,
 // ListRetirableGrants, RetireGrant, RevokeGrant keep them); automatic
 // rotation is recorded (status, next date) but only on-demand rotation
-// changes material. secp256k1, Ed25519, SM2 and ML-DSA keys, key agreement,
-// imported key material and on-demand rotation of multi-Region keys (which
-// replicate with ReplicateKey, material included) are not emulated.
+// changes material. Material can be imported into symmetric and HMAC keys
+// of origin EXTERNAL (RSAES-OAEP wrapping). secp256k1, Ed25519, SM2 and
+// ML-DSA keys, key agreement and on-demand rotation of multi-Region keys
+// (which replicate with ReplicateKey, material included) are not emulated.
 package kmslocal

@@ -41,6 +41,12 @@ type key struct {
 	// mr ties a multi-Region key to its primary and replicas; nil for a
 	// single-Region key.
 	mr *multiRegionSet
+	// origin is AWS_KMS or EXTERNAL (material imported by the caller);
+	// imports are the EXTERNAL key's valid import parameters and
+	// expirationModel how its imported material expires.
+	origin          string
+	imports         []importParameters
+	expirationModel string
 	// grants are the key's grants, oldest first.
 	grants []*grant
 	// private is an asymmetric key's private key (RSA or ECDSA); such a
@@ -91,6 +97,7 @@ type keyMetadata struct {
 	MultiRegionConfiguration    *multiRegionConfiguration `json:"MultiRegionConfiguration,omitempty"`
 	CurrentKeyMaterialID        string                    `json:"CurrentKeyMaterialId,omitempty"`
 	Origin                      string                    `json:"Origin"`
+	ExpirationModel             string                    `json:"ExpirationModel,omitempty"`
 	PendingDeletionWindowInDays *int                      `json:"PendingDeletionWindowInDays,omitempty"`
 }
 
@@ -112,17 +119,22 @@ func (k *key) metadata(account string) keyMetadata {
 		KeySpec:               k.spec,
 		KeyState:              k.state,
 		KeyUsage:              k.usage,
-		Origin:                "AWS_KMS",
+		Origin:                k.origin,
 	}
 	switch {
 	case k.private != nil:
 		m.EncryptionAlgorithms, m.SigningAlgorithms = k.algorithms()
 	case k.usage == usageEncrypt:
 		m.EncryptionAlgorithms = []string{specSymmetric}
-		_, cur := k.current()
-		m.CurrentKeyMaterialID = cur.id
+		if len(k.materials) > 0 {
+			_, cur := k.current()
+			m.CurrentKeyMaterialID = cur.id
+		}
 	default:
 		m.MacAlgorithms = []string{macAlgorithmFor(k.spec)}
+	}
+	if k.origin == originExternal {
+		m.ExpirationModel = k.expirationModel
 	}
 	if k.mr != nil {
 		m.MultiRegion = true
@@ -143,6 +155,8 @@ func (k *key) usable() error {
 		return nil
 	case stateDisabled:
 		return errorf(codeDisabled, "%s is disabled.", k.arn)
+	case statePendingImport:
+		return errorf(codeInvalidState, "%s is pending import.", k.arn)
 	default:
 		return errPendingDeletion(k)
 	}

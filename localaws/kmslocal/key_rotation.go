@@ -28,7 +28,7 @@ func (s *regional) rotatable(keyID string) (*key, error) {
 	if err := k.usable(); err != nil {
 		return nil, err
 	}
-	if k.spec != specSymmetric {
+	if k.spec != specSymmetric || k.origin == originExternal {
 		return nil, errorf(codeUnsupported, "")
 	}
 	return k, nil

@@ -17,6 +17,9 @@ func (s *regional) setEnabled(body []byte, enabled bool) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if k.state == statePendingImport {
+		return nil, errorf(codeInvalidState, "%s is pending import.", k.arn)
+	}
 	k.state = stateDisabled
 	if enabled {
 		k.state = stateEnabled
@@ -91,6 +94,9 @@ func (s *regional) cancelKeyDeletion(body []byte) (any, error) {
 		return nil, errorf(codeInvalidState, "%s is not pending deletion.", k.arn)
 	}
 	k.state = stateDisabled
+	if k.origin == originExternal && len(k.materials) == 0 {
+		k.state = statePendingImport // nothing imported yet
+	}
 	k.deletion, k.window = time.Time{}, 0
 	return cancelKeyDeletionOutput{KeyID: k.arn}, nil
 }

@@ -48,7 +48,7 @@ func (s *regional) listKeyRotations(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if k.spec != specSymmetric {
+	if k.spec != specSymmetric || k.origin == originExternal {
 		return nil, errorf(codeUnsupported, "")
 	}
 	var all []rotationEntry
