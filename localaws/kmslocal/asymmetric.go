@@ -8,6 +8,8 @@ import (
 	"crypto/x509"
 	"fmt"
 	"io"
+
+	"github.com/decred/dcrd/dcrec/secp256k1/v4"
 )
 
 // usageSign is the key usage of asymmetric signing keys.
@@ -17,10 +19,11 @@ const usageSign = "SIGN_VERIFY"
 // to make its private key and which algorithms it offers (as DescribeKey
 // lists them).
 type asymmetricSpec struct {
-	rsaBits int            // RSA modulus size, or 0 for an elliptic curve
-	curve   elliptic.Curve // the NIST curve of an ECC spec
-	usages  []string       // the key usages it supports here
-	signing []string       // its signing algorithms
+	rsaBits   int            // RSA modulus size, or 0 for an elliptic curve
+	curve     elliptic.Curve // the NIST curve of an ECC spec
+	secp256k1 bool           // ECC_SECG_P256K1, which crypto/elliptic lacks
+	usages    []string       // the key usages it supports here
+	signing   []string       // its signing algorithms
 }
 
 // rsaSigning and rsaEncryption are the algorithms of every RSA key spec.
@@ -37,7 +40,7 @@ var signingAlgorithms = []string{"RSASSA_PSS_SHA_256", "RSASSA_PSS_SHA_384", "RS
 	"ECDSA_SHA_256", "ECDSA_SHA_384", "ECDSA_SHA_512", "SM2DSA", "ML_DSA_SHAKE_256", "ED25519_SHA_512", "ED25519_PH_SHA_512"}
 
 // asymmetricSpecFor returns the spec's description, if this KMS holds such
-// keys. SM2, ML-DSA, Ed25519 and secp256k1 keys are not held.
+// keys. SM2, ML-DSA and Ed25519 keys are not held.
 func asymmetricSpecFor(spec string) (asymmetricSpec, bool) {
 	rsaUsages := []string{usageEncrypt, usageSign}
 	switch spec {
@@ -53,12 +56,17 @@ func asymmetricSpecFor(spec string) (asymmetricSpec, bool) {
 		return asymmetricSpec{curve: elliptic.P384(), usages: []string{usageSign}, signing: []string{"ECDSA_SHA_384"}}, true
 	case "ECC_NIST_P521":
 		return asymmetricSpec{curve: elliptic.P521(), usages: []string{usageSign}, signing: []string{"ECDSA_SHA_512"}}, true
+	case "ECC_SECG_P256K1":
+		return asymmetricSpec{secp256k1: true, usages: []string{usageSign}, signing: []string{"ECDSA_SHA_256"}}, true
 	}
 	return asymmetricSpec{}, false
 }
 
 // generate makes a new private key of this spec from random.
 func (a asymmetricSpec) generate(random io.Reader) (crypto.Signer, error) {
+	if a.secp256k1 {
+		return generateSecp256k1(random)
+	}
 	if a.rsaBits > 0 {
 		k, err := rsa.GenerateKey(random, a.rsaBits)
 		if err != nil {
@@ -76,6 +84,9 @@ func (a asymmetricSpec) generate(random io.Reader) (crypto.Signer, error) {
 // publicKeyDER is the key's public half as GetPublicKey returns it: a
 // DER-encoded X.509 SubjectPublicKeyInfo.
 func (k *key) publicKeyDER() ([]byte, error) {
+	if pub, ok := k.private.Public().(*secp256k1.PublicKey); ok {
+		return secp256k1PublicKeyDER(pub)
+	}
 	der, err := x509.MarshalPKIXPublicKey(k.private.Public())
 	if err != nil {
 		return nil, fmt.Errorf("encode public key: %w", err)

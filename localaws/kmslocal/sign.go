@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/decred/dcrd/dcrec/secp256k1/v4"
 )
 
 type signInput struct {
@@ -115,6 +117,8 @@ func (s *regional) sign(body []byte) (any, error) {
 		}
 	case *ecdsa.PrivateKey:
 		sig, err = ecdsa.SignASN1(s.random, priv, digest)
+	case secp256k1Key:
+		sig, err = priv.Sign(s.random, digest, nil)
 	default:
 		err = errors.New("unknown private key type")
 	}
@@ -148,6 +152,8 @@ func verifySignature(pub crypto.PublicKey, alg string, digest, sig []byte) bool 
 		return rsa.VerifyPKCS1v15(pub, h, digest, sig) == nil
 	case *ecdsa.PublicKey:
 		return ecdsa.VerifyASN1(pub, digest, sig)
+	case *secp256k1.PublicKey:
+		return verifySecp256k1(pub, digest, sig)
 	}
 	return false
 }
