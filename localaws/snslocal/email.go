@@ -53,7 +53,9 @@ func (s *Service) sendEmailConfirmation(r *http.Request, sub *subscription) {
 	s.outbox.recordEmail(Email{To: sub.endpoint, Subject: "AWS Notification - Subscription Confirmation", SubscriptionARN: sub.arn,
 		Body: "A subscription of this address to the topic " + sub.topicArn + " is waiting for confirmation.\n" +
 			"Open this link to confirm it:\n" + link + "\n", At: s.clock.Now()})
-	s.logger.Info("sns subscription confirmation mail recorded, not sent", "subscription", sub.arn)
+	// The link is logged so that a developer running the endpoint as a
+	// process (make run) can confirm; it carries no message content.
+	s.logger.Info("sns subscription confirmation mail recorded, not sent", "subscription", sub.arn, "confirmLink", link)
 }
 
 // emailNotification records a notification to a confirmed email
