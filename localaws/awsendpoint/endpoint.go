@@ -51,7 +51,8 @@ type Endpoint struct {
 
 // New builds the emulators and wires in-process Step Functions' SQS, SNS
 // and Lambda task integrations (the last for functions registered with
-// RegisterFunction) and SNS's deliveries to SQS.
+// RegisterFunction) and SNS's deliveries to SQS and to the registered
+// functions.
 func New(cfg Config) *Endpoint {
 	cfg.Region, cfg.Account = awsid.OrDefaults(cfg.Region, cfg.Account)
 	if cfg.Clock == nil {
@@ -71,7 +72,7 @@ func New(cfg Config) *Endpoint {
 	e.functions = &functions{byName: map[string]Function{}}
 	glue := &integrations{sqs: e.SQS, dynamo: e.DynamoDB, functions: e.functions, log: cfg.Logger, clock: cfg.Clock}
 	e.SNS = snslocal.New(snslocal.Config{
-		Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock, Queues: glue, BaseURL: cfg.BaseURL, Logger: cfg.Logger,
+		Region: cfg.Region, Account: cfg.Account, Clock: cfg.Clock, Queues: glue, Functions: glue, BaseURL: cfg.BaseURL, Logger: cfg.Logger,
 		Published: cfg.Published,
 	})
 	glue.sns = e.SNS

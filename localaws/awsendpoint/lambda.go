@@ -24,7 +24,8 @@ type functions struct {
 }
 
 // RegisterFunction makes a hosted function callable from Task states
-// through arn:aws:states:::lambda:invoke, by name or ARN.
+// through arn:aws:states:::lambda:invoke, by name or ARN, and from SNS
+// lambda subscriptions.
 func (e *Endpoint) RegisterFunction(name string, f Function) {
 	e.functions.mu.Lock()
 	defer e.functions.mu.Unlock()
@@ -107,4 +108,19 @@ func errorType(err error) string {
 		return "Error"
 	}
 	return t.Name()
+}
+
+// InvokeFunction is how SNS's lambda subscriptions reach the hosted
+// functions: the function named by the ARN gets the SNS event, and its
+// error, or its absence from this process, fails the delivery.
+func (in *integrations) InvokeFunction(ctx context.Context, functionArn string, payload []byte) error {
+	f, ok := in.functions.lookup(functionArn)
+	if !ok {
+		return fmt.Errorf("function %s is not hosted by the local endpoint", functionArn)
+	}
+	if _, err := callFunction(ctx, f, payload); err != nil {
+		return fmt.Errorf("invoke %s: %w", functionArn, err)
+	}
+	in.log.Info("sns invoked a function", "function", functionArn)
+	return nil
 }

@@ -102,6 +102,9 @@ func (s *Service) deliverOne(ctx context.Context, n *notification, t target) err
 		}
 		attrs = nil
 	}
+	if t.protocol == "lambda" {
+		return s.invokeLambda(n, t, body)
+	}
 	if t.protocol == "email" || t.protocol == "email-json" {
 		s.emailNotification(n, t, body)
 		return nil

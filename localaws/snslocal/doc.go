@@ -16,6 +16,8 @@
 //     UnsubscribeConfirmation whose SubscribeURL restores the
 //     subscription), retried on 5xx answers and
 //     transport errors as the delivery policy says, on the injected clock;
+//   - lambda subscriptions through a FunctionSink, in the background, with
+//     the SNS event Lambda functions receive;
 //   - email and email-json subscriptions, after the address confirms
 //     through the link of the confirmation mail, by recording the mail
 //     (SentEmail lists them): nothing is mailed;
@@ -40,6 +42,6 @@
 // RemovePermission edit them) but never enforced. SMS attributes and the
 // opt-out list are kept per region, and so are mobile push applications
 // and their device endpoints (credentials stored, never checked). The
-// lambda and firehose protocols, message
-// archiving and data protection policies are not emulated.
+// firehose protocol, message archiving and data protection policies are
+// not emulated.
 package snslocal

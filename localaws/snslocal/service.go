@@ -46,6 +46,9 @@ type Config struct {
 	// Queues receives deliveries to SQS subscriptions. Nil drops them (and
 	// counts them as failed).
 	Queues QueueSink
+	// Functions receives deliveries to lambda subscriptions. Nil drops
+	// them (and counts them as failed).
+	Functions FunctionSink
 	// BaseURL is the endpoint's public URL, used in SigningCertURL and
 	// UnsubscribeURL. Empty means the Host of the HTTP request, or
 	// http://127.0.0.1:4566 for in-process publishes.
@@ -80,6 +83,7 @@ type Service struct {
 	region, account string
 	clock           clock.Clock
 	queues          QueueSink
+	functions       FunctionSink
 	baseURL         string
 	logger          *slog.Logger
 	published       func(Published)
@@ -110,13 +114,14 @@ type Service struct {
 // New returns an empty Service configured by cfg.
 func New(cfg Config) *Service {
 	s := &Service{
-		region:  cfg.Region,
-		account: cfg.Account,
-		clock:   cfg.Clock,
-		queues:  cfg.Queues,
-		baseURL: cfg.BaseURL,
-		logger:  cfg.Logger,
-		random:  rand.Reader,
+		region:    cfg.Region,
+		account:   cfg.Account,
+		clock:     cfg.Clock,
+		queues:    cfg.Queues,
+		functions: cfg.Functions,
+		baseURL:   cfg.BaseURL,
+		logger:    cfg.Logger,
+		random:    rand.Reader,
 
 		published:    cfg.Published,
 		topics:       make(map[string]*topic),

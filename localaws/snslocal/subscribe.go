@@ -143,6 +143,13 @@ func checkEndpoint(protocol, endpoint string, fifo bool) error {
 		if fifo || !isEndpointARN(endpoint) {
 			return invalidParameter("Endpoint Reason: Endpoint does not exist for endpoint arn%s", endpoint)
 		}
+	case "lambda":
+		if fifo {
+			return invalidParameter("Invalid parameter: Endpoint Reason: the local SNS delivers FIFO topics to SQS queues only")
+		}
+		if !validFunctionARN(endpoint) {
+			return invalidParameter("Lambda endpoint ARN")
+		}
 	case "email", "email-json":
 		if !validEmail(endpoint) {
 			return invalidParameter("Email address")
@@ -155,7 +162,7 @@ func checkEndpoint(protocol, endpoint string, fifo bool) error {
 			return errorf(codeInvalidParameter, "Invalid SMS endpoint: %s", endpoint)
 		}
 	default:
-		return invalidParameter("Protocol Reason: the local SNS delivers to sqs, http, https, email, email-json, sms and application, not %q", protocol)
+		return invalidParameter("Protocol Reason: the local SNS delivers to sqs, http, https, lambda, email, email-json, sms and application, not %q", protocol)
 	}
 	return nil
 }

@@ -88,7 +88,7 @@ func TestSubscribeRejects(t *testing.T) {
 	}{
 		{name: "http protocol with an https URL", protocol: "http", endpoint: "https://example.com/hook", want: "InvalidParameter"},
 		{name: "https protocol with a relative URL", protocol: "https", endpoint: "/hook", want: "InvalidParameter"},
-		{name: "lambda protocol", protocol: "lambda", endpoint: "arn:aws:lambda:us-east-1:123456789012:function:f", want: "InvalidParameter"},
+		{name: "firehose protocol", protocol: "firehose", endpoint: "arn:aws:firehose:us-east-1:123456789012:deliverystream/s", want: "InvalidParameter"},
 		{name: "queue URL not ARN", protocol: "sqs", endpoint: "http://127.0.0.1:4566/123456789012/q", want: "InvalidParameter"},
 		{name: "FIFO queue", protocol: "sqs", endpoint: queueARN("q.fifo"), want: "InvalidParameter"},
 		{name: "bad raw flag", protocol: "sqs", endpoint: queueARN("q"), attrs: map[string]string{"RawMessageDelivery": "yes"}, want: "InvalidParameter"},

@@ -81,6 +81,22 @@ func (s *Service) sendWeb(req webRequest) {
 	go s.attemptWeb(req, 0)
 }
 
+// runBackground runs f in its own goroutine under the deliveries'
+// lifetime: Close cancels its context and waits for it.
+func (s *Service) runBackground(f func(ctx context.Context)) {
+	w := s.web
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return
+	}
+	w.wg.Add(1)
+	go func() {
+		defer w.wg.Done()
+		f(w.ctx)
+	}()
+}
+
 // attemptWeb makes one attempt and, after a retryable failure, arms the
 // clock for the next. It owns one count of the WaitGroup.
 func (s *Service) attemptWeb(req webRequest, attempt int) {
