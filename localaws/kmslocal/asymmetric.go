@@ -3,6 +3,7 @@ package kmslocal
 import (
 	"crypto"
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rsa"
 	"crypto/x509"
@@ -22,6 +23,7 @@ type asymmetricSpec struct {
 	rsaBits   int            // RSA modulus size, or 0 for an elliptic curve
 	curve     elliptic.Curve // the NIST curve of an ECC spec
 	secp256k1 bool           // ECC_SECG_P256K1, which crypto/elliptic lacks
+	ed25519   bool           // ECC_NIST_EDWARDS25519
 	usages    []string       // the key usages it supports here
 	signing   []string       // its signing algorithms
 }
@@ -40,7 +42,7 @@ var signingAlgorithms = []string{"RSASSA_PSS_SHA_256", "RSASSA_PSS_SHA_384", "RS
 	"ECDSA_SHA_256", "ECDSA_SHA_384", "ECDSA_SHA_512", "SM2DSA", "ML_DSA_SHAKE_256", "ED25519_SHA_512", "ED25519_PH_SHA_512"}
 
 // asymmetricSpecFor returns the spec's description, if this KMS holds such
-// keys. SM2, ML-DSA and Ed25519 keys are not held.
+// keys. SM2 and ML-DSA keys are not held.
 func asymmetricSpecFor(spec string) (asymmetricSpec, bool) {
 	rsaUsages := []string{usageEncrypt, usageSign}
 	switch spec {
@@ -56,6 +58,8 @@ func asymmetricSpecFor(spec string) (asymmetricSpec, bool) {
 		return asymmetricSpec{curve: elliptic.P384(), usages: []string{usageSign}, signing: []string{"ECDSA_SHA_384"}}, true
 	case "ECC_NIST_P521":
 		return asymmetricSpec{curve: elliptic.P521(), usages: []string{usageSign}, signing: []string{"ECDSA_SHA_512"}}, true
+	case "ECC_NIST_EDWARDS25519":
+		return asymmetricSpec{ed25519: true, usages: []string{usageSign}, signing: []string{"ED25519_SHA_512", "ED25519_PH_SHA_512"}}, true
 	case "ECC_SECG_P256K1":
 		return asymmetricSpec{secp256k1: true, usages: []string{usageSign}, signing: []string{"ECDSA_SHA_256"}}, true
 	}
@@ -66,6 +70,13 @@ func asymmetricSpecFor(spec string) (asymmetricSpec, bool) {
 func (a asymmetricSpec) generate(random io.Reader) (crypto.Signer, error) {
 	if a.secp256k1 {
 		return generateSecp256k1(random)
+	}
+	if a.ed25519 {
+		_, priv, err := ed25519.GenerateKey(random)
+		if err != nil {
+			return nil, fmt.Errorf("generate Ed25519 key: %w", err)
+		}
+		return priv, nil
 	}
 	if a.rsaBits > 0 {
 		k, err := rsa.GenerateKey(random, a.rsaBits)
@@ -110,7 +121,7 @@ func signingHash(alg string) crypto.Hash {
 		return crypto.SHA256
 	case "RSASSA_PSS_SHA_384", "RSASSA_PKCS1_V1_5_SHA_384", "ECDSA_SHA_384":
 		return crypto.SHA384
-	case "RSASSA_PSS_SHA_512", "RSASSA_PKCS1_V1_5_SHA_512", "ECDSA_SHA_512":
+	case "RSASSA_PSS_SHA_512", "RSASSA_PKCS1_V1_5_SHA_512", "ECDSA_SHA_512", "ED25519_PH_SHA_512":
 		return crypto.SHA512
 	}
 	return 0

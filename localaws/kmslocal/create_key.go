@@ -90,7 +90,7 @@ func (in createKeyInput) specAndUsage() (string, string, int, *asymmetricSpec, e
 	}
 	size, ok := materialSize(spec)
 	if !ok {
-		return "", "", 0, nil, errorf(codeUnsupported, "KeySpec %s is not supported by the local KMS, which keeps symmetric, HMAC, RSA, NIST-curve and secp256k1 keys only", spec)
+		return "", "", 0, nil, errorf(codeUnsupported, "KeySpec %s is not supported by the local KMS, which keeps symmetric, HMAC, RSA, NIST-curve, secp256k1 and Ed25519 keys only", spec)
 	}
 	want := usageMac
 	if spec == specSymmetric {

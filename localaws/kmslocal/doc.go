@@ -2,10 +2,10 @@
 // Service that speaks the AWS JSON 1.1 protocol (X-Amz-Target:
 // TrentService.<Op>), so the AWS SDKs and CLI can use it unchanged.
 //
-// It keeps symmetric encryption keys, HMAC keys, RSA, NIST-curve and
-// secp256k1 ECC keys (Sign, Verify, GetPublicKey, RSAES-OAEP Encrypt and
-// Decrypt), aliases, tags, key policies and key states, and does real authenticated encryption: each
-// symmetric key owns random AES-256 material, Encrypt seals with AES-GCM
+// It keeps symmetric encryption keys, HMAC keys, RSA, NIST-curve,
+// secp256k1 and Ed25519 keys (Sign, Verify, GetPublicKey, RSAES-OAEP
+// Encrypt and Decrypt), aliases, tags, key policies and key states, and
+// does real authenticated encryption: each symmetric key owns random AES-256 material, Encrypt seals with AES-GCM
 // and binds the encryption context as additional authenticated data, and
 // the ciphertext blob names its key and key material generation so Decrypt
 // needs no KeyId and ciphertexts from before a rotation still decrypt, as
@@ -19,7 +19,7 @@
 // ListRetirableGrants, RetireGrant, RevokeGrant keep them); automatic
 // rotation is recorded (status, next date) but only on-demand rotation
 // changes material. Material can be imported into symmetric and HMAC keys
-// of origin EXTERNAL (RSAES-OAEP wrapping). Ed25519, SM2 and ML-DSA keys,
+// of origin EXTERNAL (RSAES-OAEP wrapping). SM2 and ML-DSA keys,
 // key agreement and on-demand rotation of multi-Region keys (which
 // replicate with ReplicateKey, material included) are not emulated.
 package kmslocal

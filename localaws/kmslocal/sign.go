@@ -3,6 +3,7 @@ package kmslocal
 import (
 	"crypto"
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/rsa"
 	"errors"
 	"fmt"
@@ -83,6 +84,13 @@ func (s *regional) signingRequest(body []byte, op string) (signInput, *key, []by
 	if !slices.Contains(signing, in.SigningAlgorithm) {
 		return in, nil, nil, errorf(codeInvalidKeyUsage, "Algorithm %s is incompatible with key spec %s.", in.SigningAlgorithm, k.spec)
 	}
+	if in.SigningAlgorithm == "ED25519_SHA_512" {
+		// Pure Ed25519 signs the message itself, so it takes no digest.
+		if in.MessageType != "" && in.MessageType != "RAW" {
+			return in, nil, nil, errorf(codeValidation, "The %s signing algorithm supports only the RAW message type.", in.SigningAlgorithm)
+		}
+		return in, k, in.Message, nil
+	}
 	h := signingHash(in.SigningAlgorithm)
 	switch in.MessageType {
 	case "", "RAW":
@@ -119,6 +127,8 @@ func (s *regional) sign(body []byte) (any, error) {
 		sig, err = ecdsa.SignASN1(s.random, priv, digest)
 	case secp256k1Key:
 		sig, err = priv.Sign(s.random, digest, nil)
+	case ed25519.PrivateKey:
+		sig, err = priv.Sign(nil, digest, ed25519Options(in.SigningAlgorithm))
 	default:
 		err = errors.New("unknown private key type")
 	}
@@ -142,6 +152,15 @@ func (s *regional) verify(body []byte) (any, error) {
 	return verifyOutput{KeyID: k.arn, SignatureValid: true, SigningAlgorithm: in.SigningAlgorithm}, nil
 }
 
+// ed25519Options selects pure Ed25519 (ED25519_SHA_512, over the message)
+// or Ed25519ph (ED25519_PH_SHA_512, over its SHA-512 digest).
+func ed25519Options(alg string) *ed25519.Options {
+	if alg == "ED25519_PH_SHA_512" {
+		return &ed25519.Options{Hash: crypto.SHA512}
+	}
+	return &ed25519.Options{}
+}
+
 func verifySignature(pub crypto.PublicKey, alg string, digest, sig []byte) bool {
 	h := signingHash(alg)
 	switch pub := pub.(type) {
@@ -154,6 +173,8 @@ func verifySignature(pub crypto.PublicKey, alg string, digest, sig []byte) bool 
 		return ecdsa.VerifyASN1(pub, digest, sig)
 	case *secp256k1.PublicKey:
 		return verifySecp256k1(pub, digest, sig)
+	case ed25519.PublicKey:
+		return ed25519.VerifyWithOptions(pub, digest, sig, ed25519Options(alg)) == nil
 	}
 	return false
 }
