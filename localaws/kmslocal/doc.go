@@ -5,8 +5,9 @@
 // It keeps symmetric encryption keys, HMAC keys, RSA, NIST-curve,
 // secp256k1 and Ed25519 keys (Sign, Verify, GetPublicKey, RSAES-OAEP
 // Encrypt and Decrypt), aliases, tags, key policies and key states, and
-// does real authenticated encryption: each symmetric key owns random AES-256 material, Encrypt seals with AES-GCM
-// and binds the encryption context as additional authenticated data, and
+// does real authenticated encryption: each symmetric key owns random
+// AES-256 material, Encrypt seals with AES-GCM and binds the encryption
+// context as additional authenticated data, and
 // the ciphertext blob names its key and key material generation so Decrypt
 // needs no KeyId and ciphertexts from before a rotation still decrypt, as
 // in AWS. Tampered blobs and mismatched contexts fail with
