@@ -168,6 +168,9 @@ func (p *processor) processNode(n *node) (*node, error) {
 				return nil, err
 			}
 		}
+		if n.kind == kApply && (n.lhs.keepArray || n.rhs.keepArray) {
+			n.keepArray = true
+		}
 	}
 	return n, err
 }

@@ -12,6 +12,21 @@ type Error struct {
 	Code     string
 	Message  string
 	Position int
+	// unnamed holds the values of a signature error whose function the
+	// call expression names (in the reference, the name written at the
+	// call site, not the function's own).
+	unnamed map[string]any
+}
+
+// nameCall renders a signature error with the function name its call
+// expression used (nil for an expression that is not a name), once.
+func (e *Error) nameCall(name any) {
+	if e.unnamed == nil {
+		return
+	}
+	e.unnamed["token"] = name
+	e.Message = errAt(e.Code, e.Position, e.unnamed).Message
+	e.unnamed = nil
 }
 
 func (e *Error) Error() string {
@@ -76,6 +91,8 @@ func template(code string) string {
 		return "Context value is not a compatible type with argument {{index}} of function {{token}}"
 	case "T0412":
 		return "Argument {{index}} of function {{token}} must be an array of {{type}}"
+	case "D1001":
+		return "Number out of range: {{value}}"
 	case "D1002":
 		return "Cannot negate a non-numeric value: {{value}}"
 	case "T1003":

@@ -198,6 +198,11 @@ func (ev *evaluator) group(pairs [][2]*node, input any, env *frame) (any, error)
 		items = arr.items
 		reduce = arr.tupleStream
 		if len(items) == 0 {
+			if reduce {
+				// The reference reads the context of a tuple that is
+				// not there, and JavaScript raises this TypeError.
+				return nil, &Error{Message: "Cannot read properties of undefined (reading '@')"}
+			}
 			items = []any{nil}
 		}
 	}

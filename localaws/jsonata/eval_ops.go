@@ -102,6 +102,13 @@ func stringOf(v any) (string, error) {
 func arithmetic(n *node, lhs, rhs any) (any, error) {
 	l, lok := lhs.(float64)
 	r, rok := rhs.(float64)
+	// The reference refuses an infinite operand (D1001) before it
+	// checks the types.
+	for _, f := range []float64{l, r} {
+		if math.IsInf(f, 0) {
+			return nil, errAt("D1001", n.pos, map[string]any{"value": f})
+		}
+	}
 	if lhs != nil && !lok {
 		return nil, errAt("T2001", n.pos, map[string]any{"token": n.op, "value": lhs})
 	}

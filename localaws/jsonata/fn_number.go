@@ -3,8 +3,8 @@ package jsonata
 import (
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"strconv"
-	"strings"
 )
 
 func fnNumber(_ *evaluator, args []any, _ any) (any, error) {
@@ -50,16 +50,14 @@ func parseNumber(s string) (float64, bool) {
 	return 0, false
 }
 
+// isJSONNumber reports whether s is a number as $number reads one: an
+// optional minus, digits (leading zeros allowed, unlike JSON), an
+// optional fraction and an optional exponent.
 func isJSONNumber(s string) bool {
-	l := lexer{src: strings.TrimPrefix(s, "-")}
-	if l.src == "" || l.src[0] < '0' || l.src[0] > '9' {
-		return false
-	}
-	if _, err := l.number(); err != nil {
-		return false
-	}
-	return l.pos == len(l.src)
+	return numberText.MatchString(s)
 }
+
+var numberText = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([Ee][-+]?[0-9]+)?$`)
 
 func numArg(args []any, i int) (float64, bool) {
 	f, ok := args[i].(float64)

@@ -25,7 +25,11 @@ func toStr(v any, pretty bool) (any, error) {
 
 func fnString(_ *evaluator, args []any, _ any) (any, error) {
 	pretty, _ := args[1].(bool)
-	return toStr(args[0], pretty)
+	v := args[0]
+	if arr, ok := v.(*array); ok && arr.outerWrapper && len(arr.items) == 1 {
+		v = arr.items[0] // $string() of a whole array input
+	}
+	return toStr(v, pretty)
 }
 
 func fnLength(_ *evaluator, args []any, _ any) (any, error) {
@@ -150,7 +154,8 @@ func fnPad(_ *evaluator, args []any, _ any) (any, error) {
 	if !ok {
 		return nil, nil
 	}
-	width := int(math.Trunc(args[1].(float64)))
+	w := args[1].(float64)
+	width := int(math.Trunc(w))
 	char, _ := args[2].(string)
 	if char == "" {
 		char = " "
@@ -158,6 +163,10 @@ func fnPad(_ *evaluator, args []any, _ any) (any, error) {
 	n := abs(width) - utf8.RuneCountInString(s)
 	if n <= 0 {
 		return s, nil
+	}
+	if w != math.Trunc(w) {
+		// JavaScript's new Array(n) refuses a fractional length.
+		return nil, &Error{Message: "Invalid array length"}
 	}
 	padding := []rune(strings.Repeat(char, n))[:n]
 	if width > 0 {

@@ -57,6 +57,7 @@ func fnFromMillis(_ *evaluator, args []any, _ any) (any, error) {
 func isoLayouts() []string {
 	return []string{
 		time.RFC3339Nano,
+		"2006-01-02T15:04:05.999999999-0700", // ISO 8601's basic offset, which the reference reads too
 		"2006-01-02T15:04:05.999999999",
 		"2006-01-02T15:04Z07:00",
 		"2006-01-02T15:04",

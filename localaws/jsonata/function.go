@@ -109,7 +109,24 @@ func (ev *evaluator) call(n *node, input any, env *frame, first any, hasFirst bo
 	if n.partial {
 		return &partialFn{fn: fn, args: args, holes: holes}, nil
 	}
-	return ev.invoke(fn, args, input, n.pos)
+	res, err := ev.invoke(fn, args, input, n.pos)
+	if je, ok := err.(*Error); ok {
+		je.nameCall(callName(n.lhs))
+	}
+	return res, err
+}
+
+// callName is the name a call expression gives its function, as the
+// reference names it in signature errors: the name of $name or name,
+// nothing (undefined) for any other expression.
+func callName(n *node) any {
+	switch {
+	case n.kind == kVariable:
+		return n.op
+	case n.kind == kPath && len(n.items) > 0 && (n.items[0].kind == kName || n.items[0].kind == kVariable):
+		return n.items[0].op
+	}
+	return nil
 }
 
 // invoke applies a function to arguments; input is the context for
@@ -196,7 +213,7 @@ func (ev *evaluator) apply(n *node, input any, env *frame) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n.rhs.kind == kCall {
+	if n.rhs.kind == kCall && !n.rhs.partial {
 		return ev.call(n.rhs, input, env, lhs, true)
 	}
 	rv, err := ev.eval(n.rhs, input, env)

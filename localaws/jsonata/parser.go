@@ -56,6 +56,10 @@ func (p *parser) advance(want string, afterOperand bool) error {
 	if err != nil {
 		return err
 	}
+	if t.kind == tokOp && (t.text == "!" || t.text == "~") {
+		// Lexed as operator characters, but no operator on their own.
+		return errAt("S0204", t.pos, map[string]any{"token": t.text})
+	}
 	p.tok = t
 	return nil
 }

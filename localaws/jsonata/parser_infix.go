@@ -113,9 +113,9 @@ func (p *parser) call(t token, left *node) (*node, error) {
 		return n, nil
 	}
 	lam := &node{kind: kLambda, pos: left.pos}
-	for _, a := range n.items {
+	for i, a := range n.items {
 		if a.kind != kVariable {
-			return nil, errAt("S0208", a.pos, map[string]any{"value": nodeText(a)})
+			return nil, errAt("S0208", a.pos, map[string]any{"value": float64(i + 1)})
 		}
 		lam.params = append(lam.params, a.op)
 	}
@@ -152,14 +152,6 @@ func (p *parser) call(t token, left *node) (*node, error) {
 	}
 	lam.body = body
 	return lam, p.advance("}", true)
-}
-
-func nodeText(n *node) string {
-	switch n.kind {
-	case kName, kVariable:
-		return n.op
-	}
-	return jsonText(n.value)
 }
 
 // orderBy parses ^( <a, >b ).

@@ -141,7 +141,7 @@ func (s *signature) validate(args []any, context any, name string) ([]any, error
 	}
 	counts, ok := s.match(0, syms)
 	if !ok {
-		return nil, errAt("T0410", 0, map[string]any{"index": float64(s.goodTo(syms) + 1), "token": name})
+		return nil, unnamedErr("T0410", map[string]any{"index": float64(s.goodTo(syms) + 1), "token": name})
 	}
 	out := make([]any, 0, len(args)+1)
 	ai := 0
@@ -150,7 +150,7 @@ func (s *signature) validate(args []any, context any, name string) ([]any, error
 		if n == 0 {
 			if p.context {
 				if strings.IndexByte(p.accepts, symbol(context)) < 0 {
-					return nil, errAt("T0411", 0, map[string]any{"index": float64(ai + 1), "token": name})
+					return nil, unnamedErr("T0411", map[string]any{"index": float64(ai + 1), "token": name})
 				}
 				out = append(out, context)
 			} else if p.optional {
@@ -169,7 +169,7 @@ func (s *signature) validate(args []any, context any, name string) ([]any, error
 				if p.sub != "" {
 					for _, e := range arr.items {
 						if strings.IndexByte(p.sub, symbol(e)) < 0 {
-							return nil, errAt("T0412", 0, map[string]any{"index": float64(ai + 1), "token": name, "type": subtypeName(p.sub)})
+							return nil, unnamedErr("T0412", map[string]any{"index": float64(ai + 1), "token": name, "type": subtypeName(p.sub)})
 						}
 					}
 				}
@@ -244,4 +244,11 @@ func subtypeName(sub string) string {
 		return "functions"
 	}
 	return "values"
+}
+
+// unnamedErr is a signature error that the call expression will name.
+func unnamedErr(code string, vals map[string]any) *Error {
+	e := errAt(code, 0, vals)
+	e.unnamed = vals
+	return e
 }

@@ -25,6 +25,10 @@ func writeJSON(b *strings.Builder, v any, indent bool, pad string, round bool) e
 	case bool:
 		b.WriteString(strconv.FormatBool(x))
 	case float64:
+		if round && math.IsInf(x, 0) {
+			// $string refuses an infinite number inside a structure.
+			return errAt("D1001", 0, map[string]any{"value": x})
+		}
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			b.WriteString("null")
 			return nil
