@@ -13,7 +13,14 @@ func TestOrderNeverPrintsItsCard(t *testing.T) {
 	o := validOrder()
 	o.OrderID = "ord-A" // an id sharing no digits with the CVV
 	var logged bytes.Buffer
-	slog.New(slog.NewJSONHandler(&logged, nil)).Info("placing", "order", o)
+	// The line's time is left out: its digits could match the CVV's.
+	noTime := &slog.HandlerOptions{ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+		if len(groups) == 0 && a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}}
+	slog.New(slog.NewJSONHandler(&logged, noTime)).Info("placing", "order", o)
 	outputs := map[string]string{
 		"%v":  fmt.Sprintf("%v", o),
 		"%+v": fmt.Sprintf("%+v", o),
