@@ -22,6 +22,14 @@ func (in *changeVisibilityInput) fromForm(f form) *Error {
 
 // changeMessageVisibility restarts an in-flight message's visibility
 // timeout from now; zero makes it visible at once.
+//
+// As on AWS, any handle the queue issued for the message works, not only
+// the latest one, and a handle of a message that is visible again is
+// accepted and changes nothing: moto's receipt-handle tests, which its
+// pull request #4655 says were run against AWS, and LocalStack's
+// AWS-validated test of pull request #9632 both show it. Only a message
+// that no longer exists is refused, with the InvalidParameterValue AWS
+// users have quoted (taskq #29, mapbox/ecs-watchbot #135).
 func (s *Service) changeMessageVisibility(_ context.Context, c *call, in *changeVisibilityInput) (*emptyOutput, *Error) {
 	q, err := s.queueOf(c, in.QueueURL)
 	if err != nil {
@@ -52,8 +60,11 @@ func (s *Service) changeVisibility(q *queue, handle string, timeout *int) *Error
 	defer q.mu.Unlock()
 	q.promoteLocked(now)
 	m := q.byID[r.id]
-	if m == nil || m.state != stateInflight || m.receipt != r.gen {
-		return newError(CodeMessageNotInflight, "Message is not in flight; its visibility timeout cannot be changed.")
+	if m == nil {
+		return errInvalidParam("ReceiptHandle", truncate(handle, 100), "Message does not exist or is not available for visibility timeout change.")
+	}
+	if m.state != stateInflight {
+		return nil
 	}
 	if *timeout == 0 {
 		heap.Remove(&q.timed, m.heapIndex)

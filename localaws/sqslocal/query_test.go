@@ -216,8 +216,8 @@ func TestQueryProtocolErrors(t *testing.T) {
 			"DeleteMessageBatchRequestEntry.1.Id", "a", "DeleteMessageBatchRequestEntry.1.ReceiptHandle", "h",
 			"DeleteMessageBatchRequestEntry.2.Id", "a", "DeleteMessageBatchRequestEntry.2.ReceiptHandle", "h"}, "AWS.SimpleQueueService.BatchEntryIdsNotDistinct"},
 		{"unknown attribute", "/", []string{"Action", "SetQueueAttributes", "QueueUrl", qurl, "Attribute.1.Name", "Nope", "Attribute.1.Value", "1"}, "InvalidAttributeName"},
-		{"not in flight", "/", []string{"Action", "ChangeMessageVisibility", "QueueUrl", qurl, "VisibilityTimeout", "5",
-			"ReceiptHandle", deleted}, "AWS.SimpleQueueService.MessageNotInflight"},
+		{"deleted message", "/", []string{"Action", "ChangeMessageVisibility", "QueueUrl", qurl, "VisibilityTimeout", "5",
+			"ReceiptHandle", deleted}, "InvalidParameterValue"},
 		{"unknown permission label", "/", []string{"Action", "RemovePermission", "QueueUrl", qurl, "Label", "l"}, "InvalidParameterValue"},
 	}
 	for _, tc := range tests {

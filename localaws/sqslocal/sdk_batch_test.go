@@ -72,7 +72,7 @@ func TestSDKBatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(vis.Successful) != 1 || len(vis.Failed) != 1 || aws.ToString(vis.Failed[0].Code) != "MessageNotInflight" {
+	if len(vis.Successful) != 1 || len(vis.Failed) != 1 || aws.ToString(vis.Failed[0].Code) != "InvalidParameterValue" {
 		t.Fatalf("ChangeMessageVisibilityBatch = %+v", vis)
 	}
 	if n := e.receiveCount(t, url); n != 1 {

@@ -27,10 +27,14 @@ func TestSDKVisibilityTimeout(t *testing.T) {
 	if second.Attributes["ApproximateReceiveCount"] != "2" {
 		t.Fatalf("ApproximateReceiveCount = %s, want 2", second.Attributes["ApproximateReceiveCount"])
 	}
-	// The old handle can no longer change visibility; the new one can.
-	_, err := e.sqs.ChangeMessageVisibility(ctx, &sqs.ChangeMessageVisibilityInput{QueueUrl: &url, ReceiptHandle: first.ReceiptHandle, VisibilityTimeout: 10})
-	if got := apiCode(err); got != "AWS.SimpleQueueService.MessageNotInflight" {
-		t.Fatalf("stale handle: code %q (%v), want MessageNotInflight", got, err)
+	// As on AWS, the handle of the first receive still changes the
+	// visibility of the message while it is in flight.
+	if _, err := e.sqs.ChangeMessageVisibility(ctx, &sqs.ChangeMessageVisibilityInput{QueueUrl: &url, ReceiptHandle: first.ReceiptHandle, VisibilityTimeout: 100}); err != nil {
+		t.Fatalf("earlier handle: %v", err)
+	}
+	e.clock.Advance(99 * time.Second)
+	if n := e.receiveCount(t, url); n != 0 {
+		t.Fatal("message visible before the timeout the earlier handle set")
 	}
 	if _, err := e.sqs.ChangeMessageVisibility(ctx, &sqs.ChangeMessageVisibilityInput{QueueUrl: &url, ReceiptHandle: second.ReceiptHandle, VisibilityTimeout: 100}); err != nil {
 		t.Fatal(err)
@@ -46,7 +50,17 @@ func TestSDKVisibilityTimeout(t *testing.T) {
 	if third.Attributes["ApproximateReceiveCount"] != "3" {
 		t.Fatalf("ApproximateReceiveCount = %s, want 3", third.Attributes["ApproximateReceiveCount"])
 	}
-	_, err = e.sqs.ChangeMessageVisibility(ctx, &sqs.ChangeMessageVisibilityInput{QueueUrl: &url, ReceiptHandle: aws.String("garbage!"), VisibilityTimeout: 1})
+	// A handle of a message that is visible again changes nothing.
+	if _, err := e.sqs.ChangeMessageVisibility(ctx, &sqs.ChangeMessageVisibilityInput{QueueUrl: &url, ReceiptHandle: third.ReceiptHandle, VisibilityTimeout: 0}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.sqs.ChangeMessageVisibility(ctx, &sqs.ChangeMessageVisibilityInput{QueueUrl: &url, ReceiptHandle: third.ReceiptHandle, VisibilityTimeout: 600}); err != nil {
+		t.Fatalf("handle of a visible message: %v", err)
+	}
+	if n := e.receiveCount(t, url); n != 1 {
+		t.Fatalf("a visible message was hidden by a handle of an earlier receive (%d received)", n)
+	}
+	_, err := e.sqs.ChangeMessageVisibility(ctx, &sqs.ChangeMessageVisibilityInput{QueueUrl: &url, ReceiptHandle: aws.String("garbage!"), VisibilityTimeout: 1})
 	if got := apiCode(err); got != "ReceiptHandleIsInvalid" {
 		t.Fatalf("garbage handle: code %q, want ReceiptHandleIsInvalid", got)
 	}
