@@ -177,7 +177,7 @@ func (a *attempt) deliver(an *answer) error {
 }
 
 // returned records that the resource call is over and, for a callback
-// task, TaskSubmitted; it returns an answer that arrived meanwhile.
+// task other than an activity, TaskSubmitted; it returns an answer that arrived meanwhile.
 func (a *attempt) returned(output string, callErr error) *answer {
 	t, x, s := a.t, a.t.x, a.s
 	x.mu.Lock()
@@ -186,7 +186,7 @@ func (a *attempt) returned(output string, callErr error) *answer {
 	early := a.early
 	a.early = nil
 	live := !t.dead && !x.closed && (!a.closed || early != nil)
-	if callErr == nil && s.waitForToken && live {
+	if callErr == nil && s.waitForToken && !s.activity && live {
 		t.last = x.recordLocked(t.last, "TaskSubmitted", "taskSubmittedEventDetails",
 			&TaskOutputEventDetails{ResourceType: s.resType, Resource: s.resName, Output: output})
 	}

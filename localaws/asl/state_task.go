@@ -15,6 +15,7 @@ type taskState struct {
 	resource      string // as written
 	key           string // without integration suffix: the Resources key
 	waitForToken  bool
+	activity      bool   // Resource is an activity ARN
 	resType       string // "sqs" for arn:aws:states:::sqs:sendMessage
 	resName       string // "sendMessage.waitForTaskToken"
 	timeout       int64
@@ -88,7 +89,7 @@ func (s *taskState) setResource(res string) {
 	s.key = key
 	parts := strings.SplitN(res, ":", 7)
 	if len(parts) == 7 && parts[2] == "states" && parts[5] == "activity" {
-		s.waitForToken, s.key = true, ActivityResource
+		s.waitForToken, s.key, s.activity = true, ActivityResource, true
 	}
 	switch {
 	case len(parts) >= 7 && parts[2] == "states":
@@ -143,16 +144,9 @@ func (s *taskState) exec(t *thread) step {
 		a.drop()
 		return step{fail: f}
 	}
-	details := &TaskScheduledEventDetails{ResourceType: s.resType, Resource: s.resName,
-		Region: region(t.x.params.ExecutionArn), Parameters: paramsJSON}
-	if timeout > 0 {
-		details.TimeoutInSeconds = &timeout
-	}
-	if heartbeat > 0 {
-		details.HeartbeatInSeconds = &heartbeat
-	}
-	if !t.record("TaskScheduled", "taskScheduledEventDetails", details) ||
-		!t.record("TaskStarted", "taskStartedEventDetails", &TaskStartedEventDetails{ResourceType: s.resType, Resource: s.resName}) {
+	if !t.record(s.scheduledEvent(region(t.x.params.ExecutionArn), paramsJSON, timeout, heartbeat)) ||
+		// an activity starts when a worker takes it (Engine.ActivityStarted)
+		!s.activity && !t.record("TaskStarted", "taskStartedEventDetails", &TaskStartedEventDetails{ResourceType: s.resType, Resource: s.resName}) {
 		a.drop()
 		return step{parked: true}
 	}
@@ -168,12 +162,12 @@ func (s *taskState) exec(t *thread) step {
 	early := a.returned(compactOutput(out), err)
 	switch {
 	case err != nil && early != nil:
-		return s.failed(t, err) // the call failed: a callback cannot have been meant
+		return s.callFailed(t, err) // the call failed: a callback cannot have been meant
 	case err != nil:
 		if !a.settle() {
 			return step{parked: true}
 		}
-		return s.failed(t, err)
+		return s.callFailed(t, err)
 	case early != nil:
 		return early.then(s, t)
 	case s.waitForToken:
@@ -203,8 +197,7 @@ func (s *taskState) succeeded(t *thread, result any) step {
 		return step{fail: fail(ErrNameDataLimitExceeded, fmt.Sprintf(
 			"The state/task '%s' returned a result with a size exceeding the maximum number of bytes service limit.", s.name))}
 	}
-	if !t.record("TaskSucceeded", "taskSucceededEventDetails",
-		&TaskOutputEventDetails{ResourceType: s.resType, Resource: s.resName, Output: resultJSON}) {
+	if !t.record(s.succeededEvent(resultJSON)) {
 		return step{parked: true}
 	}
 	out, f := s.io.output(t.input, result, t.ctx(s))
@@ -214,24 +207,34 @@ func (s *taskState) succeeded(t *thread, result any) step {
 	return s.then(out)
 }
 
-// failed records a TaskFailed for err and fails the state with it.
+// failed records a TaskFailed (ActivityFailed) for err and fails the
+// state with it.
 func (s *taskState) failed(t *thread, err error) step {
+	return s.failedAs(t, "Failed", err)
+}
+
+// callFailed is failed for an error of the resource call itself, which
+// for an activity means the task could not be queued.
+func (s *taskState) callFailed(t *thread, err error) step {
+	return s.failedAs(t, "ScheduleFailed", err)
+}
+
+func (s *taskState) failedAs(t *thread, kind string, err error) step {
 	f := fail(ErrNameTaskFailed, err.Error())
 	var tf *TaskFailure
 	if errors.As(err, &tf) {
 		f = fail(tf.Name, tf.Cause)
 	}
-	if !t.record("TaskFailed", "taskFailedEventDetails",
-		&TaskFailureEventDetails{ResourceType: s.resType, Resource: s.resName, Error: f.name, Cause: f.cause}) {
+	if !t.record(s.failureEvent(kind, f.name, f.cause)) {
 		return step{parked: true}
 	}
 	return step{fail: f}
 }
 
-// timedOut records a TaskTimedOut and fails the state with it.
+// timedOut records a TaskTimedOut (ActivityTimedOut) and fails the state
+// with it.
 func (s *taskState) timedOut(t *thread, name, cause string) step {
-	if !t.record("TaskTimedOut", "taskTimedOutEventDetails",
-		&TaskFailureEventDetails{ResourceType: s.resType, Resource: s.resName, Error: name, Cause: cause}) {
+	if !t.record(s.failureEvent("TimedOut", name, cause)) {
 		return step{parked: true}
 	}
 	return step{fail: fail(name, cause)}

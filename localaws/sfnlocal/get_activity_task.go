@@ -21,7 +21,8 @@ type getActivityTaskOutput struct {
 
 // getActivityTask hands the oldest task waiting for an activity to the
 // worker, waiting up to 60 seconds on the service's clock for one to be
-// scheduled; with none, it answers with no token, as AWS does. The worker
+// scheduled; with none, it answers with no token, as AWS does. Tasks whose
+// execution has ended meanwhile are skipped. The worker
 // then reports with SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat.
 func (s *Service) getActivityTask(ctx context.Context, in *getActivityTaskInput) (*getActivityTaskOutput, error) {
 	if err := checkActivityArn(in.ActivityArn); err != nil {
@@ -45,6 +46,12 @@ func (s *Service) getActivityTask(ctx context.Context, in *getActivityTaskInput)
 			t := a.pending[0]
 			a.pending = a.pending[1:]
 			st.mu.Unlock()
+			// The history shows ActivityStarted with the worker's name; a
+			// task whose execution stopped or timed out meanwhile is
+			// dropped rather than handed out.
+			if s.engine.ActivityStarted(t.token, in.WorkerName) != nil {
+				continue
+			}
 			return &getActivityTaskOutput{TaskToken: t.token, Input: t.input}, nil
 		}
 		arrived := a.arrived
