@@ -44,7 +44,9 @@ func validAliasName(name string) error {
 		return errorf(codeNotAuthorized, "")
 	}
 	if strings.ContainsRune(rest, ':') {
-		return errorf(codeValidation, "Alias %s contains invalid characters", name)
+		// AWS's wording, as a real ValidationException quoted in
+		// hashicorp/terraform-provider-aws #12891 shows it.
+		return errorf(codeValidation, "%s contains invalid characters for an alias", name)
 	}
 	return nil
 }
