@@ -35,8 +35,11 @@ func TestTopicsArePerRegion(t *testing.T) {
 		t.Errorf("the same name in us-east-1 gave the eu-west-1 topic %s", usTopic)
 	}
 	_, err = e.client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: &euTopic})
-	if got := errorCode(t, err); got != "InvalidParameter" {
-		t.Errorf("GetTopicAttributes of an eu-west-1 topic from us-east-1: code %q, want InvalidParameter", got)
+	// AWS's answer to a topic ARN of another region, as users quoted it
+	// (boto/boto3 #1084, mozilla/security #8): the ARN is an invalid
+	// parameter, not a missing topic.
+	if code, msg := errorCode(t, err), errorMessageOf(t, err); code != "InvalidParameter" || msg != "Invalid parameter: TopicArn" {
+		t.Errorf("GetTopicAttributes of an eu-west-1 topic from us-east-1: %s %q, want InvalidParameter \"Invalid parameter: TopicArn\"", code, msg)
 	}
 	for client, want := range map[*sns.Client]string{eu: euTopic, e.client: "arn:aws:sns:us-east-1:123456789012:orders"} {
 		list, err := client.ListTopics(ctx, &sns.ListTopicsInput{})
