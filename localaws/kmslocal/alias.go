@@ -145,10 +145,7 @@ type listAliasesOutput struct {
 // listAliases lists aliases by name, optionally only those of one key.
 func (s *regional) listAliases(body []byte) (any, error) {
 	var in listInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	limit, err := in.pageLimit()
+	limit, err := decodeList(body, &in)
 	if err != nil {
 		return nil, err
 	}

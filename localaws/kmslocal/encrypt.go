@@ -26,15 +26,12 @@ func checkAlgorithm(alg string) error {
 // encryptionKey resolves keyID to an enabled ENCRYPT_DECRYPT key. The
 // caller holds s.mu.
 func (s *regional) encryptionKey(keyID, op string) (*key, error) {
-	k, err := s.lookup(keyID)
+	k, err := s.usableKeyLocked(keyID)
 	if err != nil {
 		return nil, err
 	}
-	if err := k.usable(); err != nil {
+	if err := k.requireUsage(usageEncrypt, op); err != nil {
 		return nil, err
-	}
-	if k.usage != usageEncrypt {
-		return nil, errorf(codeInvalidKeyUsage, "%s key usage is %s which is not valid for %s.", k.arn, k.usage, op)
 	}
 	if k.private != nil && op != "Encrypt" {
 		return nil, errorf(codeInvalidKeyUsage, "%s key spec is %s which is not valid for %s.", k.arn, k.spec, op)

@@ -18,12 +18,7 @@ func (s *regional) getPublicKey(body []byte) (any, error) {
 	if err := decode(body, &in); err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	k, err := s.lookup(in.KeyID)
-	if err == nil {
-		err = k.usable()
-	}
-	s.mu.RUnlock()
+	k, err := s.usableKey(in.KeyID)
 	if err != nil {
 		return nil, err
 	}

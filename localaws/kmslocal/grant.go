@@ -153,10 +153,7 @@ type listGrantsOutput struct {
 // listGrants lists a key's grants, optionally one grant or one grantee's.
 func (s *regional) listGrants(body []byte) (any, error) {
 	var in listGrantsInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	limit, err := in.pageLimit()
+	limit, err := decodeList(body, &in)
 	if err != nil {
 		return nil, err
 	}

@@ -76,8 +76,8 @@ func (s *regional) getParametersForImport(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if k.origin != originExternal {
-		return nil, errorf(codeUnsupported, "%s origin is %s which is not valid for this operation.", k.arn, k.origin)
+	if err := k.requireExternal(); err != nil {
+		return nil, err
 	}
 	spec, _ := asymmetricSpecFor(in.WrappingKeySpec)
 	priv, err := spec.generate(s.random)
@@ -136,8 +136,8 @@ func (s *regional) importKeyMaterial(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if k.origin != originExternal {
-		return nil, errorf(codeUnsupported, "%s origin is %s which is not valid for this operation.", k.arn, k.origin)
+	if err := k.requireExternal(); err != nil {
+		return nil, err
 	}
 	i := slices.IndexFunc(k.imports, func(p importParameters) bool { return p.token == string(in.ImportToken) })
 	if i < 0 {
@@ -185,8 +185,8 @@ func (s *regional) deleteImportedKeyMaterial(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if k.origin != originExternal {
-		return nil, errorf(codeUnsupported, "%s origin is %s which is not valid for this operation.", k.arn, k.origin)
+	if err := k.requireExternal(); err != nil {
+		return nil, err
 	}
 	k.state = statePendingImport
 	return emptyOutput{}, nil

@@ -30,10 +30,7 @@ type listKeyRotationsOutput struct {
 // A marker is the position of the next entry.
 func (s *regional) listKeyRotations(body []byte) (any, error) {
 	var in listKeyRotationsInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	limit, err := in.pageLimit()
+	limit, err := decodeList(body, &in)
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,15 @@ func (in listInput) pageLimit() (int, error) {
 	return *in.Limit, nil
 }
 
+// decodeList decodes a List* request into in and returns its page size,
+// so every list action refuses a bad body or Limit the same way.
+func decodeList[T interface{ pageLimit() (int, error) }](body []byte, in T) (int, error) {
+	if err := decode(body, in); err != nil {
+		return 0, err
+	}
+	return in.pageLimit()
+}
+
 // page cuts the sorted names after marker into at most limit entries and
 // reports the marker of the next page, empty on the last one. A marker is the
 // last name of the previous page, so pages stay stable under deletions.
@@ -50,10 +59,7 @@ type listKeysOutput struct {
 
 func (s *regional) listKeys(body []byte) (any, error) {
 	var in listInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	limit, err := in.pageLimit()
+	limit, err := decodeList(body, &in)
 	if err != nil {
 		return nil, err
 	}

@@ -73,17 +73,12 @@ func (s *regional) computeMac(body []byte, op string) (macInput, *key, []byte, e
 	if newHash == nil {
 		return in, nil, nil, enumError(in.MacAlgorithm, "macAlgorithm", macAlgorithms)
 	}
-	s.mu.RLock()
-	k, err := s.lookup(in.KeyID)
-	if err == nil {
-		err = k.usable()
-	}
-	s.mu.RUnlock()
+	k, err := s.usableKey(in.KeyID)
 	if err != nil {
 		return in, nil, nil, err
 	}
-	if k.usage != usageMac {
-		return in, nil, nil, errorf(codeInvalidKeyUsage, "%s key usage is %s which is not valid for %s.", k.arn, k.usage, op)
+	if err := k.requireUsage(usageMac, op); err != nil {
+		return in, nil, nil, err
 	}
 	if macAlgorithmFor(k.spec) != in.MacAlgorithm {
 		return in, nil, nil, errorf(codeInvalidKeyUsage, "Algorithm %s is incompatible with key spec %s.", in.MacAlgorithm, k.spec)

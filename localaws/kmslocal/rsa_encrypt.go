@@ -40,12 +40,7 @@ func (s *regional) decryptRSA(in decryptInput) (any, error) {
 	if in.KeyID == "" {
 		return nil, errorf(codeValidation, "KeyId is required when decrypting with an asymmetric KMS key")
 	}
-	s.mu.RLock()
-	k, err := s.lookup(in.KeyID)
-	if err == nil {
-		err = k.usable()
-	}
-	s.mu.RUnlock()
+	k, err := s.usableKey(in.KeyID)
 	if err != nil {
 		return nil, err
 	}

@@ -68,17 +68,12 @@ func (s *regional) signingRequest(body []byte, op string) (signInput, *key, []by
 	case op == "Verify" && len(in.Signature) == 0:
 		return in, nil, nil, checkLength("signature", 0, 1)
 	}
-	s.mu.RLock()
-	k, err := s.lookup(in.KeyID)
-	if err == nil {
-		err = k.usable()
-	}
-	s.mu.RUnlock()
+	k, err := s.usableKey(in.KeyID)
 	if err != nil {
 		return in, nil, nil, err
 	}
-	if k.usage != usageSign {
-		return in, nil, nil, errorf(codeInvalidKeyUsage, "%s key usage is %s which is not valid for %s.", k.arn, k.usage, op)
+	if err := k.requireUsage(usageSign, op); err != nil {
+		return in, nil, nil, err
 	}
 	_, signing := k.algorithms()
 	if !slices.Contains(signing, in.SigningAlgorithm) {

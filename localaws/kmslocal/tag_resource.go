@@ -62,10 +62,7 @@ type listResourceTagsOutput struct {
 // set; a marker is the last tag key returned.
 func (s *regional) listResourceTags(body []byte) (any, error) {
 	var in listInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	limit, err := in.pageLimit()
+	limit, err := decodeList(body, &in)
 	if err != nil {
 		return nil, err
 	}
