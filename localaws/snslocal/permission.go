@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+
+	"github.com/payflow-dev/payflow/localaws/accesspolicy"
 )
 
 // policyDocument is a topic policy, kept as loose JSON so that statements
@@ -12,24 +14,6 @@ type policyDocument struct {
 	Version   string            `json:"Version,omitempty"`
 	ID        string            `json:"Id,omitempty"`
 	Statement []json.RawMessage `json:"Statement"`
-}
-
-// permissionStatement is the statement AddPermission writes: one
-// principal or action is a string, several are a list, as AWS renders the
-// policies it writes (SQS's AddPermission likewise).
-type permissionStatement struct {
-	Sid       string         `json:"Sid"`
-	Effect    string         `json:"Effect"`
-	Principal map[string]any `json:"Principal"`
-	Action    any            `json:"Action"`
-	Resource  string         `json:"Resource"`
-}
-
-func oneOrMany(items []string) any {
-	if len(items) == 1 {
-		return items[0]
-	}
-	return items
 }
 
 // addPermissionAction adds a statement labelled Label to the topic policy,
@@ -64,7 +48,7 @@ func (s *Service) addPermissionAction(req *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if slices.ContainsFunc(doc.Statement, func(raw json.RawMessage) bool { return sidOf(raw) == label }) {
+	if slices.ContainsFunc(doc.Statement, func(raw json.RawMessage) bool { return accesspolicy.Sid(raw) == label }) {
 		return nil, invalidParameter("Statement already exists")
 	}
 	principals := make([]string, len(accounts))
@@ -75,8 +59,7 @@ func (s *Service) addPermissionAction(req *request) (any, error) {
 	for i, a := range actions {
 		names[i] = "SNS:" + strings.TrimPrefix(strings.TrimPrefix(a, "SNS:"), "sns:")
 	}
-	st := permissionStatement{Sid: label, Effect: "Allow", Principal: map[string]any{"AWS": oneOrMany(principals)}, Action: oneOrMany(names), Resource: t.arn}
-	raw, err := json.Marshal(st)
+	raw, err := accesspolicy.Grant(label, principals, names, t.arn).Marshal()
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +84,7 @@ func (s *Service) removePermissionAction(req *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc.Statement = slices.DeleteFunc(doc.Statement, func(raw json.RawMessage) bool { return sidOf(raw) == label })
+	doc.Statement = slices.DeleteFunc(doc.Statement, func(raw json.RawMessage) bool { return accesspolicy.Sid(raw) == label })
 	return nil, s.storePolicy(t, doc)
 }
 
@@ -125,10 +108,4 @@ func (s *Service) storePolicy(t *topic, doc policyDocument) error {
 	}
 	t.attrs["Policy"] = string(b)
 	return nil
-}
-
-func sidOf(raw json.RawMessage) string {
-	var st struct{ Sid string }
-	_ = json.Unmarshal(raw, &st) // a statement without a Sid has none to match
-	return st.Sid
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/payflow-dev/payflow/localaws/accesspolicy"
 	"github.com/payflow-dev/payflow/localaws/awsid"
 	"github.com/payflow-dev/payflow/localaws/awsproto"
 )
@@ -54,23 +55,6 @@ type queuePolicy struct {
 	Statement []json.RawMessage `json:"Statement"`
 }
 
-// permissionStatement is the statement AddPermission writes: one principal
-// or action is a string, several are a list, as AWS renders them.
-type permissionStatement struct {
-	Sid       string         `json:"Sid"`
-	Effect    string         `json:"Effect"`
-	Principal map[string]any `json:"Principal"`
-	Action    any            `json:"Action"`
-	Resource  string         `json:"Resource"`
-}
-
-func oneOrMany(items []string) any {
-	if len(items) == 1 {
-		return items[0]
-	}
-	return items
-}
-
 // addPermission adds a statement labelled Label to the queue's policy,
 // allowing the given accounts the given actions. The local SQS stores the
 // policy (GetQueueAttributes shows it) but enforces nothing.
@@ -107,11 +91,10 @@ func (s *Service) addPermission(_ context.Context, c *call, in *addPermissionInp
 	if err != nil {
 		return nil, err
 	}
-	if slices.ContainsFunc(doc.Statement, func(raw json.RawMessage) bool { return sidOf(raw) == in.Label }) {
+	if slices.ContainsFunc(doc.Statement, func(raw json.RawMessage) bool { return accesspolicy.Sid(raw) == in.Label }) {
 		return nil, errInvalidParam("Label", in.Label, "Already exists.")
 	}
-	raw, merr := json.Marshal(permissionStatement{Sid: in.Label, Effect: "Allow", Principal: map[string]any{"AWS": oneOrMany(principals)},
-		Action: oneOrMany(actions), Resource: q.arn})
+	raw, merr := accesspolicy.Grant(in.Label, principals, actions, q.arn).Marshal()
 	if merr != nil {
 		return nil, asError(merr)
 	}
@@ -135,7 +118,7 @@ func (s *Service) removePermission(_ context.Context, c *call, in *removePermiss
 		return nil, err
 	}
 	n := len(doc.Statement)
-	doc.Statement = slices.DeleteFunc(doc.Statement, func(raw json.RawMessage) bool { return sidOf(raw) == in.Label })
+	doc.Statement = slices.DeleteFunc(doc.Statement, func(raw json.RawMessage) bool { return accesspolicy.Sid(raw) == in.Label })
 	if len(doc.Statement) == n {
 		return nil, errInvalidParam("Label", in.Label, "can't find label on existing policy.")
 	}
@@ -168,10 +151,4 @@ func (q *queue) storePolicyLocked(doc queuePolicy) *Error {
 	q.settings.other["Policy"] = string(b)
 	q.modified = q.clock.Now()
 	return nil
-}
-
-func sidOf(raw json.RawMessage) string {
-	var st struct{ Sid string }
-	_ = json.Unmarshal(raw, &st) // a statement without a Sid has none to match
-	return st.Sid
 }
