@@ -2,12 +2,14 @@ package sqslocal_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
+	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -142,5 +144,27 @@ func TestSDKFIFODeduplication(t *testing.T) {
 	_, err = e.sqs.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: &std, MessageBody: aws.String("x"), MessageDeduplicationId: aws.String("d")})
 	if got := apiCode(err); got != "InvalidParameterValue" {
 		t.Fatalf("dedup id on a standard queue: code %q, want InvalidParameterValue", got)
+	}
+}
+
+// TestSDKFIFOBatchWithoutGroup checks that a batch for a FIFO queue with an
+// entry lacking MessageGroupId fails as a whole, as AWS answers it (a real
+// SendMessageBatch error quoted in Jimdo/sqs-dead-letter-handling #10):
+// InvalidParameterValue, and no entry of the batch is stored.
+func TestSDKFIFOBatchWithoutGroup(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	url := e.createQueue(t, "batch.fifo", map[string]string{"FifoQueue": "true", "ContentBasedDeduplication": "true"})
+	_, err := e.sqs.SendMessageBatch(context.Background(), &sqs.SendMessageBatchInput{QueueUrl: &url, Entries: []types.SendMessageBatchRequestEntry{
+		{Id: aws.String("grouped"), MessageBody: aws.String("a"), MessageGroupId: aws.String("g")},
+		{Id: aws.String("loose"), MessageBody: aws.String("b")},
+	}})
+	var apiErr smithy.APIError
+	if !errors.As(err, &apiErr) || apiErr.ErrorCode() != "InvalidParameterValue" ||
+		apiErr.ErrorMessage() != "The request must contain the parameter MessageGroupId." {
+		t.Fatalf("SendMessageBatch = %v, want InvalidParameterValue \"The request must contain the parameter MessageGroupId.\"", err)
+	}
+	if n := e.receiveCount(t, url); n != 0 {
+		t.Fatalf("%d messages of the refused batch were stored", n)
 	}
 }

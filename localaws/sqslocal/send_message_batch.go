@@ -38,7 +38,8 @@ type sendMessageBatchOutput struct {
 	Failed     []batchError      `json:"Failed" xml:"BatchResultErrorEntry"`
 }
 
-// sendMessageBatch stores up to ten messages; entries fail one by one.
+// sendMessageBatch stores up to ten messages; entries fail one by one,
+// except for the refusals of the whole request below.
 func (s *Service) sendMessageBatch(_ context.Context, c *call, in *sendMessageBatchInput) (*sendMessageBatchOutput, *Error) {
 	q, err := batchQueue(s, c, in.QueueURL, "SendMessageBatchRequestEntry", in.Entries, func(e sendBatchEntry) string { return e.ID })
 	if err != nil {
@@ -54,6 +55,9 @@ func (s *Service) sendMessageBatch(_ context.Context, c *call, in *sendMessageBa
 	}
 	if total > maxBatchBytes {
 		return nil, newError(CodeBatchRequestTooLong, "Batch requests cannot be longer than %d bytes. You have sent %d bytes.", maxBatchBytes, total)
+	}
+	if err := checkBatchGroups(q, in.Entries); err != nil {
+		return nil, err
 	}
 	out := &sendMessageBatchOutput{Successful: []sendBatchResult{}, Failed: []batchError{}}
 	for i := range in.Entries {
@@ -72,4 +76,21 @@ func (s *Service) sendMessageBatch(_ context.Context, c *call, in *sendMessageBa
 		})
 	}
 	return out, nil
+}
+
+// checkBatchGroups refuses a batch for a FIFO queue in which an entry has
+// no MessageGroupId. AWS fails the whole request then, not the entry, with
+// InvalidParameterValue (where SendMessage answers MissingParameter), as a
+// real SendMessageBatch error quoted in Jimdo/sqs-dead-letter-handling #10
+// shows it.
+func checkBatchGroups(q *queue, entries []sendBatchEntry) *Error {
+	if q.fifo == nil {
+		return nil
+	}
+	for _, e := range entries {
+		if e.MessageGroupID == "" {
+			return newError(CodeInvalidParameterValue, "The request must contain the parameter MessageGroupId.")
+		}
+	}
+	return nil
 }
