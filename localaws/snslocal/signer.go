@@ -20,7 +20,7 @@ import (
 // whose self-signed certificate ServeHTTP publishes at CertPath, so a
 // subscriber can verify a local notification with the usual code.
 type signer struct {
-	key     *rsa.PrivateKey
+	crt     *crtKey
 	certPEM []byte
 }
 
@@ -36,7 +36,11 @@ func newSigner(key *rsa.PrivateKey, now time.Time) (*signer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("self-sign certificate: %w", err)
 	}
-	return &signer{key: key, certPEM: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})}, nil
+	crt, err := newCRTKey(key)
+	if err != nil {
+		return nil, err
+	}
+	return &signer{crt: crt, certPEM: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})}, nil
 }
 
 // sign returns the base64 signature of the canonical string: SHA1 with RSA
@@ -53,7 +57,7 @@ func (sg *signer) sign(version, canonical string) (string, error) {
 		sum := sha1.Sum([]byte(canonical))
 		h, digest = crypto.SHA1, sum[:]
 	}
-	sig, err := rsa.SignPKCS1v15(rand.Reader, sg.key, h, digest)
+	sig, err := sg.crt.signPKCS1v15(h, digest)
 	if err != nil {
 		return "", fmt.Errorf("sign notification: %w", err)
 	}
