@@ -19,13 +19,15 @@ import (
 // environments never both believe they may charge. It implements
 // callback.ChargeRecords.
 type Charges struct {
-	client *dynamodb.Client
-	table  string
+	client     *dynamodb.Client
+	table      string
+	vaultTable string
 }
 
-// NewCharges returns the charge records in table.
-func NewCharges(client *dynamodb.Client, table string) *Charges {
-	return &Charges{client: client, table: table}
+// NewCharges returns the charge records in table; Settle deletes cards
+// from the vault in vaultTable.
+func NewCharges(client *dynamodb.Client, table, vaultTable string) *Charges {
+	return &Charges{client: client, table: table, vaultTable: vaultTable}
 }
 
 // claimable is the condition under which a claim may be written: no
@@ -61,16 +63,30 @@ func (c *Charges) Claim(ctx context.Context, orderID, claimant string, now, leas
 	return rec, true, nil
 }
 
-// Settle stores the decision of a claim still held by rec.Claimant, or
-// fails with ErrConflict if the claim was taken over.
-func (c *Charges) Settle(ctx context.Context, rec orders.ChargeRecord) error {
-	_, err := c.client.PutItem(ctx, &dynamodb.PutItemInput{
+// Settle stores the decision of a claim still held by rec.Claimant and,
+// when vaultRef is not empty, deletes the order's card from the vault in
+// the same transaction, so a decision is never stored with its card left
+// behind. A claim taken over fails with ErrConflict and changes nothing.
+func (c *Charges) Settle(ctx context.Context, rec orders.ChargeRecord, vaultRef string) error {
+	put := &ddbtypes.Put{
 		TableName:                 aws.String(c.table),
 		Item:                      recordItem(rec),
 		ConditionExpression:       aws.String("#state = :claimed AND claimant = :me"),
 		ExpressionAttributeNames:  map[string]string{"#state": "state"},
 		ExpressionAttributeValues: map[string]ddbtypes.AttributeValue{":claimed": str(orders.ChargeClaimed), ":me": str(rec.Claimant)},
-	})
+	}
+	var err error
+	if vaultRef == "" {
+		_, err = c.client.PutItem(ctx, &dynamodb.PutItemInput{
+			TableName: put.TableName, Item: put.Item, ConditionExpression: put.ConditionExpression,
+			ExpressionAttributeNames: put.ExpressionAttributeNames, ExpressionAttributeValues: put.ExpressionAttributeValues,
+		})
+	} else {
+		_, err = c.client.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: []ddbtypes.TransactWriteItem{
+			{Put: put},
+			{Delete: &ddbtypes.Delete{TableName: aws.String(c.vaultTable), Key: vaultKey(rec.OrderID, vaultRef)}},
+		}})
+	}
 	if err != nil {
 		return classify("settle charge", err)
 	}

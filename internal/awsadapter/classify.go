@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
 	sfntypes "github.com/aws/aws-sdk-go-v2/service/sfn/types"
@@ -33,6 +34,7 @@ func classify(op string, err error) error {
 		gone     *sfntypes.TaskDoesNotExist
 		badToken *sfntypes.InvalidToken
 		condFail *ddbtypes.ConditionalCheckFailedException
+		canceled *ddbtypes.TransactionCanceledException
 		corrupt  *kmstypes.InvalidCiphertextException
 		wrongKey *kmstypes.IncorrectKeyException
 		apiErr   smithy.APIError
@@ -42,6 +44,14 @@ func classify(op string, err error) error {
 	switch {
 	case errors.As(err, &exists), errors.As(err, &condFail):
 		return fmt.Errorf("%s: %w: %w", op, orders.ErrConflict, err)
+	case errors.As(err, &canceled):
+		// A failed condition is an answer; a conflict with another
+		// transaction or a throttle is worth another try.
+		kind := orders.ErrUnavailable
+		if failedCondition(canceled) {
+			kind = orders.ErrConflict
+		}
+		return fmt.Errorf("%s: %w: %w", op, kind, err)
 	case errors.As(err, &missing):
 		return fmt.Errorf("%s: %w: %w", op, orders.ErrNotFound, err)
 	case errors.As(err, &timedOut), errors.As(err, &gone), errors.As(err, &badToken):
@@ -57,6 +67,17 @@ func classify(op string, err error) error {
 		return fmt.Errorf("%s: %w: %w", op, orders.ErrUnavailable, err)
 	}
 	return fmt.Errorf("%s: %w", op, err)
+}
+
+// failedCondition reports whether a transaction was cancelled because one
+// of its conditions failed.
+func failedCondition(err *ddbtypes.TransactionCanceledException) bool {
+	for _, r := range err.CancellationReasons {
+		if aws.ToString(r.Code) == "ConditionalCheckFailed" {
+			return true
+		}
+	}
+	return false
 }
 
 // isTransient reports whether an AWS API error says "not now" rather than

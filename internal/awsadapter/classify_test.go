@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
 	sfntypes "github.com/aws/aws-sdk-go-v2/service/sfn/types"
 	"github.com/aws/smithy-go"
@@ -44,6 +45,10 @@ func TestClassify(t *testing.T) {
 		{"kms key disabled", &kmstypes.DisabledException{Message: aws.String("disabled")}, orders.ErrUpstream},
 		{"kms wrong context", &kmstypes.InvalidCiphertextException{Message: aws.String("bad")}, orders.ErrCardUnreadable},
 		{"kms wrong key", &kmstypes.IncorrectKeyException{Message: aws.String("bad")}, orders.ErrCardUnreadable},
+		{"transaction condition failed", &ddbtypes.TransactionCanceledException{CancellationReasons: []ddbtypes.CancellationReason{
+			{Code: aws.String("ConditionalCheckFailed")}, {Code: aws.String("None")}}}, orders.ErrConflict},
+		{"transaction conflict", &ddbtypes.TransactionCanceledException{CancellationReasons: []ddbtypes.CancellationReason{
+			{Code: aws.String("TransactionConflict")}, {Code: aws.String("None")}}}, orders.ErrUnavailable},
 		{"no region", errors.New("missing region"), nil},
 	}
 	kinds := []error{orders.ErrUnavailable, orders.ErrUpstream, orders.ErrConflict, orders.ErrNotFound, orders.ErrTaskClosed, orders.ErrCardUnreadable}

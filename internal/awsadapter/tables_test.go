@@ -82,7 +82,13 @@ func TestVaultOnDynamoDB(t *testing.T) {
 func TestChargesOnDynamoDB(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	c := awsadapter.NewCharges(newTables(t), "ChargeRecords")
+	tables := newTables(t)
+	c := awsadapter.NewCharges(tables, "ChargeRecords", "CardVault")
+	v := awsadapter.NewVault(tables, "CardVault")
+	card := orders.VaultEntry{OrderID: "o-1", Ref: "r-1", Sealed: []byte("sealed"), ExpiresAt: testNow.Add(35 * time.Minute)}
+	if err := v.PutCard(ctx, card); err != nil {
+		t.Fatal(err)
+	}
 	lease := 90 * time.Second
 
 	rec, ok, err := c.Claim(ctx, "o-1", "env-a", testNow, testNow.Add(lease))
@@ -99,12 +105,18 @@ func TestChargesOnDynamoDB(t *testing.T) {
 	}
 	approved := orders.ChargeRecord{OrderID: "o-1", State: orders.ChargeApproved, Claimant: "env-a",
 		AuthorizationID: "auth-1", AuthorizedAt: testNow, UpdatedAt: later}
-	if err := c.Settle(ctx, approved); !errors.Is(err, orders.ErrConflict) {
+	if err := c.Settle(ctx, approved, "r-1"); !errors.Is(err, orders.ErrConflict) {
 		t.Errorf("settle by the claimant that lost the claim = %v, want ErrConflict", err)
 	}
+	if _, err := v.GetCard(ctx, "o-1", "r-1"); err != nil {
+		t.Errorf("a settle that lost its claim deleted the card: %v", err)
+	}
 	approved.Claimant = "env-b"
-	if err := c.Settle(ctx, approved); err != nil {
+	if err := c.Settle(ctx, approved, "r-1"); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := v.GetCard(ctx, "o-1", "r-1"); !errors.Is(err, orders.ErrNotFound) {
+		t.Errorf("the card outlived the decision: GetCard = %v, want ErrNotFound", err)
 	}
 	found, ok, err = c.Claim(ctx, "o-1", "env-c", later.Add(time.Hour), later.Add(time.Hour+lease))
 	if err != nil || ok || found.State != orders.ChargeApproved || found.AuthorizationID != "auth-1" {
@@ -130,5 +142,18 @@ func TestChargesOnDynamoDB(t *testing.T) {
 	}
 	if _, ok, _ := c.Claim(ctx, "o-2", "env-b", testNow, testNow.Add(lease)); !ok {
 		t.Error("a released claim could not be claimed at once")
+	}
+	// A tokenized order has nothing in the vault to delete.
+	declined := orders.ChargeRecord{OrderID: "o-2", State: orders.ChargeDeclined, Claimant: "env-a",
+		DeclineCode: "Payment.CardDeclined", DeclineReason: "declined", UpdatedAt: testNow}
+	if err := c.Settle(ctx, declined, ""); !errors.Is(err, orders.ErrConflict) {
+		t.Errorf("settle without a card by the claimant that lost the claim = %v, want ErrConflict", err)
+	}
+	declined.Claimant = "env-b"
+	if err := c.Settle(ctx, declined, ""); err != nil {
+		t.Fatal(err)
+	}
+	if found, ok, _ := c.Claim(ctx, "o-2", "env-c", later, later.Add(lease)); ok || found.State != orders.ChargeDeclined {
+		t.Errorf("claim of a declined order = %+v, %v; want the decline back", found, ok)
 	}
 }

@@ -22,11 +22,11 @@ type flakyCharges struct {
 	failSettle bool
 }
 
-func (f *flakyCharges) Settle(ctx context.Context, rec orders.ChargeRecord) error {
+func (f *flakyCharges) Settle(ctx context.Context, rec orders.ChargeRecord, vaultRef string) error {
 	if f.failSettle {
 		return fmt.Errorf("settle: connection reset: %w", orders.ErrUnavailable)
 	}
-	return f.fakeCharges.Settle(ctx, rec)
+	return f.fakeCharges.Settle(ctx, rec, vaultRef)
 }
 
 // environment is one callback Lambda environment: its own handler over
@@ -73,7 +73,7 @@ func TestTwoEnvironmentsChargeOnce(t *testing.T) {
 			clk := clock.NewFake(t0)
 			vault := orderstest.NewVault()
 			stockVault(t, vault)
-			charges := &flakyCharges{fakeCharges: newFakeCharges()}
+			charges := &flakyCharges{fakeCharges: newFakeCharges(vault)}
 			processor := simulator.New(simulator.Config{Clock: clk, NewID: func() string { return "auth-test" }})
 			tasksA, tasksB := &fakeTasks{}, &fakeTasks{}
 			tt.breakA(tasksA, charges)

@@ -22,7 +22,7 @@
 // never logged nor sent anywhere: logs carry orderId, brand, last4 and the
 // outcome.
 //
-// The package is not the Lambda wiring (see internal/callbacklambda), not
+// The package is not the Lambda wiring (see internal/functions), not
 // the AWS adapters (see internal/awsadapter) and not the processor (see
 // orders.PaymentProcessor and internal/simulator).
 package callback

@@ -138,13 +138,18 @@ func (f *fakeCards) OpenCard(_ context.Context, orderID string, sealed []byte) (
 
 // fakeCharges is an in-memory charge record with the adapter's
 // conditional semantics.
+// fakeCharges keeps charge records in memory; Settle deletes the card
+// from vault, as the real one does in the same write.
 type fakeCharges struct {
 	mu      sync.Mutex
 	records map[string]orders.ChargeRecord
+	vault   *orderstest.Vault
 	err     error
 }
 
-func newFakeCharges() *fakeCharges { return &fakeCharges{records: map[string]orders.ChargeRecord{}} }
+func newFakeCharges(vault *orderstest.Vault) *fakeCharges {
+	return &fakeCharges{records: map[string]orders.ChargeRecord{}, vault: vault}
+}
 
 func (f *fakeCharges) Claim(_ context.Context, orderID, claimant string, now, leaseUntil time.Time) (orders.ChargeRecord, bool, error) {
 	f.mu.Lock()
@@ -161,12 +166,17 @@ func (f *fakeCharges) Claim(_ context.Context, orderID, claimant string, now, le
 	return rec, true, nil
 }
 
-func (f *fakeCharges) Settle(_ context.Context, rec orders.ChargeRecord) error {
+func (f *fakeCharges) Settle(ctx context.Context, rec orders.ChargeRecord, vaultRef string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	old, ok := f.records[rec.OrderID]
 	if !ok || old.State != orders.ChargeClaimed || old.Claimant != rec.Claimant {
 		return fmt.Errorf("settle: claim lost: %w", orders.ErrConflict)
+	}
+	if vaultRef != "" {
+		if err := f.vault.DeleteCard(ctx, rec.OrderID, vaultRef); err != nil {
+			return fmt.Errorf("settle: %w", err)
+		}
 	}
 	f.records[rec.OrderID] = rec
 	return nil

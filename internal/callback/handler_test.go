@@ -56,8 +56,9 @@ func newRig(tb testing.TB, tasks *fakeTasks, keys *fakeCards, latency time.Durat
 		processor: simulator.New(simulator.Config{
 			Clock: fake, Latency: latency, NewID: func() string { return "auth-test" },
 		}),
-		vault: orderstest.NewVault(), charges: newFakeCharges(), notifier: &fakeNotifier{},
+		vault: orderstest.NewVault(), notifier: &fakeNotifier{},
 	}
+	r.charges = newFakeCharges(r.vault)
 	stockVault(tb, r.vault)
 	h, err := callback.New(callback.Config{
 		Tasks: tasks, Cards: keys, Vault: r.vault, Charges: r.charges, Notifier: r.notifier,
@@ -339,7 +340,7 @@ func TestPanicFailsOnlyItsOwnMessage(t *testing.T) {
 	vault := orderstest.NewVault()
 	stockVault(t, vault)
 	h, err := callback.New(callback.Config{
-		Tasks: tasks, Cards: &fakeCards{}, Vault: vault, Charges: newFakeCharges(), Notifier: &fakeNotifier{},
+		Tasks: tasks, Cards: &fakeCards{}, Vault: vault, Charges: newFakeCharges(vault), Notifier: &fakeNotifier{},
 		Processor: panickyProcessor{orderID: "order-mixed-2"}, Clock: clock.NewFake(t0),
 	})
 	if err != nil {

@@ -39,9 +39,12 @@ type ChargeRecords interface {
 	// record or only a claim whose lease ended before now. Otherwise it
 	// returns the record as found and false.
 	Claim(ctx context.Context, orderID, claimant string, now, leaseUntil time.Time) (orders.ChargeRecord, bool, error)
-	// Settle stores the decision of a claim rec.Claimant still holds, or
-	// fails with an error wrapping orders.ErrConflict.
-	Settle(ctx context.Context, rec orders.ChargeRecord) error
+	// Settle stores the decision of a claim rec.Claimant still holds and,
+	// in the same atomic write, deletes the order's card from the vault
+	// when vaultRef is not empty (an absent card is no error). If the
+	// claim is no longer held it changes nothing and fails with an error
+	// wrapping orders.ErrConflict.
+	Settle(ctx context.Context, rec orders.ChargeRecord, vaultRef string) error
 	// Release gives up a claim that reached no decision.
 	Release(ctx context.Context, orderID, claimant string) error
 	// MarkVoided records that the approval was voided.

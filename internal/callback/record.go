@@ -148,16 +148,16 @@ func (h *Handler) openCard(ctx context.Context, p orders.PaymentRequest) (orders
 	return card, nil
 }
 
-// decided stores a decision, deletes the card, and answers the task with
-// it. If the decision cannot be stored, the message is retried: the claim
-// runs out and a redelivery asks the processor again, which answers from
-// its own record of the orderId.
+// decided stores a decision and deletes the card in one write, then
+// answers the task with it. If the decision cannot be stored, the message
+// is retried (the card stays for it): the claim runs out and a redelivery
+// asks the processor again, which answers from its own record of the
+// orderId.
 func (h *Handler) decided(ctx context.Context, log *slog.Logger, msg parsed, rec orders.ChargeRecord) disposition {
-	if err := h.charges.Settle(ctx, rec); err != nil {
+	if err := h.charges.Settle(ctx, rec, vaultRefOf(msg.payment)); err != nil {
 		log.WarnContext(ctx, "cannot store the charge's decision; will retry", "error", err.Error(), "outcome", "RETRY")
 		return dispositionRetry
 	}
-	h.forget(ctx, log, msg.payment)
 	return h.answer(ctx, log, msg, rec)
 }
 
@@ -188,11 +188,20 @@ func (h *Handler) release(ctx context.Context, log *slog.Logger, orderID, claima
 	}
 }
 
+// vaultRefOf is the vault reference of the placement's card, or "" for a
+// tokenized order, for which nothing was vaulted.
+func vaultRefOf(p orders.PaymentRequest) string {
+	if p.PaymentMethod != "" {
+		return ""
+	}
+	return p.VaultRef
+}
+
 // forget deletes the placement's card from the vault; failing to is only
 // logged, since the vault's TTL removes it anyway.
 func (h *Handler) forget(ctx context.Context, log *slog.Logger, p orders.PaymentRequest) {
-	if p.PaymentMethod != "" {
-		return // tokenized: nothing was vaulted
+	if vaultRefOf(p) == "" {
+		return
 	}
 	if err := h.vault.DeleteCard(ctx, p.OrderID, p.VaultRef); err != nil {
 		log.WarnContext(ctx, "cannot delete the card from the vault; its TTL will", "error", err.Error())

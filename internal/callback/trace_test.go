@@ -51,8 +51,9 @@ func (noCards) OpenCard(context.Context, string, []byte) (orders.CardSecret, err
 func TestEachAnswerContinuesItsMessagesTrace(t *testing.T) {
 	t.Parallel()
 	tasks := &tracedTasks{headers: map[string]string{}}
+	vault := orderstest.NewVault()
 	h, err := callback.New(callback.Config{
-		Tasks: tasks, Cards: noCards{}, Vault: orderstest.NewVault(), Charges: newFakeCharges(), Notifier: &fakeNotifier{},
+		Tasks: tasks, Cards: noCards{}, Vault: vault, Charges: newFakeCharges(vault), Notifier: &fakeNotifier{},
 		Processor: declineAll{},
 	})
 	if err != nil {

@@ -96,7 +96,7 @@ func Callback(ctx context.Context, d Deps) (CallbackHandler, error) {
 		})),
 		Cards:     awsadapter.NewCardKey(kms.NewFromConfig(d.AWS), ""),
 		Vault:     awsadapter.NewVault(tables, cfg.vaultTable),
-		Charges:   awsadapter.NewCharges(tables, cfg.chargesTable),
+		Charges:   awsadapter.NewCharges(tables, cfg.chargesTable, cfg.vaultTable),
 		Notifier:  awsadapter.NewNotifier(sns.NewFromConfig(d.AWS), cfg.topicARN),
 		Processor: measure(processor, metrics, d.Clock),
 		Clock:     d.Clock,
