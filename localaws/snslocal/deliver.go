@@ -83,12 +83,12 @@ func (s *Service) deliverOne(ctx context.Context, n *notification, t target) err
 		if !enabled {
 			return errors.New("platform endpoint missing or disabled")
 		}
-		s.outbox.recordPush(Push{EndpointARN: t.endpoint, MessageID: n.messageID, Message: n.message, SubscriptionARN: t.arn, At: n.time})
+		s.outbox.pushed.add(Push{EndpointARN: t.endpoint, MessageID: n.messageID, Message: n.message, SubscriptionARN: t.arn, At: n.time})
 		return nil
 	}
 	if t.protocol == "sms" {
 		// A text carries the message alone; it is recorded, not sent.
-		s.outbox.record(SMS{PhoneNumber: t.endpoint, MessageID: n.messageID, Message: n.message, SubscriptionARN: t.arn, At: n.time})
+		s.outbox.sent.add(SMS{PhoneNumber: t.endpoint, MessageID: n.messageID, Message: n.message, SubscriptionARN: t.arn, At: n.time})
 		return nil
 	}
 	body, attrs := n.message, cloneAttributes(n.attrs)

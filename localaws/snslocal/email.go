@@ -19,17 +19,7 @@ type Email struct {
 }
 
 // SentEmail returns the emails sent so far, oldest first.
-func (s *Service) SentEmail() []Email {
-	s.outbox.mu.Lock()
-	defer s.outbox.mu.Unlock()
-	return append([]Email(nil), s.outbox.emailed...)
-}
-
-func (b *outbox) recordEmail(e Email) {
-	b.mu.Lock()
-	b.emailed = append(b.emailed, e)
-	b.mu.Unlock()
-}
+func (s *Service) SentEmail() []Email { return s.outbox.emailed.all() }
 
 // email reports whether the subscription is by email.
 func (sub *subscription) email() bool { return sub.protocol == "email" || sub.protocol == "email-json" }
@@ -50,7 +40,7 @@ func validEmail(addr string) bool {
 func (s *Service) sendEmailConfirmation(r *http.Request, sub *subscription) {
 	base := strings.TrimSuffix(s.publicURL(r), "/")
 	link := base + "/?Action=ConfirmSubscription&TopicArn=" + url.QueryEscape(sub.topicArn) + "&Token=" + sub.token
-	s.outbox.recordEmail(Email{To: sub.endpoint, Subject: "AWS Notification - Subscription Confirmation", SubscriptionARN: sub.arn,
+	s.outbox.emailed.add(Email{To: sub.endpoint, Subject: "AWS Notification - Subscription Confirmation", SubscriptionARN: sub.arn,
 		Body: "A subscription of this address to the topic " + sub.topicArn + " is waiting for confirmation.\n" +
 			"Open this link to confirm it:\n" + link + "\n", At: s.clock.Now()})
 	// The link is logged so that a developer running the endpoint as a
@@ -70,5 +60,5 @@ func (s *Service) emailNotification(n *notification, t target, envelope string) 
 	if t.protocol == "email-json" {
 		body = envelope
 	}
-	s.outbox.recordEmail(Email{To: t.endpoint, Subject: subject, Body: body, SubscriptionARN: t.arn, At: n.time})
+	s.outbox.emailed.add(Email{To: t.endpoint, Subject: subject, Body: body, SubscriptionARN: t.arn, At: n.time})
 }

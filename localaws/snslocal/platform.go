@@ -42,11 +42,7 @@ type Push struct {
 }
 
 // SentPush returns the push notifications published so far, oldest first.
-func (s *Service) SentPush() []Push {
-	s.outbox.mu.Lock()
-	defer s.outbox.mu.Unlock()
-	return append([]Push(nil), s.outbox.pushed...)
-}
+func (s *Service) SentPush() []Push { return s.outbox.pushed.all() }
 
 func errNoApp() error      { return errorf(codeNotFound, "PlatformApplication does not exist") }
 func errNoEndpoint() error { return errorf(codeNotFound, "Endpoint does not exist") }
@@ -293,7 +289,7 @@ func (s *Service) publishToEndpoint(req *request, arn string) (any, error) {
 		return nil, err
 	}
 	id := s.newID()
-	s.outbox.recordPush(Push{EndpointARN: arn, MessageID: id, Message: in.Message, At: s.clock.Now()})
+	s.outbox.pushed.add(Push{EndpointARN: arn, MessageID: id, Message: in.Message, At: s.clock.Now()})
 	s.logger.Info("sns push notification recorded, not sent", "messageId", id)
 	return publishResult{MessageID: id}, nil
 }

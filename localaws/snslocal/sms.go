@@ -32,36 +32,40 @@ var e164 = regexp.MustCompile(`^\+[1-9][0-9]{1,14}$`)
 // attributes and the numbers that opted out) and every text, push
 // notification and mail "sent".
 type outbox struct {
-	mu         sync.Mutex
+	mu         sync.Mutex                   // guards attributes and optedOut
 	attributes map[string]map[string]string // by region
 	optedOut   map[string]map[string]bool   // by region
-	sent       []SMS
-	pushed     []Push
-	emailed    []Email
+	sent       sentLog[SMS]
+	pushed     sentLog[Push]
+	emailed    sentLog[Email]
+}
+
+// sentLog is what the local SNS "sent" of one kind, oldest first, safe
+// for concurrent use: deliveries add to it while a test reads it.
+type sentLog[T any] struct {
+	mu    sync.Mutex
+	items []T
+}
+
+func (l *sentLog[T]) add(v T) {
+	l.mu.Lock()
+	l.items = append(l.items, v)
+	l.mu.Unlock()
+}
+
+// all returns a copy, so the caller may keep it while more is sent.
+func (l *sentLog[T]) all() []T {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]T(nil), l.items...)
 }
 
 func newOutbox() *outbox {
 	return &outbox{attributes: map[string]map[string]string{}, optedOut: map[string]map[string]bool{}}
 }
 
-func (b *outbox) record(m SMS) {
-	b.mu.Lock()
-	b.sent = append(b.sent, m)
-	b.mu.Unlock()
-}
-
-func (b *outbox) recordPush(p Push) {
-	b.mu.Lock()
-	b.pushed = append(b.pushed, p)
-	b.mu.Unlock()
-}
-
 // SentSMS returns the text messages published so far, oldest first.
-func (s *Service) SentSMS() []SMS {
-	s.outbox.mu.Lock()
-	defer s.outbox.mu.Unlock()
-	return append([]SMS(nil), s.outbox.sent...)
-}
+func (s *Service) SentSMS() []SMS { return s.outbox.sent.all() }
 
 func checkPhoneNumber(member, number string) error {
 	if !e164.MatchString(number) {
@@ -83,7 +87,7 @@ func (s *Service) publishSMS(req *request) (any, error) {
 		return nil, invalidParameter("Message Reason: SMS message must be less than %d characters long", maxSMSCharacters)
 	}
 	id := s.newID()
-	s.outbox.record(SMS{PhoneNumber: p["PhoneNumber"], MessageID: id, Message: p["Message"], At: s.clock.Now()})
+	s.outbox.sent.add(SMS{PhoneNumber: p["PhoneNumber"], MessageID: id, Message: p["Message"], At: s.clock.Now()})
 	s.logger.Info("sns text message recorded, not sent", "messageId", id)
 	return publishResult{MessageID: id}, nil
 }
