@@ -306,16 +306,26 @@ func (p *processor) processDot(n *node) (*node, error) {
 	return res, nil
 }
 
+// processStep processes the expression a predicate, focus or index
+// operator follows and returns it with the step the operator binds to: the
+// last step of a path, otherwise the expression itself.
+func (p *processor) processStep(lhs *node) (res, step *node, err error) {
+	if res, err = p.process(lhs); err != nil {
+		return nil, nil, err
+	}
+	step = res
+	if res.kind == kPath {
+		step = res.items[len(res.items)-1]
+	}
+	return res, step, nil
+}
+
 // processPredicate attaches a [filter] to the step or expression it
 // follows.
 func (p *processor) processPredicate(n *node) (*node, error) {
-	res, err := p.process(n.lhs)
+	res, step, err := p.processStep(n.lhs)
 	if err != nil {
 		return nil, err
-	}
-	step := res
-	if res.kind == kPath {
-		step = res.items[len(res.items)-1]
 	}
 	if step.hasGroup {
 		return nil, &Error{Code: "S0209", Message: "A predicate cannot follow a grouping expression in a step", Position: n.pos}
@@ -347,13 +357,9 @@ func (p *processor) processPredicate(n *node) (*node, error) {
 // processFocus handles step@$name, which binds each value of the step to
 // $name while the context stays the step's input.
 func (p *processor) processFocus(n *node) (*node, error) {
-	res, err := p.process(n.lhs)
+	res, step, err := p.processStep(n.lhs)
 	if err != nil {
 		return nil, err
-	}
-	step := res
-	if res.kind == kPath {
-		step = res.items[len(res.items)-1]
 	}
 	if len(step.stages) > 0 || len(step.predicate) > 0 {
 		return nil, errAt("S0215", n.pos, nil)
@@ -373,14 +379,11 @@ func (p *processor) processFocus(n *node) (*node, error) {
 // $name: in the step's output when no predicate precedes it, otherwise
 // in the stream the predicates leave.
 func (p *processor) processIndex(n *node) (*node, error) {
-	res, err := p.process(n.lhs)
+	res, step, err := p.processStep(n.lhs)
 	if err != nil {
 		return nil, err
 	}
-	step := res
-	if res.kind == kPath {
-		step = res.items[len(res.items)-1]
-	} else {
+	if res.kind != kPath {
 		res = &node{kind: kPath, pos: res.pos, items: []*node{step}}
 		if len(step.predicate) > 0 {
 			step.stages, step.predicate = step.predicate, nil
