@@ -188,13 +188,8 @@ func (s *regional) listRetirableGrants(body []byte) (any, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	ids := make([]string, 0, len(s.keys))
-	for id := range s.keys {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
 	var all []grantListEntry
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(s.keys)) {
 		k := s.keys[id]
 		for _, g := range k.grants {
 			if g.retiring == in.RetiringPrincipal {

@@ -1,6 +1,8 @@
 package kmslocal
 
 import (
+	"maps"
+	"slices"
 	"sort"
 )
 
@@ -65,12 +67,7 @@ func (s *regional) listKeys(body []byte) (any, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	ids := make([]string, 0, len(s.keys))
-	for id := range s.keys {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	got, next := page(ids, in.Marker, limit)
+	got, next := page(slices.Sorted(maps.Keys(s.keys)), in.Marker, limit)
 	out := listKeysOutput{Keys: []keyListEntry{}, NextMarker: next, Truncated: next != ""}
 	for _, id := range got {
 		out.Keys = append(out.Keys, keyListEntry{KeyArn: s.keys[id].arn, KeyID: id})
