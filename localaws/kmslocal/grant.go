@@ -200,22 +200,11 @@ func (s *regional) listRetirableGrants(body []byte) (any, error) {
 	return pageGrants(all, in.Marker, limit), nil
 }
 
-// pageGrants cuts a listing after the grant id marker.
+// pageGrants cuts a listing after the grant id marker; a marker that names
+// no grant starts from the first.
 func pageGrants(all []grantListEntry, marker string, limit int) listGrantsOutput {
-	start := 0
-	if marker != "" {
-		for i, e := range all {
-			if e.GrantID == marker {
-				start = i + 1
-			}
-		}
-	}
-	end := min(start+limit, len(all))
-	out := listGrantsOutput{Grants: append([]grantListEntry{}, all[start:end]...)}
-	if end < len(all) {
-		out.NextMarker, out.Truncated = all[end-1].GrantID, true
-	}
-	return out
+	got, next, _ := pageAfter(all, marker, limit, func(e grantListEntry) string { return e.GrantID })
+	return listGrantsOutput{Grants: got, NextMarker: next, Truncated: next != ""}
 }
 
 type grantIDInput struct {

@@ -48,6 +48,23 @@ func page(names []string, marker string, limit int) ([]string, string) {
 	return names[start:end], next
 }
 
+// pageAfter cuts a listing kept in its own order (not sorted) after the
+// entry whose name is marker into at most limit entries, and reports the
+// name of the last entry returned when more follow, empty on the last page.
+// found is false when a marker names no entry; the page then starts at the
+// first. Names are never empty.
+func pageAfter[T any](all []T, marker string, limit int, name func(T) string) (got []T, next string, found bool) {
+	start := 0
+	if marker != "" {
+		start = slices.IndexFunc(all, func(e T) bool { return name(e) == marker }) + 1
+	}
+	end := min(start+limit, len(all))
+	if end < len(all) {
+		next = name(all[end-1])
+	}
+	return append([]T{}, all[start:end]...), next, marker == "" || start > 0
+}
+
 type keyListEntry struct {
 	KeyArn string `json:"KeyArn"`
 	KeyID  string `json:"KeyId"`

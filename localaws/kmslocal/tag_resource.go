@@ -72,17 +72,9 @@ func (s *regional) listResourceTags(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	start := 0
-	if in.Marker != "" {
-		start = slices.IndexFunc(k.tags, func(t tag) bool { return t.TagKey == in.Marker }) + 1
-		if start == 0 {
-			return nil, errorf(codeInvalidMarker, "Invalid marker")
-		}
+	got, next, found := pageAfter(k.tags, in.Marker, limit, func(t tag) string { return t.TagKey })
+	if !found {
+		return nil, errorf(codeInvalidMarker, "Invalid marker")
 	}
-	end := min(start+limit, len(k.tags))
-	out := listResourceTagsOutput{Tags: append([]tag{}, k.tags[start:end]...)}
-	if end < len(k.tags) {
-		out.NextMarker, out.Truncated = k.tags[end-1].TagKey, true
-	}
-	return out, nil
+	return listResourceTagsOutput{Tags: got, NextMarker: next, Truncated: next != ""}, nil
 }
