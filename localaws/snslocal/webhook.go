@@ -69,32 +69,31 @@ func (s *Service) Close() {
 	w.wg.Wait()
 }
 
-// sendWeb starts delivering req; attempt is the number of the first try.
-func (s *Service) sendWeb(req webRequest) {
-	w := s.web
+// goUnlessClosed runs f in its own goroutine holding one count of the
+// WaitGroup, which f releases, unless Close has run: then f never runs.
+func (w *webDeliveries) goUnlessClosed(f func()) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.closed {
 		return
 	}
 	w.wg.Add(1)
-	go s.attemptWeb(req, 0)
+	go f()
+}
+
+// sendWeb starts delivering req; attempt is the number of the first try.
+func (s *Service) sendWeb(req webRequest) {
+	s.web.goUnlessClosed(func() { s.attemptWeb(req, 0) })
 }
 
 // runBackground runs f in its own goroutine under the deliveries'
 // lifetime: Close cancels its context and waits for it.
 func (s *Service) runBackground(f func(ctx context.Context)) {
 	w := s.web
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.closed {
-		return
-	}
-	w.wg.Add(1)
-	go func() {
+	w.goUnlessClosed(func() {
 		defer w.wg.Done()
 		f(w.ctx)
-	}()
+	})
 }
 
 // attemptWeb makes one attempt and, after a retryable failure, arms the
