@@ -130,14 +130,7 @@ type platformAppMember struct {
 func (s *Service) listPlatformApplicationsAction(req *request) (any, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	arns := make([]string, 0, len(s.apps))
-	for arn := range s.apps {
-		if regionOfARN(arn) == req.region {
-			arns = append(arns, arn)
-		}
-	}
-	slices.Sort(arns)
-	got, next := page(arns, req.params["NextToken"], 15)
+	got, next := page(arnsIn(s.apps, req.region), req.params["NextToken"], 15)
 	out := listPlatformApplicationsResult{PlatformApplications: []platformAppMember{}, NextToken: next}
 	for _, arn := range got {
 		out.PlatformApplications = append(out.PlatformApplications, platformAppMember{PlatformApplicationArn: arn, Attributes: sortedEntries(s.apps[arn].attrs)})

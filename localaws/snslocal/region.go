@@ -2,6 +2,7 @@ package snslocal
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/payflow-dev/payflow/localaws/awsid"
 	"github.com/payflow-dev/payflow/localaws/awsproto"
@@ -24,4 +25,17 @@ func regionOfARN(arn string) string {
 		return ""
 	}
 	return a.Region
+}
+
+// arnsIn returns, in order, the ARNs keying byARN that name a resource of
+// region: a List action shows only the region it was signed for.
+func arnsIn[V any](byARN map[string]V, region string) []string {
+	arns := make([]string, 0, len(byARN))
+	for arn := range byARN {
+		if regionOfARN(arn) == region {
+			arns = append(arns, arn)
+		}
+	}
+	slices.Sort(arns)
+	return arns
 }

@@ -277,13 +277,7 @@ func (s *Service) listSubscriptions(arns []string, token string) listSubscriptio
 func (s *Service) listSubscriptionsAction(req *request) (any, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	arns := make([]string, 0, len(s.subs))
-	for arn := range s.subs {
-		if regionOfARN(arn) == req.region {
-			arns = append(arns, arn)
-		}
-	}
-	return s.listSubscriptions(arns, req.params["NextToken"]), nil
+	return s.listSubscriptions(arnsIn(s.subs, req.region), req.params["NextToken"]), nil
 }
 
 func (s *Service) listSubscriptionsByTopicAction(req *request) (any, error) {

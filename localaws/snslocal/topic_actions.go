@@ -2,7 +2,6 @@ package snslocal
 
 import (
 	"maps"
-	"sort"
 	"strings"
 )
 
@@ -91,14 +90,7 @@ type listTopicsResult struct {
 func (s *Service) listTopicsAction(req *request) (any, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	arns := make([]string, 0, len(s.topics))
-	for arn := range s.topics {
-		if regionOfARN(arn) == req.region {
-			arns = append(arns, arn)
-		}
-	}
-	sort.Strings(arns)
-	got, next := page(arns, req.params["NextToken"], 100)
+	got, next := page(arnsIn(s.topics, req.region), req.params["NextToken"], 100)
 	out := listTopicsResult{NextToken: next}
 	for _, arn := range got {
 		out.Topics = append(out.Topics, topicMember{TopicArn: arn})
