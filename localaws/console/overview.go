@@ -130,7 +130,7 @@ func (c *Console) executions(ctx context.Context) ([]Execution, error) {
 }
 
 // waiting reads a running execution's history for task states that wait
-// for a token and have not been answered.
+// for a token, or for an activity worker, and have not been answered.
 func (c *Console) waiting(ctx context.Context, x Execution) ([]WaitingTask, error) {
 	events, err := c.history(ctx, x.ARN)
 	if err != nil {
@@ -149,9 +149,16 @@ func (c *Console) waiting(ctx context.Context, x Execution) ([]WaitingTask, erro
 				open[state] = WaitingTask{Execution: x.Name, ARN: x.ARN, State: state,
 					Resource: aws.ToString(d.ResourceType) + ":" + res, Since: aws.ToTime(e.Timestamp)}
 			}
+		case e.ActivityScheduledEventDetails != nil:
+			// An activity task waits for a worker's GetActivityTask and
+			// answer, as a callback task waits for its token.
+			open[state] = WaitingTask{Execution: x.Name, ARN: x.ARN, State: state,
+				Resource: "activity:" + aws.ToString(e.ActivityScheduledEventDetails.Resource), Since: aws.ToTime(e.Timestamp)}
 		case e.StateExitedEventDetails != nil:
 			delete(open, aws.ToString(e.StateExitedEventDetails.Name))
-		case e.TaskSucceededEventDetails != nil, e.TaskFailedEventDetails != nil, e.TaskTimedOutEventDetails != nil:
+		case e.TaskSucceededEventDetails != nil, e.TaskFailedEventDetails != nil, e.TaskTimedOutEventDetails != nil,
+			e.ActivitySucceededEventDetails != nil, e.ActivityFailedEventDetails != nil,
+			e.ActivityTimedOutEventDetails != nil, e.ActivityScheduleFailedEventDetails != nil:
 			delete(open, state)
 		}
 	}
