@@ -58,23 +58,7 @@ func (s *regional) deleteItem(body []byte) (any, error) {
 	if err := decode(body, &in); err != nil {
 		return nil, err
 	}
-	switch in.ReturnValues {
-	case "", "NONE", "ALL_OLD":
-	default:
-		return nil, validation("ReturnValues can only be ALL_OLD or NONE")
-	}
-	plan, err := s.planDelete(in)
-	if err != nil {
-		return nil, err
-	}
-	ch, err := s.applyOne(plan)
-	if err != nil {
-		return nil, err
-	}
-	old := ch.old
-	out := writeOutput{ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, 1)}
-	if in.ReturnValues == "ALL_OLD" {
-		out.Attributes = old
-	}
-	return out, nil
+	return s.writeReturningOld(in.ReturnValues, in.ReturnConsumedCapacity, in.TableName, func() (changer, error) {
+		return s.planDelete(in)
+	})
 }

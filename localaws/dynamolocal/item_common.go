@@ -128,6 +128,31 @@ func (s *regional) applyOne(p changer) (change, error) {
 	return ch, err
 }
 
+// writeReturningOld finishes PutItem and DeleteItem alike: ReturnValues
+// may only be NONE or ALL_OLD (checked before plan runs), the planned
+// change is made under the lock, and ALL_OLD answers with the item as it
+// was.
+func (s *regional) writeReturningOld(returnValues, returnCapacity, table string, plan func() (changer, error)) (any, error) {
+	switch returnValues {
+	case "", "NONE", "ALL_OLD":
+	default:
+		return nil, validation("ReturnValues can only be ALL_OLD or NONE")
+	}
+	p, err := plan()
+	if err != nil {
+		return nil, err
+	}
+	ch, err := s.applyOne(p)
+	if err != nil {
+		return nil, err
+	}
+	out := writeOutput{ConsumedCapacity: consumed(returnCapacity, table, 1)}
+	if returnValues == "ALL_OLD" {
+		out.Attributes = ch.old
+	}
+	return out, nil
+}
+
 // parseWriteCondition parses the ConditionExpression of a write that takes
 // no other expression (PutItem, DeleteItem, a ConditionCheck). Without one,
 // the request may carry no expression names or values; with one, each of
