@@ -10,33 +10,27 @@ func (p *parser) parseCondition() (condition, error) {
 }
 
 func (p *parser) parseOr() (condition, error) {
-	l, err := p.parseAnd()
-	if err != nil {
-		return nil, err
-	}
-	for p.peek().isKeyword("OR") {
-		p.next()
-		r, err := p.parseAnd()
-		if err != nil {
-			return nil, err
-		}
-		l = orCond{l, r}
-	}
-	return l, nil
+	return p.parseChain("OR", p.parseAnd, func(l, r condition) condition { return orCond{l, r} })
 }
 
 func (p *parser) parseAnd() (condition, error) {
-	l, err := p.parseNot()
+	return p.parseChain("AND", p.parseNot, func(l, r condition) condition { return andCond{l, r} })
+}
+
+// parseChain reads operands joined by keyword, grouping from the left, as
+// OR and AND both do.
+func (p *parser) parseChain(keyword string, operand func() (condition, error), join func(l, r condition) condition) (condition, error) {
+	l, err := operand()
 	if err != nil {
 		return nil, err
 	}
-	for p.peek().isKeyword("AND") {
+	for p.peek().isKeyword(keyword) {
 		p.next()
-		r, err := p.parseNot()
+		r, err := operand()
 		if err != nil {
 			return nil, err
 		}
-		l = andCond{l, r}
+		l = join(l, r)
 	}
 	return l, nil
 }
