@@ -56,7 +56,7 @@ func (s *Service) describeStateMachine(ctx context.Context, in *describeStateMac
 	if m, v, ok := st.version(in.StateMachineArn); ok && v != nil {
 		return describeRevision(m, v.arn, v.rev, v.created, v.description), nil
 	}
-	return nil, errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+	return nil, stateMachineMissing(in.StateMachineArn)
 }
 
 // describeRevision is DescribeStateMachine's answer for one revision.

@@ -75,3 +75,9 @@ func classify(err error) *awsproto.Error {
 	}
 	return awsproto.Internalf(codeInternal, "%s", err.Error())
 }
+
+// stateMachineMissing is AWS's answer for a state machine ARN that names
+// nothing.
+func stateMachineMissing(arn string) error {
+	return errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", arn)
+}

@@ -87,7 +87,7 @@ func (s *Service) listExecutions(ctx context.Context, in *listExecutionsInput) (
 	}
 	st.mu.RUnlock()
 	if !ok {
-		return nil, errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+		return nil, stateMachineMissing(in.StateMachineArn)
 	}
 	from := len(all)
 	if resumed {

@@ -25,15 +25,8 @@ type listStateMachineAliasesOutput struct {
 // listStateMachineAliases pages through a machine's aliases by name. A
 // token holds the last name returned.
 func (s *Service) listStateMachineAliases(ctx context.Context, in *listStateMachineAliasesInput) (*listStateMachineAliasesOutput, error) {
-	if err := checkStateMachineArn(in.StateMachineArn); err != nil {
-		return nil, err
-	}
-	n, err := pageSize(in.MaxResults)
-	if err != nil {
-		return nil, err
-	}
 	scope := "ListStateMachineAliases " + in.StateMachineArn
-	tok, _, err := decodeToken(in.NextToken, scope)
+	n, tok, _, err := machinePage(in.StateMachineArn, in.MaxResults, in.NextToken, scope)
 	if err != nil {
 		return nil, err
 	}
@@ -42,7 +35,7 @@ func (s *Service) listStateMachineAliases(ctx context.Context, in *listStateMach
 	defer st.mu.RUnlock()
 	m, ok := st.machines[in.StateMachineArn]
 	if !ok {
-		return nil, errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+		return nil, stateMachineMissing(in.StateMachineArn)
 	}
 	var all []*alias
 	for _, a := range m.aliases {

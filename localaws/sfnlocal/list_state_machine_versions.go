@@ -21,15 +21,8 @@ type listStateMachineVersionsOutput struct {
 // listStateMachineVersions pages through a machine's versions, newest
 // first. A token holds the number of the last version returned.
 func (s *Service) listStateMachineVersions(ctx context.Context, in *listStateMachineVersionsInput) (*listStateMachineVersionsOutput, error) {
-	if err := checkStateMachineArn(in.StateMachineArn); err != nil {
-		return nil, err
-	}
-	n, err := pageSize(in.MaxResults)
-	if err != nil {
-		return nil, err
-	}
 	scope := "ListStateMachineVersions " + in.StateMachineArn
-	tok, resumed, err := decodeToken(in.NextToken, scope)
+	n, tok, resumed, err := machinePage(in.StateMachineArn, in.MaxResults, in.NextToken, scope)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +31,7 @@ func (s *Service) listStateMachineVersions(ctx context.Context, in *listStateMac
 	defer st.mu.RUnlock()
 	m, ok := st.machines[in.StateMachineArn]
 	if !ok {
-		return nil, errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+		return nil, stateMachineMissing(in.StateMachineArn)
 	}
 	out := &listStateMachineVersionsOutput{StateMachineVersions: []stateMachineVersionItem{}}
 	for i := len(m.versions) - 1; i >= 0; i-- {

@@ -73,3 +73,17 @@ func pageSize(maxResults int) (int, error) {
 	}
 	return maxResults, nil
 }
+
+// machinePage reads the paging of a listing under one state machine (its
+// versions, its aliases): the ARN's form, the page size, and a token of
+// scope (the action and the machine).
+func machinePage(arn string, maxResults int, nextToken, scope string) (n int, tok pageToken, resumed bool, err error) {
+	if err := checkStateMachineArn(arn); err != nil {
+		return 0, pageToken{}, false, err
+	}
+	if n, err = pageSize(maxResults); err != nil {
+		return 0, pageToken{}, false, err
+	}
+	tok, resumed, err = decodeToken(nextToken, scope)
+	return n, tok, resumed, err
+}

@@ -35,7 +35,7 @@ func (s *Service) publishStateMachineVersion(ctx context.Context, in *publishSta
 	defer st.mu.Unlock()
 	m, ok := st.machines[in.StateMachineArn]
 	if !ok {
-		return nil, errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+		return nil, stateMachineMissing(in.StateMachineArn)
 	}
 	if in.RevisionID != nil && *in.RevisionID != m.cur.id {
 		return nil, errorf(codeConflict, "Failed to publish the State Machine version for revision %s. The current State Machine revision is %s.", *in.RevisionID, m.cur.id)

@@ -66,7 +66,7 @@ func (st *store) target(arn string) (m *stateMachine, rev *revision, versionArn,
 	if m, ok := st.machines[arn]; ok {
 		return m, m.cur, "", "", nil
 	}
-	notFound := errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", arn)
+	notFound := stateMachineMissing(arn)
 	if _, q, ok := splitQualified(arn); ok && !isVersionNumber(q) {
 		_, a, ok := st.aliasOf(arn)
 		if !ok {

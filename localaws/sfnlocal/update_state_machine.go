@@ -58,7 +58,7 @@ func (s *Service) updateStateMachine(ctx context.Context, in *updateStateMachine
 	defer st.mu.Unlock()
 	m, ok := st.machines[in.StateMachineArn]
 	if !ok {
-		return nil, errorf(codeStateMachineDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+		return nil, stateMachineMissing(in.StateMachineArn)
 	}
 	next := *m.cur
 	if parsed != nil {
