@@ -83,15 +83,7 @@ func (s *regional) query(body []byte) (any, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	t, err := s.table(in.TableName)
-	if err != nil {
-		return nil, err
-	}
-	src, err := s.source(t, in.IndexName)
-	if err != nil {
-		return nil, err
-	}
-	view, err := src.selectView(in.Select, in.ConsistentRead, exprs.paths)
+	src, view, err := s.readView(in.TableName, in.IndexName, in.Select, in.ConsistentRead, exprs.paths)
 	if err != nil {
 		return nil, err
 	}

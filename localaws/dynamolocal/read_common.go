@@ -27,6 +27,25 @@ func (s *regional) source(t *table, indexName *string) (readSource, error) {
 	return readSource{t: t, ix: ix}, nil
 }
 
+// readView finds what a Query or Scan reads (the table, or the index
+// named) and how it shows each item (Select, ProjectionExpression). The
+// caller holds s.mu.
+func (s *regional) readView(table string, indexName *string, sel string, consistent bool, paths []docPath) (readSource, func(row) Item, error) {
+	t, err := s.table(table)
+	if err != nil {
+		return readSource{}, nil, err
+	}
+	src, err := s.source(t, indexName)
+	if err != nil {
+		return readSource{}, nil, err
+	}
+	view, err := src.selectView(sel, consistent, paths)
+	if err != nil {
+		return readSource{}, nil, err
+	}
+	return src, view, nil
+}
+
 // key is the schema a Query's key condition names.
 func (src readSource) key() keySchema {
 	if src.ix != nil {
