@@ -8,6 +8,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+
+	"github.com/payflow-dev/payflow/localaws/webhooktest"
 )
 
 // dlqPolicy is a RedrivePolicy naming the queue called name.
@@ -44,10 +46,10 @@ func TestDeadLetterForWebhook(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	topic := e.createTopic(t, "notifications")
-	w := newWebhook(t, 200, 410)
+	w := webhooktest.NewReceiver(t, 200, 410)
 	e.subscribeWebhook(t, topic, w, map[string]string{"RedrivePolicy": dlqPolicy("hook-dlq"), "RawMessageDelivery": "true"})
 	e.publish(t, topic, "order o-2 failed")
-	w.next(t)
+	w.Next(t)
 	deadline := time.Now().Add(5 * time.Second)
 	for len(e.sink.to("hook-dlq")) == 0 && time.Now().Before(deadline) {
 		time.Sleep(time.Millisecond)

@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/payflow-dev/payflow/localaws/awsendpoint"
+	"github.com/payflow-dev/payflow/localaws/webhooktest"
 )
 
 // TestThroughTheEndpoint runs SNS with the real SQS behind it, as make run
@@ -60,15 +61,15 @@ func TestThroughTheEndpoint(t *testing.T) {
 		t.Errorf("the FIFO queue received (-want +got):\n%s", diff)
 	}
 
-	w := newWebhook(t)
+	w := webhooktest.NewReceiver(t)
 	std, err := snsc.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("notifications")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := snsc.Subscribe(ctx, &sns.SubscribeInput{TopicArn: std.TopicArn, Protocol: aws.String("http"), Endpoint: aws.String(w.srv.URL)}); err != nil {
+	if _, err := snsc.Subscribe(ctx, &sns.SubscribeInput{TopicArn: std.TopicArn, Protocol: aws.String("http"), Endpoint: aws.String(w.URL)}); err != nil {
 		t.Fatal(err)
 	}
-	conf := verify(t, w.next(t).body)
+	conf := webhooktest.Verify(t, w.Next(t).Body)
 	if !strings.HasPrefix(conf["SigningCertURL"], srv.URL+"/") {
 		t.Errorf("SigningCertURL %s is not on the endpoint %s", conf["SigningCertURL"], srv.URL)
 	}
@@ -78,7 +79,7 @@ func TestThroughTheEndpoint(t *testing.T) {
 	if _, err := snsc.Publish(ctx, &sns.PublishInput{TopicArn: std.TopicArn, Message: aws.String(`{"orderId":"o-1","status":"PAID"}`)}); err != nil {
 		t.Fatal(err)
 	}
-	if msg := verify(t, w.next(t).body); msg["Message"] != `{"orderId":"o-1","status":"PAID"}` {
+	if msg := webhooktest.Verify(t, w.Next(t).Body); msg["Message"] != `{"orderId":"o-1","status":"PAID"}` {
 		t.Errorf("notification = %v", msg)
 	}
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+
+	"github.com/payflow-dev/payflow/localaws/webhooktest"
 )
 
 // TestUnsubscribeConfirmation removes a confirmed webhook subscription: the
@@ -19,22 +21,20 @@ func TestUnsubscribeConfirmation(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
 	topic := e.createTopic(t, "notifications")
-	w := newWebhook(t)
+	w := webhooktest.NewReceiver(t)
 	sub := e.subscribeWebhook(t, topic, w, nil)
 	if _, err := e.client.Unsubscribe(ctx, &sns.UnsubscribeInput{SubscriptionArn: &sub}); err != nil {
 		t.Fatal(err)
 	}
-	p := w.next(t)
-	msg := verify(t, p.body)
-	if msg["Type"] != "UnsubscribeConfirmation" || p.header.Get("x-amz-sns-message-type") != "UnsubscribeConfirmation" ||
+	p := w.Next(t)
+	msg := webhooktest.Verify(t, p.Body)
+	if msg["Type"] != "UnsubscribeConfirmation" || p.Header.Get("x-amz-sns-message-type") != "UnsubscribeConfirmation" ||
 		!strings.Contains(msg["Message"], sub) || msg["Token"] == "" {
 		t.Fatalf("after Unsubscribe the endpoint got %v", msg)
 	}
 	e.publish(t, topic, "after unsubscribe")
-	select {
-	case got := <-w.got:
-		t.Fatalf("an unsubscribed endpoint received %s", got.body)
-	case <-time.After(50 * time.Millisecond):
+	if got, ok := w.Received(50 * time.Millisecond); ok {
+		t.Fatalf("an unsubscribed endpoint received %s", got.Body)
 	}
 	resp, err := http.Get(msg["SubscribeURL"])
 	if err != nil {
@@ -45,7 +45,7 @@ func TestUnsubscribeConfirmation(t *testing.T) {
 		t.Fatalf("SubscribeURL of the UnsubscribeConfirmation answered %d", resp.StatusCode)
 	}
 	id := e.publish(t, topic, "restored")
-	if got := verify(t, w.next(t).body); got["MessageId"] != id || got["Type"] != "Notification" {
+	if got := webhooktest.Verify(t, w.Next(t).Body); got["MessageId"] != id || got["Type"] != "Notification" {
 		t.Errorf("after the restore the endpoint got %v, want the notification %s", got, id)
 	}
 	attrs, err := e.client.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionArn: aws.String(sub)})

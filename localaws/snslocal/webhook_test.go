@@ -2,156 +2,34 @@ package snslocal_test
 
 import (
 	"context"
-	"crypto"
-	"crypto/rsa"
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/x509"
-	"encoding/base64"
-	"encoding/json"
-	"encoding/pem"
-	"encoding/xml"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
+
+	"github.com/payflow-dev/payflow/localaws/webhooktest"
 )
-
-// posted is one request a webhook received.
-type posted struct {
-	header http.Header
-	body   []byte
-}
-
-// webhook is a real HTTP receiver on 127.0.0.1 that answers each POST with
-// the next status of its script (200 once the script runs out).
-type webhook struct {
-	srv *httptest.Server
-	got chan posted
-
-	mu     sync.Mutex
-	script []int
-}
-
-func newWebhook(tb testing.TB, script ...int) *webhook {
-	tb.Helper()
-	w := &webhook{got: make(chan posted, 64), script: script}
-	w.srv = httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		w.mu.Lock()
-		status := http.StatusOK
-		if len(w.script) > 0 {
-			status, w.script = w.script[0], w.script[1:]
-		}
-		w.mu.Unlock()
-		w.got <- posted{header: r.Header.Clone(), body: body}
-		rw.WriteHeader(status)
-	}))
-	tb.Cleanup(w.srv.Close)
-	return w
-}
-
-// next waits (at most 5 s) for the next request.
-func (w *webhook) next(tb testing.TB) posted {
-	tb.Helper()
-	select {
-	case p := <-w.got:
-		return p
-	case <-time.After(5 * time.Second):
-		tb.Fatal("the webhook received nothing within 5 s")
-	}
-	return posted{}
-}
-
-// verify checks a JSON message's signature the way a receiver does: fetch
-// the certificate at SigningCertURL, rebuild the signed string from the
-// fields AWS documents for the message type, and check it with SHA1
-// (SignatureVersion 1) or SHA256 (2).
-func verify(tb testing.TB, body []byte) map[string]string {
-	tb.Helper()
-	var m map[string]any
-	if err := json.Unmarshal(body, &m); err != nil {
-		tb.Fatalf("message %s: %v", body, err)
-	}
-	str := map[string]string{}
-	for k, v := range m {
-		if s, ok := v.(string); ok {
-			str[k] = s
-		}
-	}
-	fields := []string{"Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"}
-	if str["Type"] == "SubscriptionConfirmation" || str["Type"] == "UnsubscribeConfirmation" {
-		fields = []string{"Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type"}
-	}
-	var canonical strings.Builder
-	for _, f := range fields {
-		if v, ok := str[f]; ok {
-			canonical.WriteString(f + "\n" + v + "\n")
-		}
-	}
-	resp, err := http.Get(str["SigningCertURL"])
-	if err != nil {
-		tb.Fatalf("GET SigningCertURL: %v", err)
-	}
-	defer resp.Body.Close()
-	pemBytes, err := io.ReadAll(resp.Body)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	block, _ := pem.Decode(pemBytes)
-	if block == nil {
-		tb.Fatalf("SigningCertURL served no PEM certificate: %q", pemBytes)
-	}
-	cert, err := x509.ParseCertificate(block.Bytes)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sig, err := base64.StdEncoding.DecodeString(str["Signature"])
-	if err != nil {
-		tb.Fatalf("Signature: %v", err)
-	}
-	var h crypto.Hash
-	var digest []byte
-	switch str["SignatureVersion"] {
-	case "1":
-		sum := sha1.Sum([]byte(canonical.String()))
-		h, digest = crypto.SHA1, sum[:]
-	case "2":
-		sum := sha256.Sum256([]byte(canonical.String()))
-		h, digest = crypto.SHA256, sum[:]
-	default:
-		tb.Fatalf("SignatureVersion %q", str["SignatureVersion"])
-	}
-	if err := rsa.VerifyPKCS1v15(cert.PublicKey.(*rsa.PublicKey), h, digest, sig); err != nil {
-		tb.Fatalf("signature of %s does not verify with the served certificate: %v", str["Type"], err)
-	}
-	return str
-}
 
 // subscribeWebhook subscribes w and confirms it through its SubscribeURL,
 // as a receiver does.
-func (e *env) subscribeWebhook(tb testing.TB, topic string, w *webhook, attrs map[string]string) string {
+func (e *env) subscribeWebhook(tb testing.TB, topic string, w *webhooktest.Receiver, attrs map[string]string) string {
 	tb.Helper()
 	ctx := context.Background()
-	out, err := e.client.Subscribe(ctx, &sns.SubscribeInput{TopicArn: &topic, Protocol: aws.String("http"), Endpoint: aws.String(w.srv.URL + "/hook"), Attributes: attrs})
+	out, err := e.client.Subscribe(ctx, &sns.SubscribeInput{TopicArn: &topic, Protocol: aws.String("http"), Endpoint: aws.String(w.URL + "/hook"), Attributes: attrs})
 	if err != nil {
 		tb.Fatalf("Subscribe: %v", err)
 	}
 	if got := aws.ToString(out.SubscriptionArn); got != "pending confirmation" {
 		tb.Errorf("Subscribe answered %q, want \"pending confirmation\"", got)
 	}
-	p := w.next(tb)
-	if got := p.header.Get("x-amz-sns-message-type"); got != "SubscriptionConfirmation" {
+	p := w.Next(tb)
+	if got := p.Header.Get("x-amz-sns-message-type"); got != "SubscriptionConfirmation" {
 		tb.Fatalf("first request is a %q, want a SubscriptionConfirmation", got)
 	}
-	msg := verify(tb, p.body)
+	msg := webhooktest.Verify(tb, p.Body)
 	if msg["TopicArn"] != topic || len(msg["Token"]) != 288 {
 		tb.Errorf("confirmation = %v", msg)
 	}
@@ -164,18 +42,11 @@ func (e *env) subscribeWebhook(tb testing.TB, topic string, w *webhook, attrs ma
 	if err != nil || len(listed.Subscriptions) != 1 || aws.ToString(listed.Subscriptions[0].SubscriptionArn) != "PendingConfirmation" {
 		tb.Errorf("ListSubscriptionsByTopic while pending = %+v (%v), want one PendingConfirmation", listed, err)
 	}
-	resp, err := http.Get(msg["SubscribeURL"])
-	if err != nil {
-		tb.Fatalf("GET SubscribeURL: %v", err)
+	arn, err := webhooktest.Confirm(msg["SubscribeURL"])
+	if err != nil || !strings.HasPrefix(arn, topic+":") {
+		tb.Fatalf("SubscribeURL confirmed %q (%v), want a subscription of %s", arn, err, topic)
 	}
-	defer resp.Body.Close()
-	var confirmed struct {
-		Arn string `xml:"ConfirmSubscriptionResult>SubscriptionArn"`
-	}
-	if err := xml.NewDecoder(resp.Body).Decode(&confirmed); err != nil || resp.StatusCode != http.StatusOK || !strings.HasPrefix(confirmed.Arn, topic+":") {
-		tb.Fatalf("SubscribeURL answered %d %+v (%v)", resp.StatusCode, confirmed, err)
-	}
-	return confirmed.Arn
+	return arn
 }
 
 func TestWebhookDeliveryIsSignedAndConfirmed(t *testing.T) {
@@ -183,7 +54,7 @@ func TestWebhookDeliveryIsSignedAndConfirmed(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
 	topic := e.createTopic(t, "notifications")
-	w := newWebhook(t)
+	w := webhooktest.NewReceiver(t)
 	sub := e.subscribeWebhook(t, topic, w, nil)
 	attrs, err := e.client.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionArn: &sub})
 	if err != nil || attrs.Attributes["PendingConfirmation"] != "false" || attrs.Attributes["Protocol"] != "http" {
@@ -194,8 +65,8 @@ func TestWebhookDeliveryIsSignedAndConfirmed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := w.next(t)
-	msg := verify(t, p.body)
+	p := w.Next(t)
+	msg := webhooktest.Verify(t, p.Body)
 	if msg["Type"] != "Notification" || msg["Message"] != `{"orderId":"o-1","status":"PAID"}` || msg["Subject"] != "PAID" {
 		t.Errorf("notification = %v", msg)
 	}
@@ -203,7 +74,7 @@ func TestWebhookDeliveryIsSignedAndConfirmed(t *testing.T) {
 		"x-amz-sns-message-type": "Notification", "x-amz-sns-topic-arn": topic, "x-amz-sns-subscription-arn": sub,
 		"x-amz-sns-message-id": msg["MessageId"], "Content-Type": "text/plain; charset=UTF-8",
 	} {
-		if got := p.header.Get(k); got != want {
+		if got := p.Header.Get(k); got != want {
 			t.Errorf("header %s = %q, want %q", k, got, want)
 		}
 	}
@@ -212,7 +83,7 @@ func TestWebhookDeliveryIsSignedAndConfirmed(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.publish(t, topic, "signed with SHA256")
-	if msg := verify(t, w.next(t).body); msg["SignatureVersion"] != "2" || msg["Message"] != "signed with SHA256" {
+	if msg := webhooktest.Verify(t, w.Next(t).Body); msg["SignatureVersion"] != "2" || msg["Message"] != "signed with SHA256" {
 		t.Errorf("SignatureVersion 2 notification = %v", msg)
 	}
 
@@ -220,13 +91,11 @@ func TestWebhookDeliveryIsSignedAndConfirmed(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.publish(t, topic, "just the message")
-	if p := w.next(t); string(p.body) != "just the message" || p.header.Get("x-amz-sns-rawdelivery") != "true" {
-		t.Errorf("raw delivery = %q with headers %v", p.body, p.header)
+	if p := w.Next(t); string(p.Body) != "just the message" || p.Header.Get("x-amz-sns-rawdelivery") != "true" {
+		t.Errorf("raw delivery = %q with headers %v", p.Body, p.Header)
 	}
-	select {
-	case p := <-w.got:
-		t.Errorf("an unexpected request: %s", p.body)
-	default:
+	if p, ok := w.Received(0); ok {
+		t.Errorf("an unexpected request: %s", p.Body)
 	}
 }
 
@@ -261,7 +130,7 @@ func TestWebhookRetries(t *testing.T) {
 			t.Parallel()
 			e := newEnv(t)
 			topic := e.createTopic(t, "notifications")
-			w := newWebhook(t, append([]int{200}, tc.script...)...)
+			w := webhooktest.NewReceiver(t, append([]int{200}, tc.script...)...)
 			var attrs map[string]string
 			if tc.policy != "" {
 				attrs = map[string]string{"DeliveryPolicy": tc.policy}
@@ -269,7 +138,7 @@ func TestWebhookRetries(t *testing.T) {
 			e.subscribeWebhook(t, topic, w, attrs)
 			id := e.publish(t, topic, "retry me")
 			for i := 1; i <= tc.attempts; i++ {
-				if got := verify(t, w.next(t).body)["MessageId"]; got != id {
+				if got := webhooktest.Verify(t, w.Next(t).Body)["MessageId"]; got != id {
 					t.Fatalf("attempt %d carried %s, want %s", i, got, id)
 				}
 				if i < tc.attempts {
@@ -285,10 +154,8 @@ func TestWebhookRetries(t *testing.T) {
 				t.Errorf("DeliveryFailures = %d, want %d", got, tc.failed)
 			}
 			e.clock.Advance(time.Hour)
-			select {
-			case p := <-w.got:
-				t.Errorf("attempt %d after the policy ended: %s", tc.attempts+1, p.body)
-			case <-time.After(50 * time.Millisecond):
+			if p, ok := w.Received(50 * time.Millisecond); ok {
+				t.Errorf("attempt %d after the policy ended: %s", tc.attempts+1, p.Body)
 			}
 		})
 	}
