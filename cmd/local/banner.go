@@ -71,6 +71,10 @@ func printBanner(w io.Writer, l *stack.Local, o options, payments string, took t
 			"\"nameOnCard\": \"FIRSTNAME LASTNAME\",\"creditCardNumber\": \"1234 1234 1234 1234\",\"expiry\": \"XX/YY\",\"cvv\": \"123\"}'\n",
 			endpoint, o.region, sm)
 	}
+	if topic := findOutput(l.Stack.Outputs, "notification", "topic"); topic != "" {
+		fmt.Fprintln(w, "\nA webhook of yours (here on port 8080) learns every outcome, signed; open the SubscribeURL of the first POST to confirm:")
+		fmt.Fprintf(w, "  aws sns subscribe --endpoint-url %s --region %s --topic-arn %s \\\n    --protocol http --notification-endpoint http://127.0.0.1:8080/payflow\n", endpoint, o.region, topic)
+	}
 	fmt.Fprintln(w, "\nOrder progress is logged below. Ctrl-C stops.")
 }
 

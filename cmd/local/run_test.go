@@ -37,6 +37,8 @@ func TestRunPrintsOutputsAndStopsCleanly(t *testing.T) {
 	for _, want := range []string{
 		"StateMachineArn", "arn:aws:states:us-east-1:123456789012:stateMachine:cli-PaymentStateMachine",
 		"/123456789012/cli-NotificationTestQueue", "curl -i -X POST http://127.0.0.1:", "4242 4242 4242 4242",
+		"aws sns subscribe --endpoint-url http://localhost:", "--topic-arn arn:aws:sns:us-east-1:123456789012:cli-NotificationTopic",
+		"--protocol http --notification-endpoint http://127.0.0.1:8080/payflow",
 	} {
 		if !strings.Contains(banner, want) {
 			t.Errorf("banner lacks %q:\n%s", want, banner)
