@@ -18,6 +18,8 @@ type createKeyInput struct {
 	MultiRegion           bool    `json:"MultiRegion"`
 	Policy                *string `json:"Policy"`
 	Tags                  []tag   `json:"Tags"`
+	// BypassPolicyLockoutSafetyCheck skips checkLockout, as on AWS.
+	BypassPolicyLockoutSafetyCheck bool `json:"BypassPolicyLockoutSafetyCheck"`
 }
 
 type keyMetadataOutput struct {
@@ -130,6 +132,9 @@ func (s *regional) createKey(body []byte) (any, error) {
 		return nil, err
 	}
 	if err := checkPolicy(in.Policy); err != nil {
+		return nil, err
+	}
+	if err := checkLockout(in.Policy, in.BypassPolicyLockoutSafetyCheck); err != nil {
 		return nil, err
 	}
 	var id string

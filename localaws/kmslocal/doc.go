@@ -16,7 +16,8 @@
 //
 // It is not a secure key store: key material lives in process memory and
 // disappears with it. Key policies are stored and returned but never
-// enforced, and neither are grants (CreateGrant, ListGrants,
+// enforced (a new policy that would lock everyone out is refused, as AWS's
+// lockout safety check refuses it), and neither are grants (CreateGrant, ListGrants,
 // ListRetirableGrants, RetireGrant, RevokeGrant keep them); automatic
 // rotation is recorded (status, next date) but only on-demand rotation
 // changes material. Material can be imported into symmetric and HMAC keys

@@ -25,9 +25,9 @@ func (s *regional) defaultPolicy() string {
 }
 
 // checkPolicy applies the API's length limit. The document itself is
-// stored as given: policies are never evaluated here, and AWS's own policy
-// checks (principals, the lockout safety check) need IAM, which the local
-// endpoint does not have.
+// stored as given: policies are never enforced here, and of AWS's own
+// checks on a new policy only the part of the lockout safety check that
+// needs no IAM is made (checkLockout); whether the principals exist is not.
 func checkPolicy(p *string) error {
 	if p != nil && (len(*p) < 1 || len(*p) > 131072) {
 		return errorf(codeValidation, "1 validation error detected: Value at 'policy' failed to satisfy constraint: Member must have length between 1 and 131072")
@@ -47,6 +47,8 @@ type keyPolicyInput struct {
 	KeyID      string  `json:"KeyId"`
 	PolicyName *string `json:"PolicyName"`
 	Policy     *string `json:"Policy"`
+	// BypassPolicyLockoutSafetyCheck skips checkLockout, as on AWS.
+	BypassPolicyLockoutSafetyCheck bool `json:"BypassPolicyLockoutSafetyCheck"`
 }
 
 type getKeyPolicyOutput struct {
@@ -95,6 +97,9 @@ func (s *regional) putKeyPolicy(body []byte) (any, error) {
 	}
 	if k.state == statePendingDeletion {
 		return nil, errPendingDeletion(k)
+	}
+	if err := checkLockout(in.Policy, in.BypassPolicyLockoutSafetyCheck); err != nil {
+		return nil, err
 	}
 	k.policy = *in.Policy
 	return emptyOutput{}, nil

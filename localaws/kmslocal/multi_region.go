@@ -69,6 +69,8 @@ type replicateKeyInput struct {
 	Description   *string `json:"Description"`
 	Policy        *string `json:"Policy"`
 	Tags          []tag   `json:"Tags"`
+	// BypassPolicyLockoutSafetyCheck skips checkLockout, as on AWS.
+	BypassPolicyLockoutSafetyCheck bool `json:"BypassPolicyLockoutSafetyCheck"`
 }
 
 type replicateKeyOutput struct {
@@ -94,6 +96,9 @@ func (s *regional) replicateKey(body []byte) (any, error) {
 		return nil, err
 	}
 	if err := checkPolicy(in.Policy); err != nil {
+		return nil, err
+	}
+	if err := checkLockout(in.Policy, in.BypassPolicyLockoutSafetyCheck); err != nil {
 		return nil, err
 	}
 	s.mu.RLock()
