@@ -2,6 +2,8 @@ package sfnlocal_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,5 +43,38 @@ func TestPagingRefusalsAnswerAsAWS(t *testing.T) {
 	e := wantAPIError[*types.InvalidToken](t, err)
 	if e.ErrorMessage() != "Invalid Token: 'Invalid token'" {
 		t.Errorf("bogus token: %q", e.ErrorMessage())
+	}
+}
+
+// ListStateMachines lists by name in byte order, as AWS does: LocalStack's
+// AWS-validated snapshot of TestSnfApi::test_list_sms_pagination
+// (tests/aws/services/stepfunctions/v2/test_sfn_api.snapshot.json,
+// validated 2024-07-01) records thirteen machines statemachine_<i>_<uid>
+// paged five at a time in the order 0, 10, 11, 12, 1, 2, ..., 9, not in
+// creation order.
+func TestListStateMachinesOrdersByName(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	h := newHarness(t)
+	for i := range 13 {
+		h.createMachine(t, fmt.Sprintf("statemachine_%d_x", i), passMachine)
+	}
+	var got []string
+	p := sfn.NewListStateMachinesPaginator(h.client, &sfn.ListStateMachinesInput{MaxResults: 5})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page.StateMachines) == 0 || len(page.StateMachines) > 5 {
+			t.Errorf("a page of %d machines", len(page.StateMachines))
+		}
+		for _, m := range page.StateMachines {
+			got = append(got, strings.TrimSuffix(strings.TrimPrefix(aws.ToString(m.Name), "statemachine_"), "_x"))
+		}
+	}
+	want := []string{"0", "10", "11", "12", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+	if !slices.Equal(got, want) {
+		t.Errorf("listed order %v, want %v", got, want)
 	}
 }
