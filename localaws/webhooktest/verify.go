@@ -49,7 +49,7 @@ func Check(body []byte) (map[string]string, error) {
 	}
 	sig, err := base64.StdEncoding.DecodeString(msg["Signature"])
 	if err != nil {
-		return nil, fmt.Errorf("Signature: %w", err)
+		return nil, fmt.Errorf("the message's Signature is not base64: %w", err)
 	}
 	signed := []byte(signedString(msg))
 	var hash crypto.Hash
