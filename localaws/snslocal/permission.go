@@ -51,6 +51,11 @@ func (s *Service) addPermissionAction(req *request) (any, error) {
 	if slices.ContainsFunc(doc.Statement, func(raw json.RawMessage) bool { return accesspolicy.Sid(raw) == label }) {
 		return nil, invalidParameter("Statement already exists")
 	}
+	if !slices.ContainsFunc(actions, snsAction) {
+		// LocalStack's test_add_permission_errors (invalid-action), recorded
+		// from AWS: checked after the label.
+		return nil, invalidParameter("Policy statement action out of service scope!")
+	}
 	principals := make([]string, len(accounts))
 	for i, a := range accounts {
 		principals[i] = "arn:aws:iam::" + a + ":root"
@@ -66,6 +71,33 @@ func (s *Service) addPermissionAction(req *request) (any, error) {
 	doc.Statement = append(doc.Statement, raw)
 	return nil, s.storePolicy(t, doc)
 }
+
+// snsAction reports whether name (with or without "SNS:") is an action of
+// the SNS API, which AddPermission takes, or "*".
+func snsAction(name string) bool {
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "SNS:"), "sns:")
+	if name == "*" {
+		return true
+	}
+	for _, a := range strings.Fields(snsActions) {
+		if strings.EqualFold(a, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// snsActions lists the actions of the SNS API (botocore's sns 2010-03-31
+// model).
+const snsActions = `AddPermission CheckIfPhoneNumberIsOptedOut ConfirmSubscription CreatePlatformApplication
+CreatePlatformEndpoint CreateSMSSandboxPhoneNumber CreateTopic DeleteEndpoint DeletePlatformApplication
+DeleteSMSSandboxPhoneNumber DeleteTopic GetDataProtectionPolicy GetEndpointAttributes
+GetPlatformApplicationAttributes GetSMSAttributes GetSMSSandboxAccountStatus GetSubscriptionAttributes
+GetTopicAttributes ListEndpointsByPlatformApplication ListOriginationNumbers ListPhoneNumbersOptedOut
+ListPlatformApplications ListSMSSandboxPhoneNumbers ListSubscriptions ListSubscriptionsByTopic
+ListTagsForResource ListTopics OptInPhoneNumber Publish PublishBatch PutDataProtectionPolicy RemovePermission
+SetEndpointAttributes SetPlatformApplicationAttributes SetSMSAttributes SetSubscriptionAttributes
+SetTopicAttributes Subscribe TagResource Unsubscribe UntagResource VerifySMSSandboxPhoneNumber`
 
 // removePermissionAction removes the statement labelled Label; a label
 // that is not there changes nothing.

@@ -37,12 +37,38 @@ func validTopicAttribute(name, value string) error {
 		return invalidParameter("AttributeName")
 	case name == "SignatureVersion" && value != "1" && value != "2":
 		return invalidParameter("Attributes Reason: SignatureVersion must be 1 or 2")
-	case (name == "FifoTopic" || name == "ContentBasedDeduplication") && value != "true" && value != "false":
+	case booleanTopicAttribute(name) && !strings.EqualFold(value, "true") && !strings.EqualFold(value, "false"):
 		return invalidParameter("Attributes Reason: %s must be true or false", name)
 	case name == "DisplayName" && len(value) > 100:
 		return invalidParameter("DisplayName")
 	}
 	return nil
+}
+
+// booleanTopicAttribute reports whether a topic attribute takes true or
+// false.
+func booleanTopicAttribute(name string) bool {
+	return name == "FifoTopic" || name == "ContentBasedDeduplication"
+}
+
+// normalTopicAttributes returns the attributes as a topic keeps them:
+// booleans in lower case, whatever their case in the request (SNS reads
+// "True" as true: LocalStack's test_subscribe_idempotency records AWS
+// storing RawMessageDelivery "True" as "true"), and FifoTopic "false"
+// dropped, since a standard topic does not list it (LocalStack's
+// test_topic_get_attributes_with_fifo_false, recorded from AWS).
+func normalTopicAttributes(attrs map[string]string) map[string]string {
+	out := make(map[string]string, len(attrs))
+	for k, v := range attrs {
+		if booleanTopicAttribute(k) {
+			v = strings.ToLower(v)
+		}
+		if k == "FifoTopic" && v == "false" {
+			continue
+		}
+		out[k] = v
+	}
+	return out
 }
 
 // validTopicName applies AWS's rule: 1 to 256 letters, digits, hyphens and

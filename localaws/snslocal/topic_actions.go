@@ -25,6 +25,7 @@ func (s *Service) createTopicAction(req *request) (any, error) {
 			return nil, err
 		}
 	}
+	attrs = normalTopicAttributes(attrs)
 	fifo, err := checkFIFOName(name, attrs)
 	if err != nil {
 		return nil, err
@@ -48,6 +49,11 @@ func (s *Service) createTopicAction(req *request) (any, error) {
 			if cur, ok := t.attrs[k]; !ok || cur != v {
 				return nil, invalidParameter("Attributes Reason: Topic already exists with different attributes")
 			}
+		}
+		// Tags that differ from the topic's are refused, as AWS does
+		// (LocalStack's test_create_duplicate_topic_with_more_tags).
+		if len(tags) > 0 && !maps.Equal(tags, t.tags) {
+			return nil, invalidParameter("Tags Reason: Topic already exists with different tags")
 		}
 		return createTopicResult{TopicArn: arn}, nil
 	}
@@ -126,7 +132,7 @@ func (s *Service) setTopicAttributesAction(req *request) (any, error) {
 	if name == "FifoTopic" {
 		return nil, invalidParameter("AttributeName")
 	}
-	t.attrs[name] = value
+	maps.Copy(t.attrs, normalTopicAttributes(map[string]string{name: value}))
 	return nil, nil
 }
 
@@ -166,7 +172,13 @@ func (s *Service) tagResourceAction(req *request) (any, error) {
 		return nil, err
 	}
 	next := maps.Clone(t.tags)
+	seen := make(map[string]bool, len(list))
 	for _, tag := range list {
+		if seen[tag["Key"]] {
+			// LocalStack's test_tags, recorded from AWS.
+			return nil, invalidParameter("Duplicated keys are not allowed.")
+		}
+		seen[tag["Key"]] = true
 		if tag["Key"] == "" || len(tag["Key"]) > 128 || len(tag["Value"]) > 256 {
 			return nil, invalidParameter("Tags")
 		}
