@@ -273,7 +273,9 @@ func (s *Service) publishToEndpoint(req *request, arn string) (any, error) {
 	s.mu.RUnlock()
 	switch {
 	case !ok:
-		return nil, errNoEndpoint()
+		// Not NotFound, unlike the endpoint actions (LocalStack's
+		// test_publish_non_existent_target, recorded from AWS).
+		return nil, invalidParameter("TargetArn Reason: No endpoint found for the target arn specified")
 	case !enabled:
 		return nil, errorf(codeEndpointDisabled, "Endpoint is disabled")
 	}

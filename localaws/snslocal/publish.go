@@ -62,6 +62,10 @@ func (s *Service) publishAction(req *request) (any, error) {
 		return nil, invalidParameter("TopicArn or TargetArn Reason: Only one of them may be specified")
 	case isEndpointARN(targetArn):
 		return s.publishToEndpoint(req, targetArn)
+	case topicArn == "" && targetArn == "" && p.has("TopicArn"):
+		// An empty TopicArn is read as an ARN of one element (LocalStack's
+		// test_publish_wrong_arn_format, empty-topic, recorded from AWS).
+		return nil, s.checkTopicARN(req.region, "TopicArn", "")
 	case topicArn == "":
 		topicArn = targetArn
 	}
@@ -115,9 +119,9 @@ func (in *publishRequest) validate() error {
 	switch in.structure {
 	case "":
 	case "json":
-		var per map[string]string
-		if err := json.Unmarshal([]byte(in.Message), &per); err != nil {
-			return invalidParameter("Message Structure - JSON message body failed to parse")
+		per, err := protocolMessages(in.Message)
+		if err != nil {
+			return err
 		}
 		def, ok := per["default"]
 		if !ok {
@@ -131,6 +135,26 @@ func (in *publishRequest) validate() error {
 		return invalidParameter("MessageStructure")
 	}
 	return nil
+}
+
+// protocolMessages reads a MessageStructure=json message: an object whose
+// string values are the messages per protocol. Keys with other values are
+// ignored, as the Publish reference says, so {"default":{...}} has no
+// default entry (LocalStack's test_message_structure_json_exc,
+// key-is-not-string, recorded from AWS).
+func protocolMessages(message string) (map[string]string, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(message), &raw); err != nil {
+		return nil, invalidParameter("Message Structure - JSON message body failed to parse")
+	}
+	out := make(map[string]string, len(raw))
+	for k, v := range raw {
+		var text string
+		if json.Unmarshal(v, &text) == nil {
+			out[k] = text
+		}
+	}
+	return out, nil
 }
 
 // validSubject: under 100 printable ASCII characters, no line breaks,

@@ -1,7 +1,9 @@
 package snslocal
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -77,8 +79,9 @@ func checkPhoneNumber(member, number string) error {
 // publishSMS is Publish with a PhoneNumber: checked and recorded, not sent.
 func (s *Service) publishSMS(req *request) (any, error) {
 	p := req.params
-	if err := checkPhoneNumber("PhoneNumber", p["PhoneNumber"]); err != nil {
-		return nil, err
+	if !e164.MatchString(p["PhoneNumber"]) {
+		// LocalStack's test_publish_wrong_phone_format, recorded from AWS.
+		return nil, invalidParameter("PhoneNumber Reason: %s is not valid to publish to", p["PhoneNumber"])
 	}
 	switch n := utf8.RuneCountInString(p["Message"]); {
 	case n == 0:
@@ -103,6 +106,11 @@ func (s *Service) setSMSAttributesAction(req *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, k := range slices.Sorted(maps.Keys(attrs)) {
+		if err := checkSMSAttribute(k, attrs[k]); err != nil {
+			return nil, err
+		}
+	}
 	s.outbox.mu.Lock()
 	defer s.outbox.mu.Unlock()
 	m := s.outbox.attributes[req.region]
@@ -114,6 +122,22 @@ func (s *Service) setSMSAttributesAction(req *request) (any, error) {
 		m[k] = v
 	}
 	return struct{}{}, nil // an empty result element, which the SDKs expect
+}
+
+// checkSMSAttribute refuses the names SetSMSAttributes does not take and a
+// DefaultSMSType other than Promotional or Transactional, in AWS's words
+// (LocalStack's test_set_invalid_sms_attributes, recorded from AWS).
+func checkSMSAttribute(name, value string) error {
+	switch name {
+	case "DefaultSMSType":
+		if value != "Promotional" && value != "Transactional" {
+			return errorf(codeInvalidParameter, "DefaultSMSType is invalid")
+		}
+	case "MonthlySpendLimit", "DeliveryStatusIAMRole", "DeliveryStatusSuccessSamplingRate", "DefaultSenderID", "UsageReportS3Bucket":
+	default:
+		return errorf(codeInvalidParameter, "%s is not a valid attribute", name)
+	}
+	return nil
 }
 
 // getSMSAttributesAction returns the SMS settings, all of them or the ones
@@ -179,8 +203,9 @@ func (s *Service) listPhoneNumbersOptedOutAction(req *request) (any, error) {
 // optInPhoneNumberAction takes a number off the opted-out list.
 func (s *Service) optInPhoneNumberAction(req *request) (any, error) {
 	number := req.params["phoneNumber"]
-	if err := checkPhoneNumber("phoneNumber", number); err != nil {
-		return nil, err
+	if !e164.MatchString(number) {
+		// LocalStack's test_opt_in_invalid_number, recorded from AWS.
+		return nil, invalidParameter("PhoneNumber Reason: input incorrectly formatted")
 	}
 	s.outbox.mu.Lock()
 	defer s.outbox.mu.Unlock()
