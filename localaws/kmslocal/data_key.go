@@ -31,10 +31,25 @@ func (in generateDataKeyInput) dataKeySize() (int, error) {
 		return 0, errorf(codeValidation, "KeySpec must be AES_256 or AES_128")
 	case in.NumberOfBytes == nil:
 		return 0, errorf(codeValidation, "specify either KeySpec or NumberOfBytes")
-	case *in.NumberOfBytes < 1 || *in.NumberOfBytes > 1024:
-		return 0, errorf(codeValidation, "NumberOfBytes must be between 1 and 1024")
+	}
+	if err := checkNumberOfBytes(*in.NumberOfBytes); err != nil {
+		return 0, err
 	}
 	return *in.NumberOfBytes, nil
+}
+
+// checkNumberOfBytes applies the service model's range for NumberOfBytes
+// (1 to 1024) in AWS's wording, as LocalStack's AWS-validated snapshot of
+// TestKMS::test_generate_random_invalid_number_of_bytes records it
+// (tests/aws/services/kms/test_kms.snapshot.json).
+func checkNumberOfBytes(n int) error {
+	switch {
+	case n < 1:
+		return errorf(codeValidation, "1 validation error detected: Value '%d' at 'numberOfBytes' failed to satisfy constraint: Member must have value greater than or equal to 1", n)
+	case n > 1024:
+		return errorf(codeValidation, "1 validation error detected: Value '%d' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024", n)
+	}
+	return nil
 }
 
 // newDataKey makes a random data key and its copy sealed under the KMS key.
@@ -88,8 +103,13 @@ func (s *regional) generateRandom(body []byte) (any, error) {
 	if err := decode(body, &in); err != nil {
 		return nil, err
 	}
-	if in.NumberOfBytes == nil || *in.NumberOfBytes < 1 || *in.NumberOfBytes > 1024 {
-		return nil, errorf(codeValidation, "NumberOfBytes must be between 1 and 1024")
+	if in.NumberOfBytes == nil {
+		// AWS's wording for a GenerateRandom without NumberOfBytes (the
+		// same LocalStack snapshot).
+		return nil, errorf(codeValidation, "NumberOfBytes is required.")
+	}
+	if err := checkNumberOfBytes(*in.NumberOfBytes); err != nil {
+		return nil, err
 	}
 	out := make([]byte, *in.NumberOfBytes)
 	if _, err := io.ReadFull(s.random, out); err != nil {

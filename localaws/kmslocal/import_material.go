@@ -130,6 +130,11 @@ func (s *regional) importKeyMaterial(body []byte) (any, error) {
 	if err := decode(body, &in); err != nil {
 		return nil, err
 	}
+	if in.ExpirationModel == "KEY_MATERIAL_EXPIRES" && in.ValidTo == nil {
+		// AWS's wording, as LocalStack's AWS-validated snapshot of
+		// TestKMS::test_import_key_symmetric records it.
+		return nil, errorf(codeValidation, "A validTo date must be set if the ExpirationModel is KEY_MATERIAL_EXPIRES")
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	k, err := s.lookupKey(in.KeyID)

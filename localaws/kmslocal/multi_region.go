@@ -86,11 +86,8 @@ func (s *regional) replicateKey(body []byte) (any, error) {
 	if err := decode(body, &in); err != nil {
 		return nil, err
 	}
-	switch {
-	case !awsid.ValidRegion(in.ReplicaRegion) || awsid.Partition(in.ReplicaRegion) != s.partition:
+	if !awsid.ValidRegion(in.ReplicaRegion) || awsid.Partition(in.ReplicaRegion) != s.partition {
 		return nil, errorf(codeValidation, "1 validation error detected: Value '%s' at 'replicaRegion' failed to satisfy constraint: Member must be a Region of the partition %s", in.ReplicaRegion, s.partition)
-	case in.ReplicaRegion == s.region:
-		return nil, errorf(codeValidation, "ReplicaRegion %s is the region of the primary key", in.ReplicaRegion)
 	}
 	if err := checkTags(in.Tags); err != nil {
 		return nil, err
@@ -109,7 +106,13 @@ func (s *regional) replicateKey(body []byte) (any, error) {
 		case src.mr == nil:
 			err = errorf(codeUnsupported, "%s is not a multi-Region key", src.arn)
 		case src.mr.primary != s.region:
-			err = errorf(codeUnsupported, "%s is a replica key; replicate its primary key", src.arn)
+			// AWS's wording, and it comes before any check of the
+			// replica region: LocalStack's AWS-validated snapshot of
+			// TestKMS::test_replicate_replica_key_should_fail records it
+			// for a replica replicated into its own region.
+			err = errorf(codeUnsupported, "%s is not a multi-region primary key.", src.arn)
+		case in.ReplicaRegion == s.region:
+			err = errorf(codeValidation, "ReplicaRegion %s is the region of the primary key", in.ReplicaRegion)
 		case src.state == statePendingDeletion:
 			err = errPendingDeletion(src)
 		default:

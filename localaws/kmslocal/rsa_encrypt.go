@@ -24,9 +24,15 @@ func encryptRSA(k *key, in encryptInput, random io.Reader) (any, error) {
 		return nil, errorf(codeValidation, "EncryptionContext is not supported with asymmetric KMS keys")
 	}
 	priv := k.private.(*rsa.PrivateKey)
-	blob, err := rsa.EncryptOAEP(oaepHash(in.EncryptionAlgorithm).New(), random, &priv.PublicKey, in.Plaintext, nil)
+	h := oaepHash(in.EncryptionAlgorithm)
+	blob, err := rsa.EncryptOAEP(h.New(), random, &priv.PublicKey, in.Plaintext, nil)
 	if errors.Is(err, rsa.ErrMessageTooLong) {
-		return nil, errorf(codeValidation, "Plaintext is too long for %s with key spec %s", in.EncryptionAlgorithm, k.spec)
+		// AWS's wording and limits (the modulus length less twice the
+		// hash length less 2), as LocalStack's AWS-validated snapshot of
+		// TestKMS::test_encrypt_validate_plaintext_size_per_key_type records
+		// them (tests/aws/services/kms/test_kms.snapshot.json).
+		return nil, errorf(codeValidation, "Algorithm %s and key spec %s cannot encrypt data larger than %d bytes.",
+			in.EncryptionAlgorithm, k.spec, priv.Size()-2*h.Size()-2)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("encrypt: %w", err)
