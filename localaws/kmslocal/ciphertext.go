@@ -102,3 +102,13 @@ func open(k *key, blob []byte, ctx map[string]string) ([]byte, error) {
 	}
 	return plain, nil
 }
+
+// blobMaterialID is the id of the key material of k that sealed a blob
+// (open has checked it, or seal has just made it).
+func blobMaterialID(k *key, blob []byte) string {
+	gen := int(binary.BigEndian.Uint16(blob[1+keyIDLen : headerLen]))
+	if gen >= len(k.materials) {
+		return ""
+	}
+	return k.materials[gen].id
+}

@@ -10,7 +10,11 @@ type decryptInput struct {
 type decryptOutput struct {
 	EncryptionAlgorithm string `json:"EncryptionAlgorithm"`
 	KeyID               string `json:"KeyId"`
-	Plaintext           []byte `json:"Plaintext"`
+	// KeyMaterialID names the material that sealed a symmetric
+	// ciphertext; AWS sends it (LocalStack's AWS-validated snapshot of
+	// TestKMS::test_encrypt_decrypt_encryption_context records it).
+	KeyMaterialID string `json:"KeyMaterialId,omitempty"`
+	Plaintext     []byte `json:"Plaintext"`
 }
 
 // decrypt finds the key from the blob itself. A KeyId, when given, must
@@ -43,7 +47,7 @@ func (s *regional) decrypt(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return decryptOutput{EncryptionAlgorithm: specSymmetric, KeyID: k.arn, Plaintext: plain}, nil
+	return decryptOutput{EncryptionAlgorithm: specSymmetric, KeyID: k.arn, KeyMaterialID: blobMaterialID(k, in.CiphertextBlob), Plaintext: plain}, nil
 }
 
 // blobKey returns the usable key a blob names, checking it against the

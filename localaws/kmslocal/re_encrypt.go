@@ -18,6 +18,10 @@ type reEncryptOutput struct {
 	KeyID                          string `json:"KeyId"`
 	SourceEncryptionAlgorithm      string `json:"SourceEncryptionAlgorithm"`
 	DestinationEncryptionAlgorithm string `json:"DestinationEncryptionAlgorithm"`
+	// The materials that sealed the old and the new ciphertext, as the
+	// service model's ReEncryptResponse has them for symmetric keys.
+	SourceKeyMaterialID      string `json:"SourceKeyMaterialId,omitempty"`
+	DestinationKeyMaterialID string `json:"DestinationKeyMaterialId,omitempty"`
 }
 
 // reEncrypt decrypts a ciphertext under its own key (which SourceKeyId,
@@ -68,5 +72,7 @@ func (s *regional) reEncrypt(body []byte) (any, error) {
 		KeyID:                          dst.arn,
 		SourceEncryptionAlgorithm:      specSymmetric,
 		DestinationEncryptionAlgorithm: specSymmetric,
+		SourceKeyMaterialID:            blobMaterialID(src, in.CiphertextBlob),
+		DestinationKeyMaterialID:       blobMaterialID(dst, blob),
 	}, nil
 }

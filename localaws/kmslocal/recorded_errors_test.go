@@ -128,3 +128,43 @@ func TestReplicatingAReplicaAnswersAsRecordedFromAWS(t *testing.T) {
 		t.Errorf("ReplicateKey of a replica: %v, want UnsupportedOperationException %q", err, want)
 	}
 }
+
+// Decrypt names the key material that sealed the ciphertext, as AWS does
+// (KeyMaterialId in LocalStack's AWS-validated snapshot of
+// TestKMS::test_encrypt_decrypt_encryption_context), and ReEncrypt names
+// both materials (the service model's ReEncryptResponse): after a rotation
+// an old ciphertext still names the old material.
+func TestDecryptNamesTheKeyMaterial(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, _ := newClient(t)
+	k := createSymmetric(t, c)
+	current := func() string {
+		t.Helper()
+		d, err := c.DescribeKey(ctx, &kms.DescribeKeyInput{KeyId: k.KeyId})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return aws.ToString(d.KeyMetadata.CurrentKeyMaterialId)
+	}
+	first := current()
+	blob := encrypt(t, c, *k.KeyId, []byte("card"), nil)
+	if _, err := c.RotateKeyOnDemand(ctx, &kms.RotateKeyOnDemandInput{KeyId: k.KeyId}); err != nil {
+		t.Fatal(err)
+	}
+	second := current()
+	if first == "" || first == second {
+		t.Fatalf("materials before and after the rotation: %q, %q", first, second)
+	}
+	dec, err := c.Decrypt(ctx, &kms.DecryptInput{CiphertextBlob: blob})
+	if err != nil || aws.ToString(dec.KeyMaterialId) != first {
+		t.Errorf("Decrypt of a ciphertext from before the rotation: KeyMaterialId %q, %v; want %q", aws.ToString(dec.KeyMaterialId), err, first)
+	}
+	re, err := c.ReEncrypt(ctx, &kms.ReEncryptInput{CiphertextBlob: blob, DestinationKeyId: k.KeyId})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if aws.ToString(re.SourceKeyMaterialId) != first || aws.ToString(re.DestinationKeyMaterialId) != second {
+		t.Errorf("ReEncrypt materials %q -> %q, want %q -> %q", aws.ToString(re.SourceKeyMaterialId), aws.ToString(re.DestinationKeyMaterialId), first, second)
+	}
+}
