@@ -27,6 +27,10 @@ type JSON struct {
 	// in the x-amzn-query-error header so that SDKs report the query code.
 	// An empty name leaves the header out.
 	QueryCode func(code string) string
+	// TypeName, when set, names the error type written in __type for a
+	// code (before TypePrefix), for services whose JSON type names differ
+	// from their codes. Nil writes the code itself.
+	TypeName func(code string) string
 }
 
 // ContentType is the media type of the protocol's requests and answers.
@@ -45,10 +49,14 @@ func (p JSON) WriteResult(w http.ResponseWriter, requestID string, v any) {
 
 // WriteError answers e as {"__type": ..., "message": ...} with its status.
 func (p JSON) WriteError(w http.ResponseWriter, requestID string, e *Error) {
+	typeName := e.Code
+	if p.TypeName != nil {
+		typeName = p.TypeName(e.Code)
+	}
 	body, _ := json.Marshal(struct {
 		Type    string `json:"__type"`
 		Message string `json:"message"`
-	}{p.TypePrefix + e.Code, e.Message}) // two strings always encode
+	}{p.TypePrefix + typeName, e.Message}) // two strings always encode
 	h := w.Header()
 	if p.ErrorTypeHeader {
 		h.Set("X-Amzn-ErrorType", e.Code)

@@ -25,9 +25,19 @@ type redrivePolicy struct {
 	maxReceiveCount int
 }
 
-// defaultSettings are AWS's defaults for a new queue.
+// defaultSettings are AWS's defaults for a new queue. New queues are
+// encrypted with SQS-managed keys unless told otherwise: AWS reports
+// SqsManagedSseEnabled "true" for a queue created without attributes
+// (test_set_queue_attributes_default_values in LocalStack's AWS-recorded
+// tests/aws/services/sqs/test_sqs.snapshot.json).
 func defaultSettings() settings {
-	return settings{visibility: 30, retention: 345600, maxSize: 1048576, other: map[string]string{}}
+	return settings{visibility: 30, retention: 345600, maxSize: 1048576, other: map[string]string{"SqsManagedSseEnabled": "true"}}
+}
+
+// booleanAttributes are written back as AWS does, "true" or "false",
+// whatever the case they were sent in ("True" is accepted).
+var booleanAttributes = map[string]bool{
+	"FifoQueue": true, "ContentBasedDeduplication": true, "SqsManagedSseEnabled": true,
 }
 
 // intRange bounds one numeric attribute.
@@ -84,13 +94,43 @@ func (cur settings) apply(attrs map[string]string, byARN func(arn string) *queue
 			next.redrive = p
 		case name == "Policy" && strings.TrimSpace(value) == "":
 			delete(next.other, name) // an empty policy removes it, as in AWS
+		case booleanAttributes[name] && (strings.EqualFold(value, "true") || strings.EqualFold(value, "false")):
+			next.other[name] = strings.ToLower(value)
 		case storedAttributes[name]:
 			next.other[name] = value
 		default:
 			return cur, newError(CodeInvalidAttributeName, "Unknown Attribute %s.", name)
 		}
 	}
+	if err := next.applyEncryption(attrs); err != nil {
+		return cur, err
+	}
 	return next, nil
+}
+
+// applyEncryption keeps the two kinds of server-side encryption apart, as
+// LocalStack's AWS recordings show (test_sse_queue_attributes,
+// test_sse_kms_and_sqs_are_mutually_exclusive and
+// test_set_queue_attributes_default_values in
+// tests/aws/services/sqs/test_sqs.snapshot.json): a KMS key turns
+// SQS-managed encryption off, asking for both at once is refused, and an
+// empty KmsMasterKeyId removes the key (its reuse period is then no
+// longer reported).
+func (s *settings) applyEncryption(attrs map[string]string) *Error {
+	key, setKey := attrs["KmsMasterKeyId"]
+	if !setKey {
+		return nil
+	}
+	if key == "" {
+		delete(s.other, "KmsMasterKeyId")
+		delete(s.other, "KmsDataKeyReusePeriodSeconds")
+		return nil
+	}
+	if strings.EqualFold(attrs["SqsManagedSseEnabled"], "true") {
+		return newError(CodeInvalidAttributeName, "You can use one type of server-side encryption (SSE) at one time. You can either enable KMS SSE or SQS SSE.")
+	}
+	s.other["SqsManagedSseEnabled"] = "false"
+	return nil
 }
 
 func (s *settings) setNumber(name string, n int) {

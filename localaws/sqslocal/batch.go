@@ -53,7 +53,7 @@ func checkBatchIDs(entryName string, ids []string) *Error {
 		return newError(CodeEmptyBatchRequest, "There should be at least one %s in the request.", entryName)
 	}
 	if len(ids) > maxBatchEntries {
-		return newError(CodeTooManyEntriesInBatchRequest, "Maximum number of entries per request are %d. You have sent %d.", maxBatchEntries, len(ids))
+		return errTooManyEntries(len(ids))
 	}
 	seen := make(map[string]bool, len(ids))
 	for _, id := range ids {
@@ -66,6 +66,10 @@ func checkBatchIDs(entryName string, ids []string) *Error {
 		seen[id] = true
 	}
 	return nil
+}
+
+func errTooManyEntries(sent int) *Error {
+	return newError(CodeTooManyEntriesInBatchRequest, "Maximum number of entries per request are %d. You have sent %d.", maxBatchEntries, sent)
 }
 
 func validBatchID(id string) bool {

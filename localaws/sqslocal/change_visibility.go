@@ -91,7 +91,11 @@ type changeVisibilityBatchInput struct {
 
 func (in *changeVisibilityBatchInput) fromForm(f form) *Error {
 	in.QueueURL = f.str("QueueUrl")
-	for _, e := range f.entries("ChangeMessageVisibilityBatchRequestEntry") {
+	entries, err := f.batchEntries("ChangeMessageVisibilityBatchRequestEntry")
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
 		entry := visibilityBatchEntry{ID: e.str("Id"), ReceiptHandle: e.str("ReceiptHandle")}
 		var err *Error
 		if entry.VisibilityTimeout, err = e.intPtr("VisibilityTimeout"); err != nil {
@@ -104,7 +108,7 @@ func (in *changeVisibilityBatchInput) fromForm(f form) *Error {
 
 type changeVisibilityBatchOutput struct {
 	Successful []batchOK    `json:"Successful" xml:"ChangeMessageVisibilityBatchResultEntry"`
-	Failed     []batchError `json:"Failed" xml:"BatchResultErrorEntry"`
+	Failed     []batchError `json:"Failed,omitempty" xml:"BatchResultErrorEntry"`
 }
 
 // changeMessageVisibilityBatch changes up to ten visibility timeouts;
@@ -114,7 +118,7 @@ func (s *Service) changeMessageVisibilityBatch(_ context.Context, c *call, in *c
 	if err != nil {
 		return nil, err
 	}
-	out := &changeVisibilityBatchOutput{Successful: []batchOK{}, Failed: []batchError{}}
+	out := &changeVisibilityBatchOutput{Successful: []batchOK{}} // Failed is left out when empty, as SendMessageBatch's
 	for _, e := range in.Entries {
 		timeout := e.VisibilityTimeout
 		if timeout == nil {

@@ -36,17 +36,12 @@ func (s *Service) createQueue(_ context.Context, c *call, in *createQueueInput) 
 		return nil, newError(CodeInvalidParameterValue, "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length")
 	}
 	attrs := in.Attributes
-	if v, ok := attrs["FifoQueue"]; ok && !fifo && strings.EqualFold(v, "false") {
-		attrs = without(attrs, "FifoQueue")
+	if err := checkFIFOAttributes(fifo, attrs); err != nil {
+		return nil, err
 	}
 	if fifo != strings.EqualFold(attrs["FifoQueue"], "true") {
 		return nil, errInvalidParam("QueueName", name,
 			"The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and FifoQueue attribute must be set to true.")
-	}
-	for _, fifoOnly := range []string{"ContentBasedDeduplication", "DeduplicationScope", "FifoThroughputLimit"} {
-		if _, ok := attrs[fifoOnly]; ok && !fifo {
-			return nil, newError(CodeInvalidAttributeName, "Unknown Attribute %s.", fifoOnly)
-		}
 	}
 	st, err := defaultSettings().apply(attrs, s.byARN)
 	if err != nil {
@@ -90,6 +85,27 @@ func (s *Service) createQueue(_ context.Context, c *call, in *createQueueInput) 
 	return &queueURLOutput{QueueURL: s.queueURL(c.host, name)}, nil
 }
 
+// checkFIFOAttributes refuses the FIFO-only attributes on a standard
+// queue's CreateQueue as AWS does, FifoQueue even when "false"
+// (test_create_standard_queue_with_fifo_attribute_raises_error in
+// LocalStack's AWS-recorded tests/aws/services/sqs/test_sqs.snapshot.json).
+func checkFIFOAttributes(fifo bool, attrs map[string]string) *Error {
+	if fifo {
+		return nil
+	}
+	for _, name := range []string{"FifoQueue", "ContentBasedDeduplication"} {
+		if _, ok := attrs[name]; ok {
+			return newError(CodeInvalidAttributeName, "Unknown Attribute %s.", name)
+		}
+	}
+	for _, name := range []string{"DeduplicationScope", "FifoThroughputLimit"} {
+		if _, ok := attrs[name]; ok {
+			return newError(CodeInvalidAttributeName, "You can specify the %s only when FifoQueue is set to true.", name)
+		}
+	}
+	return nil
+}
+
 // checkRedriveType refuses a dead-letter queue of the other type: a FIFO
 // queue's dead-letter queue must be FIFO, a standard queue's standard.
 func checkRedriveType(fifo bool, p *redrivePolicy, raw string) *Error {
@@ -114,14 +130,4 @@ func validQueueName(base string) bool {
 		}
 	}
 	return true
-}
-
-func without(m map[string]string, key string) map[string]string {
-	out := make(map[string]string, len(m))
-	for k, v := range m {
-		if k != key {
-			out[k] = v
-		}
-	}
-	return out
 }

@@ -37,9 +37,19 @@ func (q *queue) deleteByHandle(handle string) *Error {
 	}
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	if m := q.byID[r.id]; m != nil {
-		q.removeLocked(m)
+	m := q.byID[r.id]
+	if m == nil {
+		return nil
 	}
+	if q.fifo != nil && (m.state != stateInflight || m.receipt != r.gen) {
+		// A FIFO queue refuses a handle whose visibility timeout has run
+		// out; a standard queue deletes the message anyway (LocalStack's
+		// AWS-recorded test_fifo_delete_after_visibility_timeout and
+		// test_delete_after_visibility_timeout,
+		// tests/aws/services/sqs/test_sqs.snapshot.json).
+		return errInvalidParam("ReceiptHandle", handle, "The receipt handle has expired.")
+	}
+	q.removeLocked(m)
 	return nil
 }
 
@@ -55,7 +65,11 @@ type deleteMessageBatchInput struct {
 
 func (in *deleteMessageBatchInput) fromForm(f form) *Error {
 	in.QueueURL = f.str("QueueUrl")
-	for _, e := range f.entries("DeleteMessageBatchRequestEntry") {
+	entries, err := f.batchEntries("DeleteMessageBatchRequestEntry")
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
 		in.Entries = append(in.Entries, deleteBatchEntry{ID: e.str("Id"), ReceiptHandle: e.str("ReceiptHandle")})
 	}
 	return nil
@@ -63,7 +77,7 @@ func (in *deleteMessageBatchInput) fromForm(f form) *Error {
 
 type deleteMessageBatchOutput struct {
 	Successful []batchOK    `json:"Successful" xml:"DeleteMessageBatchResultEntry"`
-	Failed     []batchError `json:"Failed" xml:"BatchResultErrorEntry"`
+	Failed     []batchError `json:"Failed,omitempty" xml:"BatchResultErrorEntry"`
 }
 
 // deleteMessageBatch deletes up to ten messages; entries fail one by one.
@@ -72,7 +86,7 @@ func (s *Service) deleteMessageBatch(_ context.Context, c *call, in *deleteMessa
 	if err != nil {
 		return nil, err
 	}
-	out := &deleteMessageBatchOutput{Successful: []batchOK{}, Failed: []batchError{}}
+	out := &deleteMessageBatchOutput{Successful: []batchOK{}} // Failed is left out when empty, as SendMessageBatch's
 	for _, e := range in.Entries {
 		if err := q.deleteByHandle(e.ReceiptHandle); err != nil {
 			out.Failed = append(out.Failed, entryError(e.ID, err))

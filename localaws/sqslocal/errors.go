@@ -35,6 +35,7 @@ const (
 	CodeSerialization                = "SerializationException"
 	CodeInternalError                = "InternalError"
 	CodeResourceNotFound             = "ResourceNotFoundException"
+	CodePurgeQueueInProgress         = "PurgeQueueInProgress"
 )
 
 // queryCodes maps JSON error codes to the query protocol's names where the
@@ -49,6 +50,7 @@ var queryCodes = map[string]string{
 	CodeInvalidBatchEntryID:          "AWS.SimpleQueueService.InvalidBatchEntryId",
 	CodeBatchRequestTooLong:          "AWS.SimpleQueueService.BatchRequestTooLong",
 	CodeUnsupportedOperation:         "AWS.SimpleQueueService.UnsupportedOperation",
+	CodePurgeQueueInProgress:         "AWS.SimpleQueueService.PurgeQueueInProgress",
 }
 
 // queryCode returns the query protocol's name for a JSON error code.
@@ -59,15 +61,19 @@ func queryCode(code string) string {
 	return code
 }
 
-// newError returns a client error answered with 400, or for the two codes
-// AWS answers otherwise, 404 (ResourceNotFoundException) or 500
-// (InternalError, the service's fault).
+// newError returns a client error answered with 400, or for the codes AWS
+// answers otherwise, 404 (ResourceNotFoundException), 403
+// (PurgeQueueInProgress, as LocalStack's AWS-recorded
+// test_successive_purge_calls_fail shows) or 500 (InternalError, the
+// service's fault).
 func newError(code, format string, args ...any) *Error {
 	switch code {
 	case CodeInternalError:
 		return awsproto.Internalf(code, format, args...)
 	case CodeResourceNotFound:
 		return awsproto.StatusErrorf(http.StatusNotFound, code, format, args...)
+	case CodePurgeQueueInProgress:
+		return awsproto.StatusErrorf(http.StatusForbidden, code, format, args...)
 	}
 	return awsproto.Errorf(code, format, args...)
 }

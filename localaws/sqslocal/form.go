@@ -45,6 +45,17 @@ func (f form) entries(name string) []form {
 	return out
 }
 
+// batchEntries returns a batch request's entries name.N, refusing more
+// than a batch may carry with the number actually sent, as AWS counts
+// them in the query protocol too (test_too_many_entries_in_batch_request
+// in LocalStack's AWS-recorded tests/aws/services/sqs/test_sqs.snapshot.json).
+func (f form) batchEntries(name string) ([]form, *Error) {
+	if n := len(f.Indices(name)); n > maxBatchEntries {
+		return nil, errTooManyEntries(n)
+	}
+	return f.entries(name), nil
+}
+
 // messageAttributes reads name.N.Name and name.N.Value.{DataType,
 // StringValue, BinaryValue}.
 func (f form) messageAttributes(name string) (map[string]MessageAttribute, *Error) {

@@ -16,6 +16,9 @@ type call struct {
 	host      string
 	path      string // the URL path; query requests may name the queue here
 	requestID string
+	// traceHeader is the request's X-Amzn-Trace-Id, which SendMessage
+	// keeps as the message's AWSTraceHeader.
+	traceHeader string
 }
 
 // decoder fills an action's input from one protocol's request encoding.
@@ -26,7 +29,7 @@ type decoder interface {
 // ServeHTTP answers both SQS protocols: requests carrying an X-Amz-Target
 // header speak AWS JSON 1.0, all others the query protocol.
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	c := &call{region: requestRegion(r, s.cfg.Region), host: r.Host, path: r.URL.Path, requestID: newID()}
+	c := &call{region: requestRegion(r, s.cfg.Region), host: r.Host, path: r.URL.Path, requestID: newID(), traceHeader: r.Header.Get("X-Amzn-Trace-Id")}
 	r.Body = http.MaxBytesReader(w, r.Body, maxRequestBytes)
 	if target := r.Header.Get("X-Amz-Target"); target != "" {
 		s.serveJSON(w, r, c, target)

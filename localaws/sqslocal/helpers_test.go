@@ -2,6 +2,7 @@ package sqslocal_test
 
 import (
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -205,4 +206,29 @@ func (e *env) changeVisibility(tb testing.TB, url string, handle *string, second
 	if _, err := e.sqs.ChangeMessageVisibility(context.Background(), &sqs.ChangeMessageVisibilityInput{QueueUrl: &url, ReceiptHandle: handle, VisibilityTimeout: seconds}); err != nil {
 		tb.Fatalf("ChangeMessageVisibility: %v", err)
 	}
+}
+
+// jsonCall posts one AWS JSON 1.0 request with extra headers (name, value
+// pairs) and returns the status, the headers and the decoded JSON answer.
+func (e *env) jsonCall(tb testing.TB, op, body string, header ...string) (int, http.Header, map[string]any) {
+	tb.Helper()
+	r, err := http.NewRequest(http.MethodPost, e.srv.URL+"/", strings.NewReader(body))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r.Header.Set("X-Amz-Target", "AmazonSQS."+op)
+	r.Header.Set("Content-Type", "application/x-amz-json-1.0")
+	for i := 0; i+1 < len(header); i += 2 {
+		r.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(r)
+	if err != nil {
+		tb.Fatalf("POST %s: %v", op, err)
+	}
+	defer resp.Body.Close()
+	var doc map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&doc); err != nil {
+		tb.Fatalf("%s: decode answer: %v", op, err)
+	}
+	return resp.StatusCode, resp.Header, doc
 }

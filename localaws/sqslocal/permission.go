@@ -130,11 +130,13 @@ func (s *Service) removePermission(_ context.Context, c *call, in *removePermiss
 }
 
 // policyLocked parses the queue's policy, or starts the one AddPermission
-// creates. The caller holds q.mu.
+// creates, whose Version AWS writes as "2008-10-17" (test_sqs_permission_lifecycle
+// in LocalStack's AWS-recorded tests/aws/services/sqs/test_sqs.snapshot.json,
+// both protocols). The caller holds q.mu.
 func (q *queue) policyLocked() (queuePolicy, *Error) {
 	text, ok := q.settings.other["Policy"]
 	if !ok {
-		return queuePolicy{Version: "2012-10-17", ID: q.arn + "/SQSDefaultPolicy"}, nil
+		return queuePolicy{Version: "2008-10-17", ID: q.arn + "/SQSDefaultPolicy"}, nil
 	}
 	var doc queuePolicy
 	if err := json.Unmarshal([]byte(text), &doc); err != nil {

@@ -33,7 +33,7 @@ func TestPermissions(t *testing.T) {
 	}
 	arn := "arn:aws:sqs:us-east-1:123456789012:shared"
 	want := map[string]any{
-		"Version": "2012-10-17",
+		"Version": "2008-10-17", // as AWS writes it; see policyLocked
 		"Id":      arn + "/SQSDefaultPolicy",
 		"Statement": []any{
 			map[string]any{"Sid": "everything", "Effect": "Allow", "Principal": map[string]any{"AWS": "arn:aws:iam::111111111111:root"},

@@ -23,6 +23,7 @@ type queue struct {
 	closed   bool
 	settings settings
 	modified time.Time
+	purged   time.Time // the last PurgeQueue, zero if none
 	tags     map[string]string
 
 	ready     readyList

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -107,9 +108,17 @@ func (s *Service) setQueueAttributes(_ context.Context, c *call, in *setQueueAtt
 	if len(in.Attributes) == 0 {
 		return nil, errMissing("Attribute.1.Name")
 	}
-	for _, fixed := range []string{"FifoQueue"} {
-		if _, ok := in.Attributes[fixed]; ok {
-			return nil, newError(CodeInvalidAttributeName, "Attribute %s cannot be changed after the queue is created.", fixed)
+	// A queue's type is fixed: AWS does not know FifoQueue on a standard
+	// queue, takes "true" again on a FIFO queue and refuses "false" there
+	// (test_set_unsupported_attribute_standard and
+	// test_set_unsupported_attribute_fifo in LocalStack's AWS-recorded
+	// tests/aws/services/sqs/test_sqs.snapshot.json).
+	if v, ok := in.Attributes["FifoQueue"]; ok {
+		switch {
+		case q.fifo == nil:
+			return nil, newError(CodeInvalidAttributeName, "Unknown Attribute FifoQueue.")
+		case !strings.EqualFold(v, "true"):
+			return nil, newError(CodeInvalidAttributeValue, "Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.")
 		}
 	}
 	if q.fifo == nil {
@@ -131,9 +140,10 @@ func (s *Service) setQueueAttributes(_ context.Context, c *call, in *setQueueAtt
 			return nil, err
 		}
 	}
-	if next.redrive != nil && next.redrive.targetARN == q.arn {
-		return nil, errInvalidParam("RedrivePolicy", in.Attributes["RedrivePolicy"], "A queue cannot be its own dead-letter queue.")
-	}
+	// A queue may name itself as its dead-letter queue: AWS accepts it
+	// (test_set_empty_redrive_policy in LocalStack's AWS-recorded
+	// tests/aws/services/sqs/test_sqs.snapshot.json), and deadLetterQueue
+	// then moves nothing.
 	q.mu.Lock()
 	q.settings = next
 	q.modified = s.clock.Now()

@@ -134,15 +134,17 @@ func systemAttributes(r received, names []string) attrMap {
 	return out
 }
 
-// selectAttributes picks the message attributes a receive asked for: "All"
-// or ".*" for every one, "prefix.*" for a family, or exact names.
+// selectAttributes picks the message attributes a receive asked for: "All",
+// ".*" or "*" for every one ("*" as AWS answers it in LocalStack's recorded
+// test_receive_message_message_attribute_names_filters), "prefix.*" for a
+// family, or exact names.
 func selectAttributes(attrs map[string]MessageAttribute, names []string) messageAttrMap {
 	if len(attrs) == 0 || len(names) == 0 {
 		return nil
 	}
 	out := messageAttrMap{}
 	for _, want := range names {
-		if want == "All" || want == ".*" {
+		if want == "All" || want == ".*" || want == "*" {
 			for k, v := range attrs {
 				out[k] = v
 			}

@@ -94,6 +94,8 @@ func TestSDKQueueAttributes(t *testing.T) {
 		"VisibilityTimeout": "30", "DelaySeconds": "5", "MessageRetentionPeriod": "345600", "MaximumMessageSize": "2048",
 		"ReceiveMessageWaitTimeSeconds": "4", "Policy": `{"Version":"2012-10-17"}`,
 		"RedrivePolicy": `{"deadLetterTargetArn":"arn:aws:sqs:us-east-1:123456789012:work-dlq","maxReceiveCount":3}`,
+		// New queues use SQS-managed encryption (see defaultSettings).
+		"SqsManagedSseEnabled": "true",
 	}
 	if diff := cmp.Diff(want, out.Attributes); diff != "" {
 		t.Fatalf("GetQueueAttributes All (-want +got), created %s:\n%s", created, diff)

@@ -26,7 +26,7 @@ func (s *Service) Send(ctx context.Context, queue string, body string, attrs map
 // topics deliver. A duplicate within the deduplication window reports the
 // first message's ID and is not stored again.
 func (s *Service) SendFIFO(ctx context.Context, queue, body string, attrs map[string]MessageAttribute, groupID, dedupID string) (SendResult, error) {
-	return s.send(ctx, queue, &sendMessageInput{MessageBody: &body, MessageAttributes: attrs, MessageGroupID: groupID, MessageDeduplicationID: dedupID})
+	return s.send(ctx, queue, &sendMessageInput{MessageBody: &body, MessageAttributes: attrs, MessageGroupID: optional(groupID), MessageDeduplicationID: optional(dedupID)})
 }
 
 func (s *Service) send(ctx context.Context, queue string, in *sendMessageInput) (SendResult, error) {
@@ -45,4 +45,12 @@ func (s *Service) send(ctx context.Context, queue string, in *sendMessageInput) 
 		return SendResult{}, apiErr
 	}
 	return SendResult{MessageID: m.id, MD5OfMessageBody: m.md5Body, MD5OfMessageAttributes: m.md5Attrs}, nil
+}
+
+// optional returns nil for "", else a pointer to s.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }

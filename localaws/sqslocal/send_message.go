@@ -11,8 +11,10 @@ type sendMessageInput struct {
 	DelaySeconds            *int
 	MessageAttributes       map[string]MessageAttribute
 	MessageSystemAttributes map[string]MessageAttribute
-	MessageDeduplicationID  string
-	MessageGroupID          string
+	// MessageDeduplicationID and MessageGroupID are nil when absent; an
+	// empty one is present and invalid.
+	MessageDeduplicationID *string
+	MessageGroupID         *string
 }
 
 func (in *sendMessageInput) fromForm(f form) *Error {
@@ -33,8 +35,8 @@ func (in *sendMessageInput) readMessage(f form) *Error {
 	if in.MessageSystemAttributes, err = f.messageAttributes("MessageSystemAttribute"); err != nil {
 		return err
 	}
-	in.MessageDeduplicationID = f.str("MessageDeduplicationId")
-	in.MessageGroupID = f.str("MessageGroupId")
+	in.MessageDeduplicationID = f.strPtr("MessageDeduplicationId")
+	in.MessageGroupID = f.strPtr("MessageGroupId")
 	return nil
 }
 
@@ -55,6 +57,13 @@ func (s *Service) sendMessage(_ context.Context, c *call, in *sendMessageInput) 
 	m, err := s.newMessage(in)
 	if err != nil {
 		return nil, err
+	}
+	if m.traceHeader == "" {
+		// AWS keeps the request's X-Ray header as the message's
+		// AWSTraceHeader when none is sent as a system attribute
+		// (test_aws_trace_header_propagation in LocalStack's AWS-recorded
+		// tests/aws/services/sqs/test_sqs.snapshot.json).
+		m.traceHeader = c.traceHeader
 	}
 	if err := s.put(q, m, in.DelaySeconds); err != nil {
 		return nil, err
@@ -85,22 +94,34 @@ func (s *Service) newMessage(in *sendMessageInput) (*message, *Error) {
 			return nil, newError(CodeInvalidParameterValue, "Message system attribute '%s' must be a non-empty String.", name)
 		}
 	}
-	for _, id := range []struct{ name, value string }{
+	// An ID that is present must be valid, empty or not: AWS answers
+	// this wording for "", for 129 characters and for "group 123"
+	// (test_message_deduplication_id_invalid and
+	// test_send_message_to_standard_queue_with_invalid_message_group_id
+	// in LocalStack's AWS-recorded tests/aws/services/sqs/test_sqs.snapshot.json).
+	for _, id := range []struct {
+		name  string
+		value *string
+	}{
 		{"MessageGroupId", in.MessageGroupID}, {"MessageDeduplicationId", in.MessageDeduplicationID},
 	} {
-		if id.value != "" && !validFIFOID(id.value) {
-			return nil, errInvalidParam(id.name, truncate(id.value, 130), "Must be 1 to 128 alphanumeric or punctuation characters.")
+		if id.value != nil && !validFIFOID(*id.value) {
+			return nil, errInvalidParam(id.name, truncate(*id.value, 130), id.name+" can only include alphanumeric and punctuation characters. 1 to 128 in length.")
 		}
 	}
 	return &message{
 		id: newID(), body: body, attrs: in.MessageAttributes,
-		groupID: in.MessageGroupID, dedupID: in.MessageDeduplicationID,
+		groupID: deref(in.MessageGroupID), dedupID: deref(in.MessageDeduplicationID),
 		traceHeader: in.MessageSystemAttributes["AWSTraceHeader"].StringValue,
 		md5System:   md5OfAttributes(in.MessageSystemAttributes),
 		md5Body:     md5Hex(body), md5Attrs: md5OfAttributes(in.MessageAttributes),
 		senderID: s.cfg.Account, heapIndex: -1,
 	}, nil
 }
+
+// tooLargePrefix begins SendMessage's answer to a message over the queue's
+// MaximumMessageSize.
+const tooLargePrefix = "One or more parameters are invalid. Reason: "
 
 // size is what a message counts against MaximumMessageSize.
 func (m *message) size() int {
@@ -123,10 +144,14 @@ func (s *Service) put(q *queue, m *message, delaySeconds *int) *Error {
 		return errNoQueue()
 	}
 	if size > q.settings.maxSize {
-		return newError(CodeInvalidParameterValue, "One or more parameters are invalid. Reason: Message must be shorter than %d bytes.", q.settings.maxSize)
+		return newError(CodeInvalidParameterValue, tooLargePrefix+"Message must be shorter than %d bytes.", q.settings.maxSize)
 	}
+	// A FIFO queue takes no per-message delay (only 0 is accepted), so its
+	// messages always wait the queue's DelaySeconds
+	// (test_fifo_queue_send_message_with_zero_delay_defaults_to_queue_delay
+	// in LocalStack's AWS-recorded tests/aws/services/sqs/test_sqs.snapshot.json).
 	delay := q.settings.delay
-	if delaySeconds != nil {
+	if delaySeconds != nil && q.fifo == nil {
 		delay = *delaySeconds
 	}
 	if err := q.admitLocked(m, delaySeconds, now); err != nil || m.state == stateGone {
@@ -163,4 +188,12 @@ func (q *queue) admitLocked(m *message, delaySeconds *int, now time.Time) *Error
 		m.id, m.seq, m.state = first.messageID, first.seq, stateGone
 	}
 	return nil
+}
+
+// deref returns *p, or "" for nil.
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }

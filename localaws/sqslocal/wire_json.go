@@ -12,12 +12,32 @@ import (
 // com.amazonaws.sqs# type prefix and, being query-compatible, the
 // x-amzn-query-error header SDKs use to recover the query protocol's code.
 func jsonProtocol() awsproto.JSON {
-	return awsproto.JSON{Version: "1.0", TypePrefix: "com.amazonaws.sqs#", QueryCode: func(code string) string {
+	return awsproto.JSON{Version: "1.0", TypePrefix: "com.amazonaws.sqs#", TypeName: jsonTypeName, QueryCode: func(code string) string {
 		if code == CodeSerialization {
 			return ""
 		}
 		return queryCode(code)
 	}}
+}
+
+// jsonTypeNames are the JSON error types AWS writes for the two common
+// errors SQS's model does not declare; their x-amzn-query-error header
+// still carries the plain code. botocore reports the type as
+// QueryErrorCode: LocalStack's AWS recordings in
+// tests/aws/services/sqs/test_sqs.snapshot.json show
+// "InvalidParameterValueException" (test_send_receive_max_number_of_messages[sqs])
+// and "MissingRequiredParameterException" (test_send_empty_message[sqs]).
+var jsonTypeNames = map[string]string{
+	CodeInvalidParameterValue: "InvalidParameterValueException",
+	CodeMissingParameter:      "MissingRequiredParameterException",
+}
+
+// jsonTypeName returns the JSON protocol's __type name for a code.
+func jsonTypeName(code string) string {
+	if t, ok := jsonTypeNames[code]; ok {
+		return t
+	}
+	return code
 }
 
 // jsonDecoder reads an action's input from an AWS JSON 1.0 body.

@@ -64,7 +64,15 @@ func writeQueryResult(w http.ResponseWriter, c *call, op string, out any) {
 	queryProtocol().WriteResult(w, op, c.requestID, out)
 }
 
-// writeQueryError renders e as the query protocol's ErrorResponse.
+// writeQueryError renders e as the query protocol's ErrorResponse. A
+// missing queue is worded as the query protocol words it, which differs
+// from the JSON protocol's (test_non_existent_queue in LocalStack's
+// AWS-recorded tests/aws/services/sqs/test_sqs.snapshot.json).
 func writeQueryError(w http.ResponseWriter, c *call, e *Error) {
+	if e.Code == CodeQueueDoesNotExist && e.Message == errNoQueue().Message {
+		q := *e
+		q.Message = "The specified queue does not exist for this wsdl version."
+		e = &q
+	}
 	queryProtocol().WriteError(w, c.requestID, e)
 }
