@@ -86,17 +86,20 @@ func (s *Service) createQueue(_ context.Context, c *call, in *createQueueInput) 
 }
 
 // checkFIFOAttributes refuses the FIFO-only attributes on a standard
-// queue's CreateQueue as AWS does, FifoQueue even when "false"
+// queue's CreateQueue as AWS does, FifoQueue when "false"
 // (test_create_standard_queue_with_fifo_attribute_raises_error in
 // LocalStack's AWS-recorded tests/aws/services/sqs/test_sqs.snapshot.json).
+// FifoQueue "true" is left to the queue name check, which AWS answers with
+// InvalidParameterValue (test_fifo_queue_requires_suffix there).
 func checkFIFOAttributes(fifo bool, attrs map[string]string) *Error {
 	if fifo {
 		return nil
 	}
-	for _, name := range []string{"FifoQueue", "ContentBasedDeduplication"} {
-		if _, ok := attrs[name]; ok {
-			return newError(CodeInvalidAttributeName, "Unknown Attribute %s.", name)
-		}
+	if v, ok := attrs["FifoQueue"]; ok && !strings.EqualFold(v, "true") {
+		return newError(CodeInvalidAttributeName, "Unknown Attribute FifoQueue.")
+	}
+	if _, ok := attrs["ContentBasedDeduplication"]; ok {
+		return newError(CodeInvalidAttributeName, "Unknown Attribute ContentBasedDeduplication.")
 	}
 	for _, name := range []string{"DeduplicationScope", "FifoThroughputLimit"} {
 		if _, ok := attrs[name]; ok {
