@@ -92,6 +92,9 @@ func sqsFailure(e *sqslocal.Error) error {
 // each SNS error code having its own exception class.
 func snsFailure(e *snslocal.Error) error {
 	class := e.Code
+	if class == "ParameterValueInvalid" {
+		class = "InvalidParameterValue" // the code's exception class (botocore's sns model)
+	}
 	if !strings.HasSuffix(class, "Exception") {
 		class += "Exception"
 	}

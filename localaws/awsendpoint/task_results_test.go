@@ -177,6 +177,25 @@ func TestNullMessageBodyIsCaughtAsAmazonSQSException(t *testing.T) {
 	}
 }
 
+// A refused SNS message attribute (code ParameterValueInvalid on the wire)
+// fails an sns:publish task as SNS.InvalidParameterValueException, the
+// exception class of that code.
+func TestRefusedSNSAttributeIsInvalidParameterValueException(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c := newEndpoint(t)
+	topic, err := c.sns.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("strict")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := `"T":{"Type":"Task","Resource":"arn:aws:states:::sns:publish","Parameters":{"TopicArn":"` + aws.ToString(topic.TopicArn) + `",
+	  "Message":"hi","MessageAttributes":{"kind":{"DataType":"String","StringValue":""}}},"End":true}`
+	desc := runTask(t, c, "empty-attribute", state)
+	if desc.Status != sfntypes.ExecutionStatusFailed || aws.ToString(desc.Error) != "SNS.InvalidParameterValueException" {
+		t.Errorf("execution %s with error %q, want FAILED with SNS.InvalidParameterValueException", desc.Status, aws.ToString(desc.Error))
+	}
+}
+
 // A state machine in eu-west-1 sends to the eu-west-1 queue of that name,
 // not to the configured region's, as Step Functions calls SQS in its own
 // region.

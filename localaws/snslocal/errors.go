@@ -17,11 +17,12 @@ const (
 	codeInvalidAction       = "InvalidAction"
 	codeInvalidBatchEntryID = "InvalidBatchEntryId"
 	codeInvalidParameter    = "InvalidParameter"
-	codeInvalidParameterVal = "InvalidParameterValue"
+	codeParameterInvalid    = "ParameterValueInvalid" // InvalidParameterValueException in the SDKs
 	codeMissingAction       = "MissingAction"
 	codeNotFound            = "NotFound"
 	codeTooManyBatchEntries = "TooManyEntriesInBatchRequest"
 	codeRequestEntityTooBig = "RequestEntityTooLarge"
+	codeValidationError     = "ValidationError"
 )
 
 // Error is an SNS error as a client sees it: the endpoint's shared error

@@ -69,7 +69,7 @@ func (s *Service) publishAction(req *request) (any, error) {
 	case topicArn == "":
 		topicArn = targetArn
 	}
-	attrs, err := decodeMessageAttributes(p, "")
+	attrs, err := decodeMessageAttributes(p, "messageAttributes")
 	if err != nil {
 		return nil, err
 	}

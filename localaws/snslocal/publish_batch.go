@@ -2,6 +2,7 @@ package snslocal
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -26,14 +27,27 @@ type publishBatchResult struct {
 	Successful []batchSuccess `xml:"Successful>member"`
 }
 
-// validBatchID: 1 to 80 letters, digits, hyphens and underscores.
-func validBatchID(id string) bool {
-	if id == "" || len(id) > 80 {
-		return false
-	}
-	return strings.IndexFunc(id, func(c rune) bool {
+// maxBatchIDLength bounds a batch entry Id.
+const maxBatchIDLength = 80
+
+// checkBatchID: 1 to 80 letters, digits, hyphens and underscores, refused
+// in AWS's words (LocalStack's test_publish_batch_invalid_entry_id,
+// recorded from AWS).
+func checkBatchID(id string) error {
+	switch {
+	case len(id) > maxBatchIDLength:
+		return errorf(codeInvalidBatchEntryID, "The Id of a batch entry in the batch request is too long: %s", id)
+	case id == "" || strings.ContainsFunc(id, func(c rune) bool {
 		return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')
-	}) < 0
+	}):
+		return errorf(codeInvalidBatchEntryID, "The Id of a batch entry in the batch request contains an impermissible character: %s", id)
+	}
+	return nil
+}
+
+// entryPath names entry i (from 0) of a batch in the model's terms.
+func entryPath(i int) string {
+	return fmt.Sprintf("publishBatchRequestEntries.%d.member.messageAttributes", i+1)
 }
 
 // publishBatchAction checks the batch as a whole first (AWS rejects the
@@ -52,16 +66,26 @@ func (s *Service) publishBatchAction(req *request) (any, error) {
 	}
 	seen := map[string]bool{}
 	total := 0
-	for _, e := range entries {
+	for i, e := range entries {
 		id := e["Id"]
-		if !validBatchID(id) {
-			return nil, errorf(codeInvalidBatchEntryID, "The Id of a batch entry in a batch request doesn't abide by the specification.")
+		if err := checkBatchID(id); err != nil {
+			return nil, err
 		}
 		if seen[id] {
 			return nil, errorf(codeBatchIDsNotDistinct, "Two or more batch entries in the request have the same Id.")
 		}
 		seen[id] = true
 		total += len(e["Message"])
+		// An entry's message attribute refusal fails the whole batch
+		// (LocalStack's test_empty_or_wrong_message_attributes, the batch-*
+		// cases, recorded from AWS).
+		attrs, err := decodeMessageAttributes(e, entryPath(i))
+		if err != nil {
+			return nil, err
+		}
+		if err := validateMessageAttributes(attrs); err != nil {
+			return nil, err
+		}
 	}
 	if total > maxMessageBytes {
 		return nil, errorf(codeBatchTooLong, "The length of all the messages put together is more than the limit.")
@@ -83,8 +107,8 @@ func (s *Service) publishBatchAction(req *request) (any, error) {
 	}
 
 	res := publishBatchResult{Failed: []batchFailure{}, Successful: []batchSuccess{}}
-	for _, e := range entries {
-		out, err := s.publishEntry(req, e)
+	for i, e := range entries {
+		out, err := s.publishEntry(req, i, e)
 		if err != nil {
 			code, msg := codeInternal, "internal error"
 			var serr *Error
@@ -99,8 +123,8 @@ func (s *Service) publishBatchAction(req *request) (any, error) {
 	return res, nil
 }
 
-func (s *Service) publishEntry(req *request, e params) (published, error) {
-	attrs, err := decodeMessageAttributes(e, "")
+func (s *Service) publishEntry(req *request, i int, e params) (published, error) {
+	attrs, err := decodeMessageAttributes(e, entryPath(i))
 	if err != nil {
 		return published{}, err
 	}

@@ -60,6 +60,10 @@ func TestPublishToTargetArnAndMessageStructure(t *testing.T) {
 	}
 }
 
+// TestPublishRejects checks the codes of Publish's refusals. A refused
+// message attribute is ParameterValueInvalid, the code of the SDKs'
+// InvalidParameterValueException (botocore's sns model; LocalStack's
+// test_empty_or_wrong_message_attributes records AWS answering it).
 func TestPublishRejects(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
@@ -76,11 +80,11 @@ func TestPublishRejects(t *testing.T) {
 		{name: "too long", in: sns.PublishInput{TopicArn: &topic, Message: aws.String(string(make([]byte, 256*1024+1)))}, want: "InvalidParameter"},
 		{name: "long subject", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), Subject: aws.String(string(bytes.Repeat([]byte("s"), 100)))}, want: "InvalidParameter"},
 		{name: "subject line break", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), Subject: aws.String("a\nb")}, want: "InvalidParameter"},
-		{name: "NaN number", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageAttributes: attr("Number", "abc")}, want: "InvalidParameterValue"},
-		{name: "unknown type", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageAttributes: attr("Date", "x")}, want: "InvalidParameterValue"},
-		{name: "empty value", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageAttributes: attr("String", "")}, want: "InvalidParameterValue"},
+		{name: "NaN number", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageAttributes: attr("Number", "abc")}, want: "ParameterValueInvalid"},
+		{name: "unknown type", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageAttributes: attr("Date", "x")}, want: "ParameterValueInvalid"},
+		{name: "empty value", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageAttributes: attr("String", "")}, want: "ParameterValueInvalid"},
 		{name: "reserved name", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageAttributes: map[string]types.MessageAttributeValue{
-			"AWS.trace": {DataType: aws.String("String"), StringValue: aws.String("x")}}}, want: "InvalidParameterValue"},
+			"AWS.trace": {DataType: aws.String("String"), StringValue: aws.String("x")}}}, want: "ParameterValueInvalid"},
 		{name: "both ARNs", in: sns.PublishInput{TopicArn: &topic, TargetArn: &topic, Message: aws.String("m")}, want: "InvalidParameter"},
 		{name: "no target", in: sns.PublishInput{Message: aws.String("m")}, want: "InvalidParameter"},
 		{name: "custom type", in: sns.PublishInput{TopicArn: &topic, Message: aws.String("m"), MessageAttributes: attr("String.id", "x")}, want: ""},
