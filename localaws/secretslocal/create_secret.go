@@ -38,8 +38,8 @@ func (s *regional) createSecret(body []byte) (any, error) {
 	if err := checkTags(in.Tags); err != nil {
 		return nil, err
 	}
-	if len(in.Description) > 2048 {
-		return nil, errorf(codeValidation, "1 validation error detected: Description must be at most 2048 characters")
+	if err := checkDescription(in.Description); err != nil {
+		return nil, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

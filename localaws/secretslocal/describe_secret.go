@@ -1,5 +1,7 @@
 package secretslocal
 
+import "slices"
+
 type secretIDInput struct {
 	SecretID string `json:"SecretId"`
 }
@@ -14,7 +16,7 @@ type secretMetadata struct {
 	LastChangedDate        float64             `json:"LastChangedDate"`
 	LastAccessedDate       *float64            `json:"LastAccessedDate,omitempty"`
 	DeletedDate            *float64            `json:"DeletedDate,omitempty"`
-	Tags                   []tag               `json:"Tags,omitempty"`
+	Tags                   *[]tag              `json:"Tags,omitempty"`
 	VersionIDsToStages     map[string][]string `json:"VersionIdsToStages,omitempty"`
 	SecretVersionsToStages map[string][]string `json:"SecretVersionsToStages,omitempty"`
 }
@@ -31,7 +33,12 @@ func (sec *secret) metadata() secretMetadata {
 		LastChangedDate:  epoch(sec.changed),
 		LastAccessedDate: epochOrNil(sec.accessed),
 		DeletedDate:      epochOrNil(sec.deletedAt),
-		Tags:             append([]tag(nil), sec.tags...),
+	}
+	if sec.tags != nil {
+		// Once a secret has had tags, AWS lists "Tags": [] after the last
+		// is removed; a secret never tagged has no Tags member.
+		tags := slices.Clone(sec.tags)
+		m.Tags = &tags
 	}
 	return m
 }

@@ -3,9 +3,11 @@
 // AWS JSON 1.1 protocol (X-Amz-Target: secretsmanager.<Op>) so that the AWS
 // SDKs and CLI use it unchanged.
 //
-// It serves CreateSecret, GetSecretValue, PutSecretValue, DescribeSecret,
-// DeleteSecret (with a recovery window or ForceDeleteWithoutRecovery),
-// RestoreSecret and ListSecrets. Each value is a version with a VersionId
+// It serves CreateSecret, GetSecretValue, PutSecretValue, UpdateSecret,
+// DescribeSecret, DeleteSecret (with a recovery window or
+// ForceDeleteWithoutRecovery), RestoreSecret, ListSecrets, TagResource,
+// UntagResource, ListSecretVersionIds, UpdateSecretVersionStage,
+// BatchGetSecretValue and GetRandomPassword. Each value is a version with a VersionId
 // (the request's ClientRequestToken) and staging labels; putting a new
 // AWSCURRENT value moves AWSPREVIOUS to the version that was current, as
 // Secrets Manager does. Error codes and messages follow AWS's. Secrets are
@@ -13,7 +15,7 @@
 // partition in their ARNs.
 //
 // It is not a secure store: values live in process memory, in clear, and
-// disappear with it. Rotation, resource policies, replication, tagging
-// actions and KMS encryption of values are not emulated; KmsKeyId is
+// disappear with it. Rotation, resource policies, replication and KMS
+// encryption of values are not emulated; KmsKeyId is
 // remembered and reported, nothing more.
 package secretslocal

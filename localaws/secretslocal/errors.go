@@ -18,6 +18,9 @@ const (
 	msgStringAndBinary    = "You can't specify both a binary secret value and a string secret value in the same secret."
 	msgForceWithRecovery  = "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays."
 	msgRecoveryWindowSize = "The RecoveryWindowInDays value must be between 7 and 30 days (inclusive)."
+	msgInvalidName        = "Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!"
+	msgTokenRequired      = "You must provide a ClientRequestToken value. We recommend a UUID-type value."
+	msgStageNotOnVersion  = "You provided a VersionStage that is not associated to the provided VersionId."
 )
 
 // proto is how Secrets Manager answers on the wire: AWS JSON 1.1, the bare

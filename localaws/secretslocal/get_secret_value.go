@@ -34,22 +34,31 @@ func (s *regional) getSecretValue(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.value(sec, in.VersionID, in.VersionStage)
+}
+
+// value reads the version a VersionId or a staging label names (AWSCURRENT
+// by default) and records the day of the access. The caller holds s.mu.
+func (s *regional) value(sec *secret, versionID, stage string) (getSecretValueOutput, error) {
 	var v *version
 	switch {
-	case in.VersionID != "":
-		found, ok := sec.versions[in.VersionID]
-		if !ok || (in.VersionStage != "" && !slices.Contains(found.stages, in.VersionStage)) {
-			return nil, errorf(codeResourceNotFound, "Secrets Manager can't find the specified secret value for VersionId: %s", in.VersionID)
+	case versionID != "":
+		found, ok := sec.versions[versionID]
+		if !ok {
+			return getSecretValueOutput{}, errorf(codeResourceNotFound, "Secrets Manager can't find the specified secret value for VersionId: %s", versionID)
+		}
+		if stage != "" && !slices.Contains(found.stages, stage) {
+			// LocalStack's AWS-validated test_get_secret_value_errors.
+			return getSecretValueOutput{}, newError(codeInvalidRequest, msgStageNotOnVersion)
 		}
 		v = found
 	default:
-		stage := in.VersionStage
 		if stage == "" {
 			stage = stageCurrent
 		}
 		found, ok := sec.byStage(stage)
 		if !ok {
-			return nil, errorf(codeResourceNotFound, "Secrets Manager can't find the specified secret value for staging label: %s", stage)
+			return getSecretValueOutput{}, errorf(codeResourceNotFound, "Secrets Manager can't find the specified secret value for staging label: %s", stage)
 		}
 		v = found
 	}

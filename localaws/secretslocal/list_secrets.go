@@ -1,9 +1,7 @@
 package secretslocal
 
 import (
-	"encoding/base64"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -36,12 +34,9 @@ func (s *regional) listSecrets(body []byte) (any, error) {
 	if err := decode(body, &in); err != nil {
 		return nil, err
 	}
-	limit := 100
-	if in.MaxResults != nil {
-		if *in.MaxResults < 1 || *in.MaxResults > 100 {
-			return nil, errorf(codeValidation, "1 validation error detected: MaxResults must be between 1 and 100")
-		}
-		limit = *in.MaxResults
+	pg, err := readPage(in.MaxResults, in.NextToken)
+	if err != nil {
+		return nil, err
 	}
 	if in.SortOrder != "" && in.SortOrder != "asc" && in.SortOrder != "desc" {
 		return nil, errorf(codeValidation, "1 validation error detected: SortOrder must be asc or desc")
@@ -50,15 +45,6 @@ func (s *regional) listSecrets(body []byte) (any, error) {
 		if err := f.check(); err != nil {
 			return nil, err
 		}
-	}
-	start := 0
-	if in.NextToken != "" {
-		raw, err := base64.RawURLEncoding.DecodeString(in.NextToken)
-		n, convErr := strconv.Atoi(string(raw))
-		if err != nil || convErr != nil || n < 0 {
-			return nil, errorf(codeInvalidNextToken, "The NextToken value is invalid.")
-		}
-		start = n
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -79,16 +65,12 @@ func (s *regional) listSecrets(body []byte) (any, error) {
 	if in.SortOrder == "desc" {
 		slices.Reverse(all)
 	}
-	out := listSecretsOutput{SecretList: []secretMetadata{}}
-	start = min(start, len(all))
-	end := min(start+limit, len(all))
+	start, end, next := pg.bounds(len(all))
+	out := listSecretsOutput{SecretList: []secretMetadata{}, NextToken: next}
 	for _, sec := range all[start:end] {
 		m := sec.metadata()
 		m.SecretVersionsToStages = sec.stagesByVersion()
 		out.SecretList = append(out.SecretList, m)
-	}
-	if end < len(all) {
-		out.NextToken = base64.RawURLEncoding.EncodeToString([]byte(strconv.Itoa(end)))
 	}
 	return out, nil
 }

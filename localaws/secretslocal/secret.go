@@ -13,6 +13,7 @@ import (
 const (
 	stageCurrent  = "AWSCURRENT"
 	stagePrevious = "AWSPREVIOUS"
+	stagePending  = "AWSPENDING"
 )
 
 // secret is one secret: its metadata and its versions.
@@ -82,8 +83,12 @@ func (sec *secret) stagesByVersion() map[string][]string {
 }
 
 // attach moves each of stages onto v, taking it off whichever version had
-// it. When AWSCURRENT moves, the version that lost it becomes AWSPREVIOUS,
-// as Secrets Manager does on every new current value.
+// it. When AWSCURRENT moves, the version that lost it becomes AWSPREVIOUS
+// and drops AWSPENDING (its rotation is over), as Secrets Manager does on
+// every new current value. Labels are kept sorted, the order AWS lists
+// them in. (LocalStack's AWS-validated
+// test_update_secret_version_stages_current_pending and its _cycle tests
+// record these moves.)
 func (sec *secret) attach(v *version, stages []string) {
 	for _, stage := range stages {
 		if slices.Contains(v.stages, stage) {
@@ -91,16 +96,24 @@ func (sec *secret) attach(v *version, stages []string) {
 		}
 		old, had := sec.byStage(stage)
 		if had {
-			old.stages = slices.DeleteFunc(old.stages, func(s string) bool { return s == stage })
+			old.detach(stage)
 		}
 		v.stages = append(v.stages, stage)
 		if stage == stageCurrent && had {
 			if prev, ok := sec.byStage(stagePrevious); ok {
-				prev.stages = slices.DeleteFunc(prev.stages, func(s string) bool { return s == stagePrevious })
+				prev.detach(stagePrevious)
 			}
+			old.detach(stagePending)
 			old.stages = append(old.stages, stagePrevious)
+			slices.Sort(old.stages)
 		}
 	}
+	slices.Sort(v.stages)
+}
+
+// detach takes stage off v.
+func (v *version) detach(stage string) {
+	v.stages = slices.DeleteFunc(v.stages, func(s string) bool { return s == stage })
 }
 
 // lookup finds the secret a SecretId names: its name, its full ARN, or its
@@ -108,6 +121,9 @@ func (sec *secret) attach(v *version, stages []string) {
 // recovery window has ended is removed first, as AWS would have deleted it
 // by then. The caller holds s.mu.
 func (s *regional) lookup(id string) (*secret, error) {
+	if err := checkSecretID(id); err != nil {
+		return nil, err
+	}
 	s.purge()
 	if sec, ok := s.secrets[id]; ok {
 		return sec, nil
@@ -180,18 +196,6 @@ func (s *regional) newARN(name string) (string, error) {
 		b[i] = arnSuffixAlphabet[int(b[i])%len(arnSuffixAlphabet)]
 	}
 	return fmt.Sprintf("arn:%s:secretsmanager:%s:%s:secret:%s-%s", s.partition, s.region, s.account, name, b), nil
-}
-
-// newVersionID returns a random version 4 UUID, the VersionId of a value
-// put without a ClientRequestToken.
-func (s *regional) newVersionID() (string, error) {
-	var b [16]byte
-	if _, err := io.ReadFull(s.random, b[:]); err != nil {
-		return "", fmt.Errorf("read random: %w", err)
-	}
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]), nil
 }
 
 // epoch renders t as the JSON protocols' timestamps: seconds since the

@@ -27,8 +27,8 @@ type Config struct {
 	// Clock stamps creation, change, access and deletion dates, and ends
 	// recovery windows. Nil means the wall clock.
 	Clock clock.Clock
-	// Random supplies ARN suffixes and version ids when the request has no
-	// ClientRequestToken. Nil means crypto/rand.Reader.
+	// Random supplies the six random characters of secret ARNs and of
+	// generated passwords. Nil means crypto/rand.Reader.
 	Random io.Reader
 }
 
@@ -72,13 +72,20 @@ type handler = awsproto.JSONOperation[*regional]
 // Service builds its own, so that no package-level state exists.
 func operations() map[string]handler {
 	return map[string]handler{
-		"CreateSecret":   (*regional).createSecret,
-		"GetSecretValue": (*regional).getSecretValue,
-		"PutSecretValue": (*regional).putSecretValue,
-		"DescribeSecret": (*regional).describeSecret,
-		"DeleteSecret":   (*regional).deleteSecret,
-		"RestoreSecret":  (*regional).restoreSecret,
-		"ListSecrets":    (*regional).listSecrets,
+		"CreateSecret":             (*regional).createSecret,
+		"GetSecretValue":           (*regional).getSecretValue,
+		"PutSecretValue":           (*regional).putSecretValue,
+		"DescribeSecret":           (*regional).describeSecret,
+		"DeleteSecret":             (*regional).deleteSecret,
+		"RestoreSecret":            (*regional).restoreSecret,
+		"ListSecrets":              (*regional).listSecrets,
+		"UpdateSecret":             (*regional).updateSecret,
+		"TagResource":              (*regional).tagResource,
+		"UntagResource":            (*regional).untagResource,
+		"ListSecretVersionIds":     (*regional).listSecretVersionIDs,
+		"UpdateSecretVersionStage": (*regional).updateSecretVersionStage,
+		"GetRandomPassword":        (*regional).getRandomPassword,
+		"BatchGetSecretValue":      (*regional).batchGetSecretValue,
 	}
 }
 

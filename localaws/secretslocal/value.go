@@ -1,9 +1,6 @@
 package secretslocal
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // Limits Secrets Manager documents for its API members.
 const (
@@ -36,6 +33,12 @@ func (in valueInput) check() error {
 	if len(in.SecretBinary) > maxValueBytes {
 		return errorf(codeValidation, "1 validation error detected: SecretBinary must be at most %d bytes", maxValueBytes)
 	}
+	if in.hasValue() && in.ClientRequestToken == "" {
+		// What AWS answers a request that carries a value but no token
+		// (LocalStack's AWS-validated test_no_client_request_token); the
+		// SDKs and CLIs fill one in, so only hand-made requests see it.
+		return newError(codeInvalidRequest, msgTokenRequired)
+	}
 	if t := in.ClientRequestToken; t != "" && (len(t) < minTokenLen || len(t) > maxTokenLen) {
 		return errorf(codeValidation, "1 validation error detected: ClientRequestToken must be %d-%d characters long", minTokenLen, maxTokenLen)
 	}
@@ -47,13 +50,33 @@ func checkName(name string) error {
 	if name == "" || len(name) > maxNameLen {
 		return errorf(codeValidation, "1 validation error detected: Name must be 1-%d characters long", maxNameLen)
 	}
-	for _, c := range name {
-		if !nameChar(c) {
-			return errorf(codeInvalidParameter,
-				"Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!")
-		}
+	if !validName(name) {
+		return newError(codeValidation, msgInvalidName)
 	}
 	return nil
+}
+
+// validName reports whether every character of name is one a secret name
+// may hold.
+func validName(name string) bool {
+	for _, c := range name {
+		if !nameChar(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkSecretID refuses a SecretId that is neither an ARN nor a possible
+// name, as AWS does before looking for the secret (LocalStack's
+// AWS-validated test_invalid_secret_name records the same
+// ValidationException for DescribeSecret, GetSecretValue, PutSecretValue,
+// TagResource and the other actions as for CreateSecret).
+func checkSecretID(id string) error {
+	if strings.HasPrefix(id, "arn:") || validName(id) {
+		return nil
+	}
+	return newError(codeValidation, msgInvalidName)
 }
 
 func nameChar(c rune) bool {
@@ -73,6 +96,14 @@ func checkStages(stages []string) error {
 	return nil
 }
 
+// checkDescription applies the API's length limit on a description.
+func checkDescription(d string) error {
+	if len(d) > 2048 {
+		return errorf(codeValidation, "1 validation error detected: Description must be at most 2048 characters")
+	}
+	return nil
+}
+
 // checkTags validates resource tags as CreateSecret receives them.
 func checkTags(tags []tag) error {
 	if len(tags) > 50 {
@@ -86,8 +117,8 @@ func checkTags(tags []tag) error {
 	return nil
 }
 
-// addVersion stores a new value of sec under the request's token (a fresh
-// UUID without one) and moves stages onto it. A token that already names a
+// addVersion stores a new value of sec under the request's token (check
+// has made sure there is one) and moves stages onto it. A token that already names a
 // version with the same value is an idempotent retry and changes nothing; a
 // token naming a different value is refused, as versions never change. The
 // caller holds s.mu.
@@ -99,12 +130,6 @@ func (s *regional) addVersion(sec *secret, in valueInput, stages []string) (*ver
 				"You can't modify an existing version, you can only create a new version. VersionId %s already holds another value.", id)
 		}
 		return old, nil
-	}
-	if id == "" {
-		var err error
-		if id, err = s.newVersionID(); err != nil {
-			return nil, fmt.Errorf("put value: %w", err)
-		}
 	}
 	v := &version{id: id, created: s.clock.Now()}
 	if in.SecretString != nil {

@@ -2,11 +2,8 @@ package stack
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/json"
 	"fmt"
-	"math/big"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
@@ -51,7 +48,7 @@ func (d *deployer) createSecret(ctx context.Context, id string, p map[string]any
 	case value != "":
 		in.SecretString = aws.String(value)
 	case hasGen:
-		s, err := generateSecretString(gen)
+		s, err := d.generateSecretString(ctx, gen)
 		if err != nil {
 			return created{}, fmt.Errorf("GenerateSecretString: %w", err)
 		}
@@ -65,66 +62,43 @@ func (d *deployer) createSecret(ctx context.Context, id string, p map[string]any
 	return created{ref: arn, attrs: map[string]any{"Id": arn}}, nil
 }
 
-// Character classes GenerateSecretString draws from, as Secrets Manager's
-// GetRandomPassword describes them.
-const (
-	lowerChars       = "abcdefghijklmnopqrstuvwxyz"
-	upperChars       = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	digitChars       = "0123456789"
-	punctuationChars = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
-)
-
-// generateSecretString makes a random password under the
-// GenerateSecretString properties (length 32 by default, character classes
-// and exclusions), placed under GenerateStringKey in SecretStringTemplate
-// when both are given.
-func generateSecretString(g map[string]any) (string, error) {
+// generateSecretString makes a password as CloudFormation does for
+// GenerateSecretString, by asking Secrets Manager's GetRandomPassword with
+// the same properties, and places it under GenerateStringKey in
+// SecretStringTemplate when both are given.
+func (d *deployer) generateSecretString(ctx context.Context, g map[string]any) (string, error) {
+	in := &secretsmanager.GetRandomPasswordInput{}
 	length, err := intProp(g, "PasswordLength", 32)
 	if err != nil {
 		return "", err
 	}
-	if length < 1 || length > 4096 {
-		return "", fmt.Errorf("PasswordLength %d is not between 1 and 4096", length)
-	}
+	in.PasswordLength = aws.Int64(int64(length))
 	exclude, err := stringProp(g, "ExcludeCharacters")
 	if err != nil {
 		return "", err
 	}
-	var alphabet strings.Builder
-	for _, class := range []struct{ prop, chars string }{
-		{"ExcludeLowercase", lowerChars}, {"ExcludeUppercase", upperChars},
-		{"ExcludeNumbers", digitChars}, {"ExcludePunctuation", punctuationChars},
+	if exclude != "" {
+		in.ExcludeCharacters = aws.String(exclude)
+	}
+	for prop, field := range map[string]**bool{
+		"ExcludeLowercase": &in.ExcludeLowercase, "ExcludeUppercase": &in.ExcludeUppercase,
+		"ExcludeNumbers": &in.ExcludeNumbers, "ExcludePunctuation": &in.ExcludePunctuation,
+		"IncludeSpace": &in.IncludeSpace, "RequireEachIncludedType": &in.RequireEachIncludedType,
 	} {
-		skip, err := boolProp(g, class.prop)
+		if _, set := g[prop]; !set {
+			continue
+		}
+		v, err := boolProp(g, prop)
 		if err != nil {
 			return "", err
 		}
-		if !skip {
-			alphabet.WriteString(class.chars)
-		}
+		*field = aws.Bool(v)
 	}
-	if space, err := boolProp(g, "IncludeSpace"); err != nil {
+	out, err := d.secrets.GetRandomPassword(ctx, in)
+	if err != nil {
 		return "", err
-	} else if space {
-		alphabet.WriteByte(' ')
 	}
-	chars := []rune(strings.Map(func(r rune) rune {
-		if strings.ContainsRune(exclude, r) {
-			return -1
-		}
-		return r
-	}, alphabet.String()))
-	if len(chars) == 0 {
-		return "", fmt.Errorf("every character class is excluded")
-	}
-	pw := make([]rune, length)
-	for i := range pw {
-		n, err := rand.Int(rand.Reader, big.NewInt(int64(len(chars))))
-		if err != nil {
-			return "", fmt.Errorf("read random: %w", err)
-		}
-		pw[i] = chars[n.Int64()]
-	}
+	pw := aws.ToString(out.RandomPassword)
 	tmpl, err := stringProp(g, "SecretStringTemplate")
 	if err != nil {
 		return "", err
@@ -137,13 +111,13 @@ func generateSecretString(g map[string]any) (string, error) {
 		return "", fmt.Errorf("SecretStringTemplate and GenerateStringKey go together")
 	}
 	if tmpl == "" {
-		return string(pw), nil
+		return pw, nil
 	}
 	var doc map[string]any
 	if err := json.Unmarshal([]byte(tmpl), &doc); err != nil {
 		return "", fmt.Errorf("SecretStringTemplate is not a JSON object: %w", err)
 	}
-	doc[key] = string(pw)
+	doc[key] = pw
 	b, err := json.Marshal(doc)
 	if err != nil {
 		return "", err
