@@ -71,8 +71,14 @@ func TestInvalidSecretID(t *testing.T) {
 	ctx := context.Background()
 	id := aws.String("Inv Name")
 	calls := map[string]func() error{
-		"DescribeSecret": func() error { _, err := c.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: id}); return err },
-		"GetSecretValue": func() error { _, err := c.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: id}); return err },
+		"DescribeSecret": func() error {
+			_, err := c.DescribeSecret(ctx, &secretsmanager.DescribeSecretInput{SecretId: id})
+			return err
+		},
+		"GetSecretValue": func() error {
+			_, err := c.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: id})
+			return err
+		},
 		"PutSecretValue": func() error {
 			_, err := c.PutSecretValue(ctx, &secretsmanager.PutSecretValueInput{SecretId: id, SecretString: aws.String("x")})
 			return err
@@ -85,7 +91,10 @@ func TestInvalidSecretID(t *testing.T) {
 			_, err := c.TagResource(ctx, &secretsmanager.TagResourceInput{SecretId: id, Tags: []types.Tag{{Key: aws.String("k"), Value: aws.String("v")}}})
 			return err
 		},
-		"DeleteSecret": func() error { _, err := c.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: id}); return err },
+		"DeleteSecret": func() error {
+			_, err := c.DeleteSecret(ctx, &secretsmanager.DeleteSecretInput{SecretId: id})
+			return err
+		},
 	}
 	for name, call := range calls {
 		code, msg := apiError(t, call())
