@@ -3,6 +3,7 @@ package snslocal
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -113,6 +114,13 @@ func (s *Service) confirmSubscriptionAction(req *request) (any, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t, err := s.lookupTopic(region, "TopicArn", req.params["TopicArn"])
+	var serr *Error
+	if errors.As(err, &serr) && serr.Code == codeNotFound {
+		// No topic, so no token of it: AWS names the token (LocalStack's
+		// test_sns_confirm_subscription_wrong_token, topic-not-exists,
+		// recorded from AWS).
+		return nil, invalidParameter("Token")
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -62,7 +62,7 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 	// FilterPolicy that defaults it.
 	sort.Strings(names)
 	for _, k := range names {
-		if err := setSubscriptionAttribute(sub, k, attrs[k]); err != nil {
+		if err := setSubscriptionAttribute(sub, k, attrs[k], subscribeFrame); err != nil {
 			return nil, err
 		}
 	}
@@ -84,7 +84,7 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 		old := s.subs[arn]
 		if old.protocol == protocol && old.endpoint == endpoint {
 			s.mu.Unlock()
-			if !maps.Equal(old.attrs, sub.attrs) {
+			if !sameRequested(old, sub, names) {
 				return nil, invalidParameter("Attributes Reason: Subscription already exists with different attributes")
 			}
 			return subscribeAnswer(old, returnARN), nil
@@ -107,6 +107,36 @@ func (s *Service) subscribeAction(req *request) (any, error) {
 		s.sendConfirmation(req.http, sub, version, policy)
 	}
 	return subscribeAnswer(sub, returnARN), nil
+}
+
+// sameRequested reports whether the attributes a repeated Subscribe names
+// agree with the existing subscription's, defaults included; attributes it
+// does not name are not compared, as on AWS (LocalStack's
+// test_subscribe_idempotency, recorded from AWS: no attributes, or only
+// FilterPolicyScope MessageAttributes, answer the existing subscription).
+func sameRequested(old, next *subscription, names []string) bool {
+	for _, k := range names {
+		cur, ok := old.attrs[k]
+		if !ok {
+			cur = defaultSubscriptionAttribute(k)
+		}
+		if next.attrs[k] != cur {
+			return false
+		}
+	}
+	return true
+}
+
+// defaultSubscriptionAttribute is the value an attribute that was never
+// set has.
+func defaultSubscriptionAttribute(name string) string {
+	switch name {
+	case "RawMessageDelivery":
+		return "false"
+	case "FilterPolicyScope":
+		return "MessageAttributes"
+	}
+	return ""
 }
 
 func subscribeAnswer(sub *subscription, returnARN bool) subscribeResult {
@@ -161,8 +191,11 @@ func checkEndpoint(protocol, endpoint string, fifo bool) error {
 		if !e164.MatchString(endpoint) {
 			return errorf(codeInvalidParameter, "Invalid SMS endpoint: %s", endpoint)
 		}
-	default:
+	case "firehose":
 		return invalidParameter("Protocol Reason: the local SNS delivers to sqs, http, https, lambda, email, email-json, sms and application, not %q", protocol)
+	default:
+		// LocalStack's test_subscribe_with_invalid_protocol, recorded from AWS.
+		return invalidParameter("Amazon SNS does not support this protocol string: %s", protocol)
 	}
 	return nil
 }
@@ -227,7 +260,7 @@ func (s *Service) setSubscriptionAttributesAction(req *request) (any, error) {
 	}
 	// Work on a copy so that a rejected value leaves the subscription as it was.
 	next := &subscription{attrs: maps.Clone(sub.attrs), filter: sub.filter}
-	if err := setSubscriptionAttribute(next, req.params["AttributeName"], req.params["AttributeValue"]); err != nil {
+	if err := setSubscriptionAttribute(next, req.params["AttributeName"], req.params["AttributeValue"], setFrame); err != nil {
 		return nil, err
 	}
 	if err := checkFilterScope(next); err != nil {

@@ -35,14 +35,27 @@ func (sub *subscription) bodyScope() bool {
 	return sub.attrs["FilterPolicyScope"] == "MessageBody"
 }
 
-// setSubscriptionAttribute validates and applies one attribute. The caller
-// holds s.mu or owns sub exclusively.
-func setSubscriptionAttribute(sub *subscription, name, value string) error {
+// Frames of an attribute refusal: Subscribe names the Attributes member,
+// SetSubscriptionAttributes does not (LocalStack's
+// test_create_subscriptions_with_attributes, test_validate_set_sub_attributes
+// and test_set_subscription_filter_policy_scope, recorded from AWS).
+const (
+	subscribeFrame = "Attributes Reason: "
+	setFrame       = ""
+)
+
+// setSubscriptionAttribute validates and applies one attribute, refusing
+// with frame before the reason. The caller holds s.mu or owns sub
+// exclusively.
+func setSubscriptionAttribute(sub *subscription, name, value, frame string) error {
 	switch name {
 	case "RawMessageDelivery":
-		if value != "true" && value != "false" {
-			return invalidParameter("Attributes Reason: RawMessageDelivery: Invalid value [%s]. Must be true or false.", value)
+		// Any case, kept in lower case, as AWS does with "True"
+		// (LocalStack's test_subscribe_idempotency).
+		if !strings.EqualFold(value, "true") && !strings.EqualFold(value, "false") {
+			return invalidParameter("%sRawMessageDelivery: Invalid value [%s]. Must be true or false.", frame, value)
 		}
+		value = strings.ToLower(value)
 	case "FilterPolicy":
 		if value == "" {
 			delete(sub.attrs, name)
@@ -59,7 +72,7 @@ func setSubscriptionAttribute(sub *subscription, name, value string) error {
 		}
 	case "FilterPolicyScope":
 		if value != "MessageAttributes" && value != "MessageBody" {
-			return invalidParameter("Attributes Reason: FilterPolicyScope: Invalid value [%s]. Please use either MessageBody or MessageAttributes", value)
+			return invalidParameter("%sFilterPolicyScope: Invalid value [%s]. Please use either MessageBody or MessageAttributes", frame, value)
 		}
 	case "DeliveryPolicy":
 		if err := checkDeliveryPolicy(value); err != nil {
@@ -137,13 +150,19 @@ func validQueueARN(arn string) bool {
 
 // lookupSubscription finds a subscription by ARN among region's topics. The
 // caller holds s.mu.
+// A malformed ARN is refused as AWS refuses it (LocalStack's
+// test_unsubscribe_wrong_arn_format, recorded from AWS): its elements
+// counted, and a topic ARN without a subscription ID is short of the ID.
 func (s *Service) lookupSubscription(region, arn string) (*subscription, error) {
 	if arn == "" {
-		return nil, invalidParameter("SubscriptionArn")
+		return nil, invalidParameter("SubscriptionArn Reason: no value for required parameter")
 	}
-	topicArn, id, ok := cutLast(arn, ":")
-	if !ok || id == "" {
-		return nil, invalidParameter("SubscriptionArn")
+	if n := strings.Count(arn, ":") + 1; n < 6 {
+		return nil, invalidParameter("SubscriptionArn Reason: An ARN must have at least 6 elements, not %d", n)
+	}
+	topicArn, id, _ := cutLast(arn, ":")
+	if id == "" || strings.Count(arn, ":") == 5 {
+		return nil, invalidParameter("SubscriptionId")
 	}
 	if err := s.checkTopicARN(region, "SubscriptionArn", topicArn); err != nil {
 		return nil, err
