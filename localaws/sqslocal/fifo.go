@@ -19,8 +19,16 @@ type fifoState struct {
 	groups      map[string]*msgGroup
 	readyGroups []*msgGroup // unlocked groups with visible messages, oldest first
 	dedup       map[string]dedupEntry
-	dedupOrder  []string // dedup IDs in the order they expire
+	dedupOrder  []string // dedup keys in the order they expire
 	seq         uint64
+	// perGroup deduplicates within each message group instead of across
+	// the queue (DeduplicationScope "messageGroup"). It is fixed when the
+	// queue is created: LocalStack's AWS recordings
+	// test_fifo_change_to_high_throughput_after_creation and
+	// test_fifo_change_to_regular_throughput_after_creation
+	// (tests/aws/services/sqs/test_sqs.snapshot.json) show AWS keeping the
+	// first scope after SetQueueAttributes changes it.
+	perGroup bool
 }
 
 // msgGroup holds one message group's visible messages in send order.
@@ -38,8 +46,8 @@ type dedupEntry struct {
 	until     time.Time
 }
 
-func newFIFOState() *fifoState {
-	return &fifoState{groups: map[string]*msgGroup{}, dedup: map[string]dedupEntry{}}
+func newFIFOState(perGroup bool) *fifoState {
+	return &fifoState{groups: map[string]*msgGroup{}, dedup: map[string]dedupEntry{}, perGroup: perGroup}
 }
 
 func (f *fifoState) group(id string) *msgGroup {
@@ -134,6 +142,9 @@ func (f *fifoState) inflightDone(m *message) bool {
 // deduplicate reports the earlier message a deduplication ID produced
 // within the window, and otherwise reserves the ID for a new message.
 func (f *fifoState) deduplicate(id string, m *message, now time.Time) (dedupEntry, bool) {
+	if f.perGroup {
+		id = m.groupID + "\n" + id // neither may contain a newline
+	}
 	for len(f.dedupOrder) > 0 {
 		oldest := f.dedupOrder[0]
 		if e, ok := f.dedup[oldest]; ok && e.until.After(now) {

@@ -48,7 +48,7 @@ func newQueue(name, arn string, st settings, now time.Time, c clock.Clock) *queu
 		tags: map[string]string{}, byID: make(map[string]*message),
 	}
 	if st.other["FifoQueue"] == "true" {
-		q.fifo = newFIFOState()
+		q.fifo = newFIFOState(st.other["DeduplicationScope"] == "messageGroup")
 	}
 	return q
 }

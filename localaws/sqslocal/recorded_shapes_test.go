@@ -2,6 +2,7 @@ package sqslocal_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -158,6 +159,48 @@ func TestRecordedSelfRedrive(t *testing.T) {
 		out, err := e.sqs.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: &url})
 		if err != nil || len(out.Messages) != 1 {
 			t.Fatalf("receive %d: %v (%d messages), want the message again", i+1, err, len(out.Messages))
+		}
+	}
+}
+
+// TestRecordedDeduplicationScope: with DeduplicationScope "messageGroup"
+// a deduplication ID repeats freely across groups
+// (test_sqs_fifo_message_group_scope_no_throughput_setting[sqs]), with the
+// default "queue" it does not (test_sqs_fifo_same_dedup_id_different_message_groups[sqs]),
+// and the scope a queue was created with stays after SetQueueAttributes
+// changes it (test_fifo_change_to_regular_throughput_after_creation[sqs]).
+func TestRecordedDeduplicationScope(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	tests := []struct {
+		name, scope, setScope string
+		wantSecond            bool
+	}{
+		{"queue scope", "queue", "", false},
+		{"message group scope", "messageGroup", "", true},
+		{"message group scope set to queue later", "messageGroup", "queue", true},
+		{"queue scope set to message group later", "queue", "messageGroup", false},
+	}
+	for i, tc := range tests {
+		url := e.createQueue(t, "scope"+strconv.Itoa(i)+".fifo", map[string]string{"FifoQueue": "true", "DeduplicationScope": tc.scope})
+		if tc.setScope != "" {
+			if _, err := e.sqs.SetQueueAttributes(ctx, &sqs.SetQueueAttributesInput{QueueUrl: &url, Attributes: map[string]string{"DeduplicationScope": tc.setScope}}); err != nil {
+				t.Fatalf("%s: SetQueueAttributes: %v", tc.name, err)
+			}
+		}
+		for _, group := range []string{"group1", "group2"} {
+			if _, err := e.sqs.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: &url, MessageBody: aws.String(group),
+				MessageGroupId: aws.String(group), MessageDeduplicationId: aws.String("same-dedup")}); err != nil {
+				t.Fatalf("%s: SendMessage: %v", tc.name, err)
+			}
+		}
+		want := 1
+		if tc.wantSecond {
+			want = 2
+		}
+		if got := e.receiveCount(t, url); got != want {
+			t.Errorf("%s: %d messages stored for one deduplication ID in two groups, want %d", tc.name, got, want)
 		}
 	}
 }
