@@ -12,9 +12,10 @@
 // Time comes from an injected clock.Clock, so visibility timeouts, delays,
 // retention and long polls can be driven by a fake clock in tests.
 //
-// FIFO queues keep per-group order (a group with a message in flight hands
-// out nothing else), number their messages and deduplicate by
-// MessageDeduplicationId or content over a five-minute window.
+// FIFO queues keep per-group order (a group hands out nothing that comes
+// after a message in flight), number their messages and deduplicate by
+// MessageDeduplicationId or content over a five-minute window, across the
+// queue or per message group (DeduplicationScope, fixed at creation).
 //
 // Queues are per region: a request reaches the queues of the region its
 // SigV4 credential scope names, and queue ARNs carry that region. Message

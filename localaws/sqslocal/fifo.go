@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -13,8 +15,12 @@ const dedupWindow = 5 * time.Minute
 
 // fifoState is what a FIFO queue keeps beyond a standard one: visible
 // messages per message group, the groups that may hand out their next
-// message, and the deduplication window. A group with a message in flight
-// hands out nothing else until that message is deleted or visible again.
+// message, and the deduplication window. A group hands out nothing that
+// comes after a message in flight until that message is deleted or visible
+// again; earlier messages whose visibility ran out can be received again
+// meanwhile, as AWS answers in LocalStack's recorded
+// test_fifo_group_visibility_extends_with_change_message_visibility
+// (tests/aws/services/sqs/test_sqs.snapshot.json).
 type fifoState struct {
 	groups      map[string]*msgGroup
 	readyGroups []*msgGroup // unlocked groups with visible messages, oldest first
@@ -35,8 +41,37 @@ type fifoState struct {
 type msgGroup struct {
 	id       string
 	msgs     []*message
-	inflight int
-	queued   bool // in readyGroups
+	inflight []uint64 // sequence numbers of in-flight messages, ascending
+	limit    uint64   // while a receive takes from it: hand out only messages before this
+	queued   bool     // in readyGroups
+}
+
+// blockedAt is the sequence number from which g hands out nothing: its
+// first in-flight message's, or none.
+func (g *msgGroup) blockedAt() uint64 {
+	if len(g.inflight) == 0 {
+		return math.MaxUint64
+	}
+	return g.inflight[0]
+}
+
+// canHandOut reports whether g's next visible message comes before every
+// message of g in flight.
+func (g *msgGroup) canHandOut() bool {
+	return len(g.msgs) > 0 && g.msgs[0].seq < g.blockedAt()
+}
+
+// addInflight records that the message numbered seq is in flight.
+func (g *msgGroup) addInflight(seq uint64) {
+	i := sort.Search(len(g.inflight), func(i int) bool { return g.inflight[i] >= seq })
+	g.inflight = slices.Insert(g.inflight, i, seq)
+}
+
+// removeInflight forgets the in-flight message numbered seq.
+func (g *msgGroup) removeInflight(seq uint64) {
+	if i, ok := slices.BinarySearch(g.inflight, seq); ok {
+		g.inflight = slices.Delete(g.inflight, i, i+1)
+	}
 }
 
 // dedupEntry remembers the message a deduplication ID first produced.
@@ -61,7 +96,7 @@ func (f *fifoState) group(id string) *msgGroup {
 
 // queueGroup puts g in line if it has something to hand out.
 func (f *fifoState) queueGroup(g *msgGroup) bool {
-	if g.queued || g.inflight > 0 || len(g.msgs) == 0 {
+	if g.queued || !g.canHandOut() {
 		return false
 	}
 	g.queued = true
@@ -96,7 +131,7 @@ func (f *fifoState) removeVisible(m *message) {
 }
 
 func (f *fifoState) forgetIfEmpty(g *msgGroup) {
-	if len(g.msgs) == 0 && g.inflight == 0 && !g.queued {
+	if len(g.msgs) == 0 && len(g.inflight) == 0 && !g.queued {
 		delete(f.groups, g.id)
 	}
 }
@@ -105,7 +140,7 @@ func (f *fifoState) forgetIfEmpty(g *msgGroup) {
 // group it started (*cur) before moving to the next group in line.
 func (f *fifoState) next(cur **msgGroup) *message {
 	for {
-		if g := *cur; g != nil && len(g.msgs) > 0 {
+		if g := *cur; g != nil && len(g.msgs) > 0 && g.msgs[0].seq < g.limit {
 			m := g.msgs[0]
 			g.msgs[0] = nil
 			g.msgs = g.msgs[1:]
@@ -118,22 +153,23 @@ func (f *fifoState) next(cur **msgGroup) *message {
 		f.readyGroups[0] = nil
 		f.readyGroups = f.readyGroups[1:]
 		g.queued = false
-		if g.inflight > 0 || len(g.msgs) == 0 {
+		if !g.canHandOut() {
 			f.forgetIfEmpty(g)
 			continue
 		}
+		g.limit = g.blockedAt()
 		*cur = g
 	}
 }
 
-// inflightDone unlocks m's group once its last in-flight message is
-// settled, and reports whether the group came back in line.
+// inflightDone settles m, which has left the in-flight state, in its
+// group, and reports whether the group came back in line.
 func (f *fifoState) inflightDone(m *message) bool {
 	g := f.groups[m.groupID]
 	if g == nil {
 		return false
 	}
-	g.inflight--
+	g.removeInflight(m.seq)
 	queued := f.queueGroup(g)
 	f.forgetIfEmpty(g)
 	return queued

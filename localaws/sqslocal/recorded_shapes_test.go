@@ -204,3 +204,52 @@ func TestRecordedDeduplicationScope(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordedGroupVisibility: when one message of a FIFO group has its
+// visibility timeout extended, the group's earlier messages can be
+// received again once their own timeout runs out, while it and every later
+// one stay back
+// (test_fifo_group_visibility_extends_with_change_message_visibility[sqs-*-visible]).
+func TestRecordedGroupVisibility(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		extended int
+		want     []string
+	}{
+		{"first extended", 0, nil},
+		{"second extended", 1, []string{"foo"}},
+		{"third extended", 2, []string{"foo", "bar"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newEnv(t)
+			ctx := context.Background()
+			url := e.createQueue(t, "g.fifo", map[string]string{"FifoQueue": "true", "VisibilityTimeout": "1"})
+			for _, body := range []string{"foo", "bar", "baz"} {
+				if _, err := e.sqs.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: &url, MessageBody: aws.String(body),
+					MessageGroupId: aws.String("1"), MessageDeduplicationId: aws.String(body)}); err != nil {
+					t.Fatalf("SendMessage: %v", err)
+				}
+			}
+			first, err := e.sqs.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: &url, MaxNumberOfMessages: 5})
+			if err != nil || len(first.Messages) != 3 {
+				t.Fatalf("first ReceiveMessage: %v (%d messages), want all 3", err, len(first.Messages))
+			}
+			e.changeVisibility(t, url, first.Messages[tc.extended].ReceiptHandle, 4)
+			e.clock.Advance(2500 * time.Millisecond)
+			again, err := e.sqs.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: &url, MaxNumberOfMessages: 5})
+			if err != nil {
+				t.Fatalf("second ReceiveMessage: %v", err)
+			}
+			var got []string
+			for _, m := range again.Messages {
+				got = append(got, aws.ToString(m.Body))
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("received again (-AWS +ours):\n%s", diff)
+			}
+		})
+	}
+}

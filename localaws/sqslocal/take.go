@@ -70,7 +70,7 @@ func (q *queue) takeLocked(now time.Time, opt receiveOptions, dlq *queue) (out [
 			heap.Push(&q.timed, m)
 			q.nInflight++
 			if q.fifo != nil {
-				q.fifo.group(m.groupID).inflight++
+				q.fifo.group(m.groupID).addInflight(m.seq)
 			}
 		} else {
 			again = append(again, m)
