@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // TestFilterPolicyRefusals pins the wordings AWS answers for malformed
@@ -52,6 +53,45 @@ func TestFilterPolicyRefusals(t *testing.T) {
 			}
 			if got := errorMessageOf(t, err); got != tc.want {
 				t.Errorf("message %q\nwant    %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestFilterNumberBeyondABillion: SNS filters numbers from -10^9 to 10^9
+// (SNS Developer Guide, filter policy constraints), and AWS fails a
+// policy holding a larger one with 500 InternalError (Type Receiver), as
+// moto's AWS-verified test_subscribe_invalid_filter_policy records for
+// {"store":[1000000001]}. The bounds themselves are taken.
+func TestFilterNumberBeyondABillion(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	topic := e.createTopic(t, "billion")
+	once := func(o *sns.Options) { o.RetryMaxAttempts = 1 } // the SDK retries a 500
+	tests := []struct {
+		name, policy string
+		refused      bool
+	}{
+		{"exact value above", `{"store":[1000000001]}`, true},
+		{"exact value below", `{"store":[-1000000001]}`, true},
+		{"numeric bound above", `{"price":[{"numeric":[">",2e9]}]}`, true},
+		{"anything-but above", `{"price":[{"anything-but":[1000000001]}]}`, true},
+		{"the bounds", `{"price":[{"numeric":[">=",-1000000000,"<=",1000000000]}]}`, false},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := e.client.Subscribe(context.Background(), &sns.SubscribeInput{TopicArn: &topic, Protocol: aws.String("sqs"),
+				Endpoint: aws.String(queueARN(fmt.Sprintf("q%d", i))), Attributes: map[string]string{"FilterPolicy": tc.policy}}, once)
+			if !tc.refused {
+				if err != nil {
+					t.Fatalf("Subscribe: %v", err)
+				}
+				return
+			}
+			var status *smithyhttp.ResponseError
+			if got := errorCode(t, err); got != "InternalError" || !errorsAs(err, &status) || status.HTTPStatusCode() != 500 {
+				t.Errorf("Subscribe: %v, want 500 InternalError", err)
 			}
 		})
 	}

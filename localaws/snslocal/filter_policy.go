@@ -3,6 +3,8 @@ package snslocal
 import (
 	"bytes"
 	"encoding/json"
+	"math"
+	"slices"
 	"strings"
 )
 
@@ -59,7 +61,39 @@ func parseFilterPolicy(text string) (*filterPolicy, error) {
 		// combinations is an invalid parameter.
 		return nil, invalidParameter("FilterPolicy: Filter policy is too complex")
 	}
+	if outOfFilterRange(obj) {
+		// SNS filters numbers from -10^9 to 10^9 (the filter policy
+		// constraints in the SNS Developer Guide). AWS does not refuse a
+		// policy holding a larger one with a 400: it fails with a 500
+		// InternalError, as moto's AWS-verified
+		// test_subscribe_invalid_filter_policy records ({"store":
+		// [1000000001]}). The local SNS answers the same, so that the code
+		// meets here the failure it would meet on AWS.
+		return nil, errorf(codeInternal, "Internal Error (AWS answers a filter policy number outside -1000000000 to 1000000000 so)")
+	}
 	return &filterPolicy{root: root}, nil
+}
+
+// maxFilterNumber bounds the numbers a filter policy may hold, either sign.
+const maxFilterNumber = 1e9
+
+// outOfFilterRange reports whether a decoded policy holds a number beyond
+// maxFilterNumber either side of zero.
+func outOfFilterRange(v any) bool {
+	switch v := v.(type) {
+	case json.Number:
+		f, err := v.Float64()
+		return err != nil || math.Abs(f) > maxFilterNumber
+	case []any:
+		return slices.ContainsFunc(v, outOfFilterRange)
+	case map[string]any:
+		for _, x := range v {
+			if outOfFilterRange(x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func parseFilterObject(obj map[string]any, depth int) (*filterObject, error) {
