@@ -166,3 +166,30 @@ func TestFIFOTopicEnvelope(t *testing.T) {
 		t.Errorf("envelope %s (%v), want SequenceNumber %s", ds[0].Body, err, aws.ToString(out.SequenceNumber))
 	}
 }
+
+// TestFIFOThroughputScope: FifoThroughputScope MessageGroup deduplicates
+// within each message group, Topic (the default) across the topic
+// (CreateTopic's attribute reference).
+func TestFIFOThroughputScope(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		scope string
+		want  int // deliveries of one deduplication ID published in two groups
+	}{{"Topic", 1}, {"MessageGroup", 2}} {
+		t.Run(tc.scope, func(t *testing.T) {
+			t.Parallel()
+			e := newEnv(t)
+			topic := e.createFIFOTopic(t, "scoped.fifo", map[string]string{"FifoThroughputScope": tc.scope})
+			e.subscribe(t, topic, "q.fifo", nil)
+			for _, group := range []string{"a", "b"} {
+				if _, err := e.client.Publish(context.Background(), &sns.PublishInput{TopicArn: &topic, Message: aws.String("m"),
+					MessageGroupId: aws.String(group), MessageDeduplicationId: aws.String("same")}); err != nil {
+					t.Fatalf("Publish to group %s: %v", group, err)
+				}
+			}
+			if got := len(e.sink.to("q.fifo")); got != tc.want {
+				t.Errorf("%d deliveries, want %d", got, tc.want)
+			}
+		})
+	}
+}

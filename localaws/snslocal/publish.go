@@ -191,6 +191,7 @@ func (s *Service) publish(ctx context.Context, r *http.Request, in publishReques
 		targets      []target
 		version      = "1"
 		contentDedup bool
+		groupScope   bool // FifoThroughputScope MessageGroup: deduplicate within each group
 	)
 	if err == nil {
 		for _, arn := range t.subs {
@@ -202,6 +203,7 @@ func (s *Service) publish(ctx context.Context, r *http.Request, in publishReques
 			version = v
 		}
 		contentDedup = t.attrs["ContentBasedDeduplication"] == "true"
+		groupScope = t.attrs["FifoThroughputScope"] == "MessageGroup"
 	}
 	s.mu.RUnlock()
 	if err != nil {
@@ -224,7 +226,11 @@ func (s *Service) publish(ctx context.Context, r *http.Request, in publishReques
 	if t.fifo != nil {
 		t.fifo.mu.Lock()
 		defer t.fifo.mu.Unlock()
-		first, dup := t.fifo.admit(dedupID, n.messageID, n.time)
+		key := dedupID
+		if groupScope {
+			key = in.MessageGroupID + "\x00" + dedupID
+		}
+		first, dup := t.fifo.admit(key, n.messageID, n.time)
 		if dup {
 			return published{messageID: first.messageID, sequence: first.sequence}, nil
 		}

@@ -24,7 +24,7 @@ type topic struct {
 func settableTopicAttribute(name string) bool {
 	switch name {
 	case "DisplayName", "Policy", "DeliveryPolicy", "KmsMasterKeyId", "SignatureVersion", "TracingConfig",
-		"ArchivePolicy", "DataProtectionPolicy", "ContentBasedDeduplication", "FifoTopic":
+		"ArchivePolicy", "DataProtectionPolicy", "ContentBasedDeduplication", "FifoTopic", "FifoThroughputScope":
 		return true
 	}
 	return false
@@ -39,6 +39,8 @@ func validTopicAttribute(name, value string) error {
 		return invalidParameter("Attributes Reason: SignatureVersion must be 1 or 2")
 	case booleanTopicAttribute(name) && !strings.EqualFold(value, "true") && !strings.EqualFold(value, "false"):
 		return invalidParameter("Attributes Reason: %s must be true or false", name)
+	case name == "FifoThroughputScope" && value != "Topic" && value != "MessageGroup":
+		return invalidParameter("Attributes Reason: FifoThroughputScope must be Topic or MessageGroup")
 	case name == "DisplayName" && len(value) > 100:
 		return invalidParameter("DisplayName")
 	}
