@@ -31,6 +31,9 @@ type JSON struct {
 	// code (before TypePrefix), for services whose JSON type names differ
 	// from their codes. Nil writes the code itself.
 	TypeName func(code string) string
+	// CapitalMessage writes the message as "Message", as Secrets Manager
+	// does; the other JSON services write "message".
+	CapitalMessage bool
 }
 
 // ContentType is the media type of the protocol's requests and answers.
@@ -53,10 +56,11 @@ func (p JSON) WriteError(w http.ResponseWriter, requestID string, e *Error) {
 	if p.TypeName != nil {
 		typeName = p.TypeName(e.Code)
 	}
-	body, _ := json.Marshal(struct {
-		Type    string `json:"__type"`
-		Message string `json:"message"`
-	}{p.TypePrefix + typeName, e.Message}) // two strings always encode
+	messageMember := "message"
+	if p.CapitalMessage {
+		messageMember = "Message"
+	}
+	body, _ := json.Marshal(map[string]string{"__type": p.TypePrefix + typeName, messageMember: e.Message}) // strings always encode
 	h := w.Header()
 	if p.ErrorTypeHeader {
 		h.Set("X-Amzn-ErrorType", e.Code)

@@ -129,15 +129,13 @@ func TestValueNeedsClientRequestToken(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got struct {
-			Type    string `json:"__type"`
-			Message string
-		}
+		// AWS writes "Message" with a capital M in Secrets Manager's errors.
+		var got map[string]string
 		err = json.NewDecoder(resp.Body).Decode(&got)
 		resp.Body.Close()
-		if err != nil || resp.StatusCode != 400 || got.Type != "InvalidRequestException" ||
-			got.Message != "You must provide a ClientRequestToken value. We recommend a UUID-type value." {
-			t.Errorf("%s without a token = %d %+v (%v)", op, resp.StatusCode, got, err)
+		if err != nil || resp.StatusCode != 400 || got["__type"] != "InvalidRequestException" ||
+			got["Message"] != "You must provide a ClientRequestToken value. We recommend a UUID-type value." {
+			t.Errorf("%s without a token = %d %v (%v)", op, resp.StatusCode, got, err)
 		}
 	}
 }

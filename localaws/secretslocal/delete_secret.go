@@ -1,6 +1,10 @@
 package secretslocal
 
-import "time"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
 // defaultRecoveryDays is the recovery window of a DeleteSecret that names
 // none.
@@ -39,6 +43,9 @@ func (s *regional) deleteSecret(body []byte) (any, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sec, err := s.lookup(in.SecretID)
+	if missing(err) && in.ForceDeleteWithoutRecovery {
+		return s.forgetMissing(in.SecretID)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -56,6 +63,25 @@ func (s *regional) deleteSecret(body []byte) (any, error) {
 	sec.deletion = now.Add(time.Duration(days) * 24 * time.Hour)
 	out.DeletionDate = epoch(sec.deletion)
 	return out, nil
+}
+
+// forgetMissing answers a forced deletion of a secret that does not
+// exist as AWS does, as if it had been deleted (LocalStack's AWS-validated
+// test_delete_non_existent_secret_returns_as_if_secret_exists): the name,
+// an ARN for it and the time. The caller holds s.mu.
+func (s *regional) forgetMissing(id string) (any, error) {
+	name, ok := s.nameFromARN(id)
+	if !ok {
+		name = id
+	}
+	arn := id
+	if !strings.HasPrefix(id, "arn:") {
+		var err error
+		if arn, err = s.newARN(name); err != nil {
+			return nil, fmt.Errorf("delete secret: %w", err)
+		}
+	}
+	return deleteSecretOutput{secretRef: secretRef{ARN: arn, Name: name}, DeletionDate: epoch(s.clock.Now())}, nil
 }
 
 // restoreSecret cancels a scheduled deletion. Restoring a secret that is

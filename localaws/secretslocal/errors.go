@@ -6,6 +6,7 @@ import "github.com/payflow-dev/payflow/localaws/awsproto"
 const (
 	codeInternal          = "InternalServiceError"
 	codeInvalidParameter  = "InvalidParameterException"
+	codeMalformedPolicy   = "MalformedPolicyDocumentException"
 	codeInvalidRequest    = "InvalidRequestException"
 	codeInvalidNextToken  = "InvalidNextTokenException"
 	codeResourceExists    = "ResourceExistsException"
@@ -24,8 +25,10 @@ const (
 )
 
 // proto is how Secrets Manager answers on the wire: AWS JSON 1.1, the bare
-// code in __type and in X-Amzn-ErrorType.
-var proto = awsproto.JSON{Version: "1.1", ErrorTypeHeader: true}
+// code in __type and in X-Amzn-ErrorType, and the message as "Message"
+// (LocalStack's AWS-validated test_no_client_request_token records AWS's raw
+// error body).
+var proto = awsproto.JSON{Version: "1.1", ErrorTypeHeader: true, CapitalMessage: true}
 
 // errInternal is what a client sees of a failure of the emulator itself.
 func errInternal() *awsproto.Error {

@@ -63,6 +63,7 @@ func (s *regional) value(sec *secret, versionID, stage string) (getSecretValueOu
 		v = found
 	}
 	sec.accessed = s.clock.Now().UTC().Truncate(24 * time.Hour)
+	v.accessed = sec.accessed
 	out := getSecretValueOutput{
 		secretRef: secretRef{ARN: sec.arn, Name: sec.name}, VersionID: v.id,
 		VersionStages: append([]string{}, v.stages...), CreatedDate: epoch(v.created),

@@ -71,6 +71,7 @@ func (s *regional) listSecretVersionIDs(body []byte) (any, error) {
 	for _, v := range versions[start:end] {
 		out.Versions = append(out.Versions, versionEntry{
 			VersionID: v.id, VersionStages: slices.Clone(v.stages), CreatedDate: epoch(v.created), KmsKeyIDs: []string{key},
+			LastAccessedDate: epochOrNil(v.accessed),
 		})
 	}
 	return out, nil

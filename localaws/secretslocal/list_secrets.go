@@ -123,10 +123,30 @@ func (f filter) matches(sec *secret) bool {
 	for _, v := range f.Values {
 		negate := strings.HasPrefix(v, "!")
 		prefix := strings.TrimPrefix(v, "!")
-		hit := slices.ContainsFunc(fields, func(field string) bool { return strings.HasPrefix(field, prefix) })
+		hit := slices.ContainsFunc(fields, func(field string) bool {
+			if f.Key == "description" {
+				return wordsPrefix(field, prefix)
+			}
+			return strings.HasPrefix(field, prefix)
+		})
 		if hit != negate {
 			return true
 		}
 	}
 	return false
+}
+
+// wordsPrefix is the description filter's match: not case-sensitive, and
+// word by word, each word of the value starting some word of the
+// description. AWS answers so (LocalStack's AWS-validated
+// test_list_secrets_filtering: "a secret" finds "an secret" but not
+// "asecret").
+func wordsPrefix(description, value string) bool {
+	have := strings.Fields(strings.ToLower(description))
+	for _, want := range strings.Fields(strings.ToLower(value)) {
+		if !slices.ContainsFunc(have, func(w string) bool { return strings.HasPrefix(w, want) }) {
+			return false
+		}
+	}
+	return true
 }

@@ -2,11 +2,14 @@ package secretslocal
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/payflow-dev/payflow/localaws/awsproto"
 )
 
 // The staging labels Secrets Manager manages itself.
@@ -29,6 +32,7 @@ type secret struct {
 	deletion    time.Time // zero unless scheduled for deletion: when it goes
 	deletedAt   time.Time // when DeleteSecret scheduled it
 	versions    map[string]*version
+	policy      string // the resource policy; empty for none
 }
 
 // version is one value of a secret. A version without staging labels is
@@ -39,6 +43,9 @@ type version struct {
 	bin     []byte
 	stages  []string
 	created time.Time
+	// accessed is the day of the last GetSecretValue of this version;
+	// zero until then.
+	accessed time.Time
 }
 
 // tag is a Secrets Manager resource tag.
@@ -69,14 +76,18 @@ func (sec *secret) byStage(stage string) (*version, bool) {
 }
 
 // stagesByVersion is the VersionIdsToStages map of DescribeSecret and
-// ListSecrets; nil when the secret has no value yet, so that the member is
-// omitted as AWS omits it.
+// ListSecrets: the versions that still have a label (AWS leaves deprecated
+// ones out; LocalStack's AWS-validated test_update_secret_description), nil
+// when there are none, so that the member is omitted as AWS omits it.
 func (sec *secret) stagesByVersion() map[string][]string {
-	if len(sec.versions) == 0 {
-		return nil
-	}
-	out := make(map[string][]string, len(sec.versions))
+	var out map[string][]string
 	for id, v := range sec.versions {
+		if len(v.stages) == 0 {
+			continue
+		}
+		if out == nil {
+			out = make(map[string][]string, len(sec.versions))
+		}
 		out[id] = append([]string{}, v.stages...)
 	}
 	return out
@@ -139,6 +150,13 @@ func (s *regional) lookup(id string) (*secret, error) {
 // partialARN is the secret's ARN without the hyphen and six random
 // characters, which AWS accepts as a SecretId too.
 func (sec *secret) partialARN() string { return sec.arn[:len(sec.arn)-len("-XXXXXX")] }
+
+// missing reports whether err is lookup's answer for a SecretId that names
+// no secret.
+func missing(err error) bool {
+	var apiErr *awsproto.Error
+	return errors.As(err, &apiErr) && apiErr.Code == codeResourceNotFound
+}
 
 // live is lookup for the operations a secret scheduled for deletion
 // refuses.

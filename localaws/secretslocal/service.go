@@ -85,6 +85,10 @@ func operations() map[string]handler {
 		"ListSecretVersionIds":     (*regional).listSecretVersionIDs,
 		"UpdateSecretVersionStage": (*regional).updateSecretVersionStage,
 		"GetRandomPassword":        (*regional).getRandomPassword,
+		"PutResourcePolicy":        (*regional).putResourcePolicy,
+		"GetResourcePolicy":        (*regional).getResourcePolicy,
+		"DeleteResourcePolicy":     (*regional).deleteResourcePolicy,
+		"ValidateResourcePolicy":   (*regional).validateResourcePolicy,
 		"BatchGetSecretValue":      (*regional).batchGetSecretValue,
 	}
 }
