@@ -26,15 +26,21 @@ func parseRedrivePolicy(value string) (string, error) {
 	return p.DeadLetterTargetArn, nil
 }
 
-// checkDeadLetterType applies AWS's rule that FIFO topics' subscriptions
-// use FIFO dead-letter queues and standard topics' standard ones.
+// checkDeadLetterType applies AWS's rule that a FIFO queue subscribed to
+// a FIFO topic uses a FIFO dead-letter queue, while a standard queue
+// subscribed to one may use a standard queue (LocalStack's
+// test_validations_for_fifo, recorded from AWS), and that standard
+// topics' subscriptions use standard ones.
 func checkDeadLetterType(sub *subscription, fifo bool) error {
 	dlq := sub.deadLetterQueue()
-	if dlq == "" || strings.HasSuffix(dlq, ".fifo") == fifo {
+	fifoDLQ := strings.HasSuffix(dlq, ".fifo")
+	switch {
+	case dlq == "" || fifoDLQ == fifo:
 		return nil
-	}
-	if fifo {
-		return invalidParameter("RedrivePolicy: must use a FIFO queue as DLQ for a FIFO topic subscription")
+	case fifo && sub.protocol == "sqs" && strings.HasSuffix(sub.endpoint, ".fifo"):
+		return invalidParameter("RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.")
+	case fifo:
+		return nil
 	}
 	return invalidParameter("RedrivePolicy: must use a standard queue as DLQ for a standard topic subscription")
 }

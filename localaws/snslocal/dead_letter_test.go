@@ -93,3 +93,28 @@ func TestRedrivePolicyRules(t *testing.T) {
 		t.Errorf("SetSubscriptionAttributes with a FIFO DLQ on a standard topic: %q, want InvalidParameter", got)
 	}
 }
+
+// TestFIFOTopicDeadLetterQueues: on a FIFO topic, a FIFO queue's
+// subscription needs a FIFO dead-letter queue while a standard queue's may
+// use a standard one (LocalStack's test_validations_for_fifo, recorded
+// from AWS: regular-queue-for-dlq-of-fifo-topic, and the standard queue's
+// RedrivePolicy taken).
+func TestFIFOTopicDeadLetterQueues(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	fifo := e.createFIFOTopic(t, "f.fifo", nil)
+	set := func(sub, dlq string) error {
+		_, err := e.client.SetSubscriptionAttributes(ctx, &sns.SetSubscriptionAttributesInput{SubscriptionArn: &sub,
+			AttributeName: aws.String("RedrivePolicy"), AttributeValue: aws.String(dlqPolicy(dlq))})
+		return err
+	}
+	if err := set(e.subscribe(t, fifo, "standard", nil), "dlq"); err != nil {
+		t.Errorf("standard DLQ for a standard queue on a FIFO topic: %v", err)
+	}
+	err := set(e.subscribe(t, fifo, "ordered.fifo", nil), "dlq")
+	want := "Invalid parameter: RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic."
+	if got := errorMessageOf(t, err); errorCode(t, err) != "InvalidParameter" || got != want {
+		t.Errorf("standard DLQ for a FIFO queue: %q\nwant %q", got, want)
+	}
+}

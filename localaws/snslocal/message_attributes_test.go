@@ -137,3 +137,46 @@ func TestBatchEntryIDRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestBatchSizeCountsAttributes: a batch's size limit counts each entry's
+// attributes (name, type and value) with its message, and a batch at the
+// limit goes through (LocalStack's test_publish_batch_too_long_message,
+// recorded from AWS).
+func TestBatchSizeCountsAttributes(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	topic := e.createTopic(t, "sized")
+	attrs := map[string]types.MessageAttributeValue{"attr1": {DataType: aws.String("Number"), StringValue: aws.String("1")}}
+	full := strings.Repeat("a", 256*1024-len("attr1")-len("Number")-len("1"))
+	batch := func(first string) error {
+		_, err := e.client.PublishBatch(context.Background(), &sns.PublishBatchInput{TopicArn: &topic, PublishBatchRequestEntries: []types.PublishBatchRequestEntry{
+			{Id: aws.String("1"), Message: aws.String(first), MessageAttributes: attrs},
+			{Id: aws.String("2"), Message: aws.String("b")},
+		}})
+		return err
+	}
+	var tooLong *types.BatchRequestTooLongException
+	if err := batch(full); !errorsAs(err, &tooLong) {
+		t.Errorf("one byte over with the attributes: %v, want BatchRequestTooLongException", err)
+	}
+	if err := batch(full[1:]); err != nil {
+		t.Errorf("at the limit: %v", err)
+	}
+}
+
+// TestBatchEntryWithoutDefaultFailsTheBatch: an entry whose
+// MessageStructure json lacks a default fails the whole batch, before a
+// FIFO topic's group check (LocalStack's test_publish_batch_exceptions,
+// no-default-key-json, recorded from AWS).
+func TestBatchEntryWithoutDefaultFailsTheBatch(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	topic := e.createFIFOTopic(t, "t.fifo", nil)
+	_, err := e.client.PublishBatch(context.Background(), &sns.PublishBatchInput{TopicArn: &topic, PublishBatchRequestEntries: []types.PublishBatchRequestEntry{
+		{Id: aws.String("1"), Message: aws.String(`{"sqs": "test sqs"}`), MessageStructure: aws.String("json")},
+	}})
+	want := "Invalid parameter: Message Structure - No default entry in JSON message body"
+	if got := errorMessageOf(t, err); errorCode(t, err) != "InvalidParameter" || got != want {
+		t.Errorf("PublishBatch: %q\nwant %q", got, want)
+	}
+}

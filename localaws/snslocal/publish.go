@@ -116,6 +116,12 @@ func (in *publishRequest) validate() error {
 	if messageSize(in.Message, in.Attributes) > maxMessageBytes {
 		return invalidParameter("Message too long")
 	}
+	return in.checkStructure()
+}
+
+// checkStructure resolves MessageStructure=json to the message SQS
+// subscribers get, refusing a structure AWS refuses.
+func (in *publishRequest) checkStructure() error {
 	switch in.structure {
 	case "":
 	case "json":

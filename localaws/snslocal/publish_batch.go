@@ -75,10 +75,11 @@ func (s *Service) publishBatchAction(req *request) (any, error) {
 			return nil, errorf(codeBatchIDsNotDistinct, "Two or more batch entries in the request have the same Id.")
 		}
 		seen[id] = true
-		total += len(e["Message"])
-		// An entry's message attribute refusal fails the whole batch
-		// (LocalStack's test_empty_or_wrong_message_attributes, the batch-*
-		// cases, recorded from AWS).
+		// An entry's message attribute or message structure refusal fails
+		// the whole batch, before a FIFO topic's own checks (LocalStack's
+		// test_empty_or_wrong_message_attributes, the batch-* cases, and
+		// test_publish_batch_exceptions, no-default-key-json, recorded from
+		// AWS).
 		attrs, err := decodeMessageAttributes(e, entryPath(i))
 		if err != nil {
 			return nil, err
@@ -86,6 +87,15 @@ func (s *Service) publishBatchAction(req *request) (any, error) {
 		if err := validateMessageAttributes(attrs); err != nil {
 			return nil, err
 		}
+		if e["MessageStructure"] != "" {
+			in := publishRequest{PublishInput: PublishInput{Message: e["Message"]}, structure: e["MessageStructure"]}
+			if err := in.checkStructure(); err != nil {
+				return nil, err
+			}
+		}
+		// The attributes count towards the batch's size, as towards a
+		// message's (test_publish_batch_too_long_message, error-with-attrs).
+		total += messageSize(e["Message"], attrs)
 	}
 	if total > maxMessageBytes {
 		return nil, errorf(codeBatchTooLong, "The length of all the messages put together is more than the limit.")

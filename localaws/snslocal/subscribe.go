@@ -259,7 +259,7 @@ func (s *Service) setSubscriptionAttributesAction(req *request) (any, error) {
 		}
 	}
 	// Work on a copy so that a rejected value leaves the subscription as it was.
-	next := &subscription{attrs: maps.Clone(sub.attrs), filter: sub.filter}
+	next := &subscription{protocol: sub.protocol, endpoint: sub.endpoint, attrs: maps.Clone(sub.attrs), filter: sub.filter}
 	if err := setSubscriptionAttribute(next, req.params["AttributeName"], req.params["AttributeValue"], setFrame); err != nil {
 		return nil, err
 	}
