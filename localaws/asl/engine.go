@@ -78,8 +78,12 @@ func (e *Engine) Start(m *Machine, p StartParams, rec Recorder, done func(Outcom
 	root := &thread{x: x, cur: m.root.start, input: input, inputJSON: inputStr, vars: newScope(nil)}
 	x.root = root
 	x.mu.Lock()
-	root.last = x.recordLocked(0, EventExecutionStarted, "executionStartedEventDetails",
+	x.recordLocked(0, EventExecutionStarted, "executionStartedEventDetails",
 		&ExecutionStartedEventDetails{Input: inputStr, RoleArn: p.RoleArn})
+	// The event after ExecutionStarted points at no event: AWS records its
+	// previousEventId as 0, not 1 (every history in LocalStack's
+	// AWS-recorded step functions snapshots does), so root.last stays 0.
+	root.last = 0
 	if m.timeout > 0 {
 		x.timer = e.clock.AfterFunc(m.timeout, x.timeOut)
 	}

@@ -67,7 +67,7 @@ func TestHistoryOrderAndPaging(t *testing.T) {
 	if all[0].ExecutionStartedEventDetails == nil || aws.ToString(all[0].ExecutionStartedEventDetails.Input) != `{"secret":"in"}` {
 		t.Fatalf("ExecutionStarted details %+v", all[0].ExecutionStartedEventDetails)
 	}
-	if all[1].StateEnteredEventDetails == nil || aws.ToString(all[1].StateEnteredEventDetails.Name) != "A" || all[1].PreviousEventId != 1 {
+	if all[1].StateEnteredEventDetails == nil || aws.ToString(all[1].StateEnteredEventDetails.Name) != "A" || all[1].PreviousEventId != 0 {
 		t.Fatalf("first state entered: %+v", all[1])
 	}
 
