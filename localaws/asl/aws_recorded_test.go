@@ -69,5 +69,3 @@ func TestAWSRecordedEventChain(t *testing.T) {
 		})
 	}
 }
-
-
