@@ -58,6 +58,39 @@ func TestAWSRecordedEventChain(t *testing.T) {
 			name: "fail", def: `{"StartAt":"FailState","States":{"FailState":{"Type":"Fail","Error":"SomeFailure","Cause":"This state machines raises a 'SomeFailure' failure."}}}`,
 			want: []eventLink{{"ExecutionStarted", 1, 0}, {"FailStateEntered", 2, 0}, {"ExecutionFailed", 3, 2}},
 		},
+		{
+			// evaluate_jsonata/test_base_evaluate_expressions.snapshot.json,
+			// TestBaseEvaluateJsonata::test_base_map[ITEMS]: a Map state's
+			// MapIterationSucceeded and MapStateSucceeded are side events;
+			// the next iteration and the state's exit point past them.
+			name: "map", def: `{"QueryLanguage":"JSONata","StartAt":"Start","States":{"Start":{"Type":"Map","Items":"{% [1,2,3] %}","MaxConcurrency":1,
+				"ItemProcessor":{"StartAt":"Process","States":{"Process":{"Type":"Pass","End":true}}},"End":true}}}`,
+			want: []eventLink{
+				{"ExecutionStarted", 1, 0}, {"MapStateEntered", 2, 0}, {"MapStateStarted", 3, 2},
+				{"MapIterationStarted", 4, 3}, {"PassStateEntered", 5, 4}, {"PassStateExited", 6, 5}, {"MapIterationSucceeded", 7, 6},
+				{"MapIterationStarted", 8, 6}, {"PassStateEntered", 9, 8}, {"PassStateExited", 10, 9}, {"MapIterationSucceeded", 11, 10},
+				{"MapIterationStarted", 12, 10}, {"PassStateEntered", 13, 12}, {"PassStateExited", 14, 13}, {"MapIterationSucceeded", 15, 14},
+				{"MapStateSucceeded", 16, 15}, {"MapStateExited", 17, 15}, {"ExecutionSucceeded", 18, 17},
+			},
+		},
+		{
+			// scenarios/test_base_scenarios.snapshot.json,
+			// TestBaseScenarios::test_map_state_catch: MapStateFailed points
+			// at the failing iteration's last state event.
+			name: "map-catch", def: `{"StartAt":"StartState","States":{
+				"StartState":{"Type":"Pass","Result":[1],"ResultPath":"$.arr","Next":"MapState"},
+				"MapState":{"Type":"Map","ResultPath":null,"InputPath":"$.arr","MaxConcurrency":1,
+					"ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"HandleItemFail","States":{
+						"HandleItemFail":{"Type":"Fail","Error":"HandleItemFailError","Cause":"HandleItemFailCause"}}},
+					"Catch":[{"ErrorEquals":["HandleItemFailError"],"Next":"FinalCaught"}],"Next":"Final"},
+				"FinalCaught":{"Type":"Pass","End":true},"Final":{"Type":"Pass","End":true}}}`,
+			want: []eventLink{
+				{"ExecutionStarted", 1, 0}, {"PassStateEntered", 2, 0}, {"PassStateExited", 3, 2}, {"MapStateEntered", 4, 3},
+				{"MapStateStarted", 5, 4}, {"MapIterationStarted", 6, 5}, {"FailStateEntered", 7, 6}, {"MapIterationFailed", 8, 7},
+				{"MapStateFailed", 9, 7}, {"MapStateExited", 10, 9}, {"PassStateEntered", 11, 10}, {"PassStateExited", 12, 11},
+				{"ExecutionSucceeded", 13, 12},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

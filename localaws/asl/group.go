@@ -49,6 +49,11 @@ func (g *group) childDone(ch *thread, out any, f *failure) {
 	// A failure the Map tolerates still counts as one for a redrive.
 	g.succeeded[ch.index] = f == nil
 	isMap := g.inputs != nil
+	// On AWS a Map iteration's end event is a side branch of the history:
+	// what comes next (the next iteration's MapIterationStarted, or
+	// MapStateFailed) points at the iteration's last state event, as every
+	// Map history in LocalStack's AWS-recorded snapshots shows.
+	before := ch.last
 	if isMap {
 		typ, key := "MapIterationSucceeded", "mapIterationSucceededEventDetails"
 		if f != nil {
@@ -69,7 +74,7 @@ func (g *group) childDone(ch *thread, out any, f *failure) {
 		g.abortChildrenLocked(ch)
 		g.parent.active = nil
 		g.parent.failed = g
-		g.parent.last = x.recordLocked(ch.last, g.s.eventPrefix()+"StateFailed", "", nil)
+		g.parent.last = x.recordLocked(before, g.s.eventPrefix()+"StateFailed", "", nil)
 		x.mu.Unlock()
 		g.parent.resume(g.s, step{fail: f})
 		return
@@ -78,7 +83,7 @@ func (g *group) childDone(ch *thread, out any, f *failure) {
 	g.pending--
 	var launch *thread
 	if isMap && g.unstarted() > 0 {
-		launch = g.startIterationLocked()
+		launch = g.startIterationLocked(before)
 		x.busy++
 	}
 	if g.pending > 0 {
@@ -90,7 +95,10 @@ func (g *group) childDone(ch *thread, out any, f *failure) {
 	}
 	g.done = true
 	g.parent.active = nil
-	g.parent.last = x.recordLocked(ch.last, g.s.eventPrefix()+"StateSucceeded", "", nil)
+	// MapStateSucceeded / ParallelStateSucceeded is a side event too: the
+	// state's exit points at the event before it, as on AWS.
+	x.recordLocked(ch.last, g.s.eventPrefix()+"StateSucceeded", "", nil)
+	g.parent.last = ch.last
 	x.mu.Unlock()
 	g.parent.resume(g.s, g.finish())
 }
@@ -142,9 +150,9 @@ func (g *group) unstarted() int {
 }
 
 // startIterationLocked creates the next Map iteration's thread, or takes
-// the redriven one, and records its MapIterationStarted; the caller runs
-// it after unlocking.
-func (g *group) startIterationLocked() *thread {
+// the redriven one, and records its MapIterationStarted pointing at prev;
+// the caller runs it after unlocking.
+func (g *group) startIterationLocked(prev int64) *thread {
 	x := g.parent.x
 	i := g.started
 	if g.order != nil {
@@ -157,7 +165,7 @@ func (g *group) startIterationLocked() *thread {
 	} else {
 		ch = &thread{x: x, cur: g.s.(*mapState).processor.start, input: g.inputs[i], group: g, index: i, vars: newScope(g.parent.vars)}
 	}
-	ch.last = x.recordLocked(g.parent.last, "MapIterationStarted", "mapIterationStartedEventDetails",
+	ch.last = x.recordLocked(prev, "MapIterationStarted", "mapIterationStartedEventDetails",
 		&MapIterationEventDetails{Name: g.s.base().name, Index: i})
 	g.children = append(g.children, ch)
 	return ch

@@ -189,7 +189,7 @@ func (g *group) restart() step {
 			if x.closed { // the history limit ended the execution
 				break
 			}
-			launch = append(launch, g.startIterationLocked())
+			launch = append(launch, g.startIterationLocked(t.last))
 		}
 	} else {
 		for _, c := range launch {

@@ -191,9 +191,15 @@ func (s *mapState) exec(t *thread) step {
 		return step{parked: true}
 	}
 	if len(items) == 0 {
+		// A side event, as after iterations: MapStateExited points at
+		// MapStateStarted (AWS-recorded, see group.childDone).
+		started := t.last
 		if !t.record("MapStateSucceeded", "", nil) {
 			return step{parked: true}
 		}
+		t.x.mu.Lock()
+		t.last = started
+		t.x.mu.Unlock()
 		out, f := s.io.output(t.input, []any{}, c)
 		if f != nil {
 			return step{fail: f}
@@ -218,7 +224,7 @@ func (s *mapState) exec(t *thread) step {
 		if x.closed { // the history limit ended the execution
 			break
 		}
-		launch = append(launch, g.startIterationLocked())
+		launch = append(launch, g.startIterationLocked(t.last))
 	}
 	x.busy += len(launch)
 	x.mu.Unlock()
