@@ -58,6 +58,10 @@ func (s *Service) createStateMachine(ctx context.Context, in *createStateMachine
 	if err := checkRoleArn(in.RoleArn); err != nil {
 		return nil, err
 	}
+	logging, err := normalLogging(in.LoggingConfiguration)
+	if err != nil {
+		return nil, err
+	}
 	arn := s.scopeOf(ctx).stateMachineArn(in.Name)
 	now := s.clock.Now()
 	rev := &revision{
@@ -65,7 +69,7 @@ func (s *Service) createStateMachine(ctx context.Context, in *createStateMachine
 		definition: in.Definition,
 		machine:    machine,
 		roleArn:    in.RoleArn,
-		logging:    in.LoggingConfiguration,
+		logging:    logging,
 		tracing:    in.TracingConfiguration,
 		encryption: in.EncryptionConfiguration,
 	}

@@ -44,8 +44,8 @@ func (s *Service) startExecution(ctx context.Context, in *startExecutionInput) (
 	if err := checkPayload("input", input); err != nil {
 		return nil, err
 	}
-	if !json.Valid([]byte(input)) {
-		return nil, errorf(codeInvalidExecutionInput, "Invalid State Machine Execution Input: 'The input is not valid JSON'")
+	if err := checkExecutionInput(input); err != nil {
+		return nil, err
 	}
 
 	st := s.storeOf(ctx)

@@ -41,6 +41,10 @@ func (s *Service) updateStateMachine(ctx context.Context, in *updateStateMachine
 			return nil, err
 		}
 	}
+	logging, err := normalLogging(in.LoggingConfiguration)
+	if err != nil {
+		return nil, err
+	}
 	if err := checkVersionDescription(in.Publish, in.VersionDescription); err != nil {
 		return nil, err
 	}
@@ -67,8 +71,8 @@ func (s *Service) updateStateMachine(ctx context.Context, in *updateStateMachine
 	if in.RoleArn != "" {
 		next.roleArn = in.RoleArn
 	}
-	if len(in.LoggingConfiguration) != 0 {
-		next.logging = in.LoggingConfiguration
+	if logging != nil {
+		next.logging = logging
 	}
 	if len(in.TracingConfiguration) != 0 {
 		next.tracing = in.TracingConfiguration
