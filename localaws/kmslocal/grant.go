@@ -41,6 +41,7 @@ type createGrantInput struct {
 	Operations        []string          `json:"Operations"`
 	Constraints       *grantConstraints `json:"Constraints"`
 	Name              string            `json:"Name"`
+	DryRun            bool              `json:"DryRun"`
 }
 
 type createGrantOutput struct {
@@ -75,6 +76,9 @@ func (s *regional) createGrant(body []byte) (any, error) {
 	}
 	if k.state == statePendingDeletion {
 		return nil, errPendingDeletion(k)
+	}
+	if in.DryRun {
+		return nil, errDryRun()
 	}
 	if in.Name != "" {
 		for _, g := range k.grants {

@@ -168,3 +168,38 @@ func TestDecryptNamesTheKeyMaterial(t *testing.T) {
 		t.Errorf("ReEncrypt materials %q -> %q, want %q -> %q", aws.ToString(re.SourceKeyMaterialId), aws.ToString(re.DestinationKeyMaterialId), first, second)
 	}
 }
+
+// With DryRun set, a request that would succeed answers
+// DryRunOperationException and changes nothing; one that would fail fails
+// as usual (TestKMSGenerateKeys::test_generate_data_key_pair_dry_run and
+// ..._without_plaintext_dry_run record the answer).
+func TestDryRunAnswersAsRecordedFromAWS(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, _ := newClient(t)
+	k := createSymmetric(t, c)
+	const want = "The request would have succeeded, but the DryRun option is set."
+	check := func(name string, err error) {
+		t.Helper()
+		if errorCode(t, err) != "DryRunOperationException" || errorMessage(t, err) != want {
+			t.Errorf("%s with DryRun: %v, want DryRunOperationException %q", name, err, want)
+		}
+	}
+	_, err := c.GenerateDataKeyPair(ctx, &kms.GenerateDataKeyPairInput{KeyId: k.KeyId, KeyPairSpec: types.DataKeyPairSpecRsa2048, DryRun: aws.Bool(true)})
+	check("GenerateDataKeyPair", err)
+	_, err = c.GenerateDataKeyPairWithoutPlaintext(ctx, &kms.GenerateDataKeyPairWithoutPlaintextInput{KeyId: k.KeyId, KeyPairSpec: types.DataKeyPairSpecRsa2048, DryRun: aws.Bool(true)})
+	check("GenerateDataKeyPairWithoutPlaintext", err)
+	_, err = c.Encrypt(ctx, &kms.EncryptInput{KeyId: k.KeyId, Plaintext: []byte("x"), DryRun: aws.Bool(true)})
+	check("Encrypt", err)
+	_, err = c.CreateGrant(ctx, &kms.CreateGrantInput{KeyId: k.KeyId, GranteePrincipal: aws.String("arn:aws:iam::123456789012:role/r"),
+		Operations: []types.GrantOperation{types.GrantOperationDecrypt}, DryRun: aws.Bool(true)})
+	check("CreateGrant", err)
+	grants, err := c.ListGrants(ctx, &kms.ListGrantsInput{KeyId: k.KeyId})
+	if err != nil || len(grants.Grants) != 0 {
+		t.Errorf("grants after a dry-run CreateGrant: %v, %v; want none", grants, err)
+	}
+	_, err = c.Encrypt(ctx, &kms.EncryptInput{KeyId: aws.String("alias/none"), Plaintext: []byte("x"), DryRun: aws.Bool(true)})
+	if errorCode(t, err) != "NotFoundException" {
+		t.Errorf("a dry run that would fail: %v, want the failure (NotFoundException)", err)
+	}
+}
