@@ -56,15 +56,26 @@ type createPlatformApplicationResult struct {
 func (s *Service) createPlatformApplicationAction(req *request) (any, error) {
 	p := req.params
 	name, platform := p["Name"], p["Platform"]
-	if !validAppName(name) {
-		return nil, invalidParameter("Name Reason: must be 1 to 256 alphanumeric characters, hyphens, underscores or periods")
+	if err := checkAppName(name); err != nil {
+		return nil, err
 	}
 	if !slices.Contains(platforms, platform) {
 		return nil, invalidParameter("Platform Reason: %s is not supported", platform)
 	}
-	attrs, err := p.stringMap("Attributes")
+	attrs, err := appAttributes(p)
 	if err != nil {
 		return nil, err
+	}
+	// Credentials come in pairs, but for FCM (GCM), whose key is one
+	// credential (LocalStack's test_create_platform_application_invalid_attributes,
+	// recorded from AWS for ADM).
+	_, principal := attrs["PlatformPrincipal"]
+	_, credential := attrs["PlatformCredential"]
+	switch {
+	case principal && !credential:
+		return nil, invalidParameter("Attributes Reason: PlatformPrincipal attribute provided without PlatformCredential")
+	case credential && !principal && platform != "GCM":
+		return nil, invalidParameter("Attributes Reason: PlatformCredential attribute provided without PlatformPrincipal")
 	}
 	arn := awsid.NewARN("sns", req.region, s.account, "app/"+platform+"/"+name).String()
 	s.mu.Lock()
@@ -80,19 +91,53 @@ func (s *Service) createPlatformApplicationAction(req *request) (any, error) {
 	return createPlatformApplicationResult{PlatformApplicationArn: arn}, nil
 }
 
-func validAppName(name string) bool {
-	if name == "" || len(name) > 256 {
-		return false
+// checkAppName refuses an application name as AWS does (LocalStack's
+// test_create_platform_application_invalid_name, recorded from AWS).
+func checkAppName(name string) error {
+	switch {
+	case name == "":
+		return invalidParameter("%s Reason: cannot be empty", name)
+	case len(name) > 256:
+		return invalidParameter("%s Reason: must be at most 256 characters long", name)
+	case strings.ContainsFunc(name, func(c rune) bool {
+		return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')
+	}):
+		return invalidParameter("%s Reason: must contain only characters 'a'-'z', 'A'-'Z', '0'-'9', '_', '-', and '.'", name)
 	}
-	for _, c := range name {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
-			return false
-		}
+	return nil
+}
+
+// appAttributes reads a platform application's Attributes, which AWS
+// requires: none is the model's validation error (LocalStack's
+// test_create_platform_application_invalid_attributes, no-args, and
+// test_set_platform_application_attributes_non_existing_app, recorded
+// from AWS).
+func appAttributes(p params) (map[string]string, error) {
+	attrs, err := p.stringMap("Attributes")
+	if err != nil {
+		return nil, err
 	}
-	return true
+	if len(attrs) == 0 {
+		return nil, errorf(codeValidationError, "1 validation error detected: Value null at 'attributes' failed to satisfy constraint: Member must not be null")
+	}
+	return attrs, nil
+}
+
+// checkAppARN refuses a PlatformApplicationArn that is not an ARN, before
+// anything else (LocalStack's
+// test_get_platform_application_attributes_invalid_arn and
+// test_set_platform_application_attributes_invalid_arn, recorded from AWS).
+func checkAppARN(arn string) error {
+	if n := strings.Count(arn, ":") + 1; n < 6 {
+		return invalidParameter("PlatformApplicationArn Reason: An ARN must have at least 6 elements, not %d", n)
+	}
+	return nil
 }
 
 func (s *Service) getPlatformApplicationAttributesAction(req *request) (any, error) {
+	if err := checkAppARN(req.params["PlatformApplicationArn"]); err != nil {
+		return nil, err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	app, ok := s.apps[req.params["PlatformApplicationArn"]]
@@ -103,7 +148,10 @@ func (s *Service) getPlatformApplicationAttributesAction(req *request) (any, err
 }
 
 func (s *Service) setPlatformApplicationAttributesAction(req *request) (any, error) {
-	attrs, err := req.params.stringMap("Attributes")
+	if err := checkAppARN(req.params["PlatformApplicationArn"]); err != nil {
+		return nil, err
+	}
+	attrs, err := appAttributes(req.params)
 	if err != nil {
 		return nil, err
 	}
