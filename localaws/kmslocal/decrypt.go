@@ -11,8 +11,10 @@ type decryptOutput struct {
 	EncryptionAlgorithm string `json:"EncryptionAlgorithm"`
 	KeyID               string `json:"KeyId"`
 	// KeyMaterialID names the material that sealed a symmetric
-	// ciphertext; AWS sends it (LocalStack's AWS-validated snapshot of
-	// TestKMS::test_encrypt_decrypt_encryption_context records it).
+	// ciphertext, as the service model's DecryptResponse has it; AWS's
+	// answers recorded in LocalStack's snapshot of
+	// TestKMS::test_encrypt_decrypt_encryption_context carry it (LocalStack
+	// itself is not checked on that member).
 	KeyMaterialID string `json:"KeyMaterialId,omitempty"`
 	Plaintext     []byte `json:"Plaintext"`
 }

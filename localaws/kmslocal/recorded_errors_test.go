@@ -129,11 +129,12 @@ func TestReplicatingAReplicaAnswersAsRecordedFromAWS(t *testing.T) {
 	}
 }
 
-// Decrypt names the key material that sealed the ciphertext, as AWS does
-// (KeyMaterialId in LocalStack's AWS-validated snapshot of
-// TestKMS::test_encrypt_decrypt_encryption_context), and ReEncrypt names
-// both materials (the service model's ReEncryptResponse): after a rotation
-// an old ciphertext still names the old material.
+// Decrypt names the key material that sealed the ciphertext and ReEncrypt
+// names both materials, as the service model's DecryptResponse and
+// ReEncryptResponse have them for symmetric keys (AWS's answers recorded in
+// LocalStack's snapshot of TestKMS::test_encrypt_decrypt_encryption_context
+// carry KeyMaterialId): after a rotation an old ciphertext still names the
+// old material.
 func TestDecryptNamesTheKeyMaterial(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()

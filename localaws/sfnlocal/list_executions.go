@@ -19,9 +19,13 @@ type executionListItem struct {
 	Status                 string     `json:"status"`
 	StartDate              *epochTime `json:"startDate"`
 	StopDate               *epochTime `json:"stopDate,omitempty"`
-	// AWS leaves redriveCount out for an execution never redriven, as
-	// the recording behind testdata/golden/list_executions.json shows.
-	RedriveCount int        `json:"redriveCount,omitempty"`
+	// AWS lists redriveCount 0 for an execution never redriven: the
+	// service model says so ("If you have not yet redriven an execution,
+	// the redriveCount is 0"), and LocalStack's snapshots of
+	// TestSnfApi::test_start_execution and test_list_executions_pagination
+	// (recorded from AWS in 2024; LocalStack itself is not checked on that
+	// member) show it. Recordings from 2023 lack it.
+	RedriveCount int        `json:"redriveCount"`
 	RedriveDate  *epochTime `json:"redriveDate,omitempty"`
 }
 
