@@ -33,9 +33,9 @@ const (
 // topicDeliveryPolicy is a topic's DeliveryPolicy attribute.
 type topicDeliveryPolicy struct {
 	HTTP struct {
-		DefaultHealthyRetryPolicy    *retryPolicy   `json:"defaultHealthyRetryPolicy"`
-		DisableSubscriptionOverrides bool           `json:"disableSubscriptionOverrides"`
-		DefaultRequestPolicy         *requestPolicy `json:"defaultRequestPolicy"`
+		DefaultHealthyRetryPolicy    json.RawMessage `json:"defaultHealthyRetryPolicy"`
+		DisableSubscriptionOverrides bool            `json:"disableSubscriptionOverrides"`
+		DefaultRequestPolicy         *requestPolicy  `json:"defaultRequestPolicy"`
 	} `json:"http"`
 }
 
@@ -64,9 +64,7 @@ func effectivePolicy(topicPolicy, subPolicy string) webPolicy {
 	rp, ct := defaultRetryPolicy(), defaultBodyFormat
 	var tp topicDeliveryPolicy
 	if topicPolicy != "" && json.Unmarshal([]byte(topicPolicy), &tp) == nil {
-		if p := tp.HTTP.DefaultHealthyRetryPolicy; p != nil {
-			rp = *p
-		}
+		rp = mergedRetry(tp.HTTP.DefaultHealthyRetryPolicy)
 		if p := tp.HTTP.DefaultRequestPolicy; p != nil && p.HeaderContentType != "" {
 			ct = p.HeaderContentType
 		}

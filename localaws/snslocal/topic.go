@@ -68,6 +68,9 @@ func normalTopicAttributes(attrs map[string]string) map[string]string {
 		if k == "FifoTopic" && v == "false" {
 			continue
 		}
+		if k == "DeliveryPolicy" {
+			v = normalTopicDeliveryPolicy(v)
+		}
 		out[k] = v
 	}
 	return out
@@ -154,7 +157,7 @@ func (s *Service) topicAttributes(t *topic) map[string]string {
 		"SubscriptionsConfirmed":  fmt.Sprint(len(t.subs) - pending),
 		"SubscriptionsPending":    fmt.Sprint(pending),
 		"SubscriptionsDeleted":    "0",
-		"EffectiveDeliveryPolicy": `{"http":{"defaultHealthyRetryPolicy":{"minDelayTarget":20,"maxDelayTarget":20,"numRetries":3,"numMaxDelayRetries":0,"numNoDelayRetries":0,"numMinDelayRetries":0,"backoffFunction":"linear"},"disableSubscriptionOverrides":false,"defaultRequestPolicy":{"headerContentType":"text/plain; charset=UTF-8"}}}`,
+		"EffectiveDeliveryPolicy": effectiveTopicDeliveryPolicy(t.attrs["DeliveryPolicy"]),
 	}
 	if t.fifo != nil {
 		out["FifoTopic"], out["ContentBasedDeduplication"] = "true", "false"
