@@ -11,7 +11,7 @@ import (
 const defaultRecoveryDays = 30
 
 type deleteSecretInput struct {
-	SecretID                   string `json:"SecretId"`
+	secretIDInput
 	RecoveryWindowInDays       *int64 `json:"RecoveryWindowInDays"`
 	ForceDeleteWithoutRecovery bool   `json:"ForceDeleteWithoutRecovery"`
 }
@@ -87,16 +87,8 @@ func (s *regional) forgetMissing(id string) (any, error) {
 // restoreSecret cancels a scheduled deletion. Restoring a secret that is
 // not scheduled for deletion changes nothing and succeeds.
 func (s *regional) restoreSecret(body []byte) (any, error) {
-	var in secretIDInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sec, err := s.lookup(in.SecretID)
-	if err != nil {
-		return nil, err
-	}
-	sec.deletion, sec.deletedAt = time.Time{}, time.Time{}
-	return secretRef{ARN: sec.arn, Name: sec.name}, nil
+	return onSecret(s, body, anyState, nil, func(_ *secretIDInput, sec *secret) (any, error) {
+		sec.deletion, sec.deletedAt = time.Time{}, time.Time{}
+		return secretRef{ARN: sec.arn, Name: sec.name}, nil
+	})
 }

@@ -2,10 +2,6 @@ package secretslocal
 
 import "slices"
 
-type secretIDInput struct {
-	SecretID string `json:"SecretId"`
-}
-
 // secretMetadata is DescribeSecret's answer; ListSecrets' entries are the
 // same document with the version map under another name.
 type secretMetadata struct {
@@ -47,17 +43,9 @@ func (sec *secret) metadata() secretMetadata {
 // works on a secret scheduled for deletion, which is how one learns when
 // it was deleted.
 func (s *regional) describeSecret(body []byte) (any, error) {
-	var in secretIDInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sec, err := s.lookup(in.SecretID)
-	if err != nil {
-		return nil, err
-	}
-	m := sec.metadata()
-	m.VersionIDsToStages = sec.stagesByVersion()
-	return m, nil
+	return onSecret(s, body, anyState, nil, func(_ *secretIDInput, sec *secret) (any, error) {
+		m := sec.metadata()
+		m.VersionIDsToStages = sec.stagesByVersion()
+		return m, nil
+	})
 }

@@ -6,7 +6,7 @@ import (
 )
 
 type getSecretValueInput struct {
-	SecretID     string `json:"SecretId"`
+	secretIDInput
 	VersionID    string `json:"VersionId"`
 	VersionStage string `json:"VersionStage"`
 }
@@ -24,17 +24,9 @@ type getSecretValueOutput struct {
 // AWSCURRENT by default, and records the day of the access as AWS does
 // (LastAccessedDate is a date, not a time).
 func (s *regional) getSecretValue(body []byte) (any, error) {
-	var in getSecretValueInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sec, err := s.live(in.SecretID)
-	if err != nil {
-		return nil, err
-	}
-	return s.value(sec, in.VersionID, in.VersionStage)
+	return onSecret(s, body, liveOnly, nil, func(in *getSecretValueInput, sec *secret) (any, error) {
+		return s.value(sec, in.VersionID, in.VersionStage)
+	})
 }
 
 // value reads the version a VersionId or a staging label names (AWSCURRENT

@@ -6,7 +6,7 @@ import (
 )
 
 type listSecretVersionIDsInput struct {
-	SecretID          string `json:"SecretId"`
+	secretIDInput
 	MaxResults        *int   `json:"MaxResults"`
 	NextToken         string `json:"NextToken"`
 	IncludeDeprecated bool   `json:"IncludeDeprecated"`
@@ -36,43 +36,36 @@ const defaultKey = "DefaultEncryptionKey"
 // their values. Deprecated versions (no staging label left) are listed only
 // with IncludeDeprecated, as on AWS.
 func (s *regional) listSecretVersionIDs(body []byte) (any, error) {
-	var in listSecretVersionIDsInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
+	var pg page
+	check := func(in *listSecretVersionIDsInput) (err error) {
+		pg, err = readPage(in.MaxResults, in.NextToken)
+		return err
 	}
-	pg, err := readPage(in.MaxResults, in.NextToken)
-	if err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sec, err := s.lookup(in.SecretID)
-	if err != nil {
-		return nil, err
-	}
-	var versions []*version
-	for _, v := range sec.versions {
-		if len(v.stages) > 0 || in.IncludeDeprecated {
-			versions = append(versions, v)
+	return onSecret(s, body, anyState, check, func(in *listSecretVersionIDsInput, sec *secret) (any, error) {
+		var versions []*version
+		for _, v := range sec.versions {
+			if len(v.stages) > 0 || in.IncludeDeprecated {
+				versions = append(versions, v)
+			}
 		}
-	}
-	slices.SortFunc(versions, func(a, b *version) int {
-		if c := a.created.Compare(b.created); c != 0 {
-			return c
-		}
-		return strings.Compare(a.id, b.id)
-	})
-	key := sec.kmsKeyID
-	if key == "" {
-		key = defaultKey
-	}
-	start, end, next := pg.bounds(len(versions))
-	out := listSecretVersionIDsOutput{secretRef: secretRef{ARN: sec.arn, Name: sec.name}, Versions: []versionEntry{}, NextToken: next}
-	for _, v := range versions[start:end] {
-		out.Versions = append(out.Versions, versionEntry{
-			VersionID: v.id, VersionStages: slices.Clone(v.stages), CreatedDate: epoch(v.created), KmsKeyIDs: []string{key},
-			LastAccessedDate: epochOrNil(v.accessed),
+		slices.SortFunc(versions, func(a, b *version) int {
+			if c := a.created.Compare(b.created); c != 0 {
+				return c
+			}
+			return strings.Compare(a.id, b.id)
 		})
-	}
-	return out, nil
+		key := sec.kmsKeyID
+		if key == "" {
+			key = defaultKey
+		}
+		start, end, next := pg.bounds(len(versions))
+		out := listSecretVersionIDsOutput{secretRef: secretRef{ARN: sec.arn, Name: sec.name}, Versions: []versionEntry{}, NextToken: next}
+		for _, v := range versions[start:end] {
+			out.Versions = append(out.Versions, versionEntry{
+				VersionID: v.id, VersionStages: slices.Clone(v.stages), CreatedDate: epoch(v.created), KmsKeyIDs: []string{key},
+				LastAccessedDate: epochOrNil(v.accessed),
+			})
+		}
+		return out, nil
+	})
 }

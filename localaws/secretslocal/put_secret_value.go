@@ -2,7 +2,7 @@ package secretslocal
 
 type putSecretValueInput struct {
 	valueInput
-	SecretID      string   `json:"SecretId"`
+	secretIDInput
 	VersionStages []string `json:"VersionStages"`
 }
 
@@ -15,34 +15,33 @@ type putSecretValueOutput struct {
 // putSecretValue stores a new version. Without VersionStages it becomes
 // AWSCURRENT and the version that was current becomes AWSPREVIOUS.
 func (s *regional) putSecretValue(body []byte) (any, error) {
-	var in putSecretValueInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	if err := in.check(); err != nil {
-		return nil, err
+	return onSecret(s, body, liveOnly, (*putSecretValueInput).check, func(in *putSecretValueInput, sec *secret) (any, error) {
+		v, err := s.addVersion(sec, in.valueInput, in.stages())
+		if err != nil {
+			return nil, err
+		}
+		return putSecretValueOutput{
+			secretRef: secretRef{ARN: sec.arn, Name: sec.name}, VersionID: v.id, VersionStages: append([]string{}, v.stages...),
+		}, nil
+	})
+}
+
+// check validates the value, the token and the staging labels.
+func (in *putSecretValueInput) check() error {
+	if err := in.valueInput.check(); err != nil {
+		return err
 	}
 	if !in.hasValue() {
-		return nil, errorf(codeInvalidRequest, "You must provide either SecretString or SecretBinary.")
+		return errorf(codeInvalidRequest, "You must provide either SecretString or SecretBinary.")
 	}
-	stages := in.VersionStages
-	if stages == nil {
-		stages = []string{stageCurrent}
+	return checkStages(in.stages())
+}
+
+// stages are the labels the new version takes: AWSCURRENT unless the
+// request names others.
+func (in *putSecretValueInput) stages() []string {
+	if in.VersionStages == nil {
+		return []string{stageCurrent}
 	}
-	if err := checkStages(stages); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sec, err := s.live(in.SecretID)
-	if err != nil {
-		return nil, err
-	}
-	v, err := s.addVersion(sec, in.valueInput, stages)
-	if err != nil {
-		return nil, err
-	}
-	return putSecretValueOutput{
-		secretRef: secretRef{ARN: sec.arn, Name: sec.name}, VersionID: v.id, VersionStages: append([]string{}, v.stages...),
-	}, nil
+	return in.VersionStages
 }

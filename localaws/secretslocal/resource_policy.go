@@ -3,7 +3,7 @@ package secretslocal
 import "encoding/json"
 
 type resourcePolicyInput struct {
-	SecretID       string `json:"SecretId"`
+	secretIDInput
 	ResourcePolicy string `json:"ResourcePolicy"`
 }
 
@@ -30,53 +30,27 @@ func checkPolicyDocument(policy string) error {
 // putResourcePolicy attaches a resource policy to a secret, stored as
 // given and returned by GetResourcePolicy.
 func (s *regional) putResourcePolicy(body []byte) (any, error) {
-	var in resourcePolicyInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	if err := checkPolicyDocument(in.ResourcePolicy); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sec, err := s.live(in.SecretID)
-	if err != nil {
-		return nil, err
-	}
-	sec.policy = in.ResourcePolicy
-	return secretRef{ARN: sec.arn, Name: sec.name}, nil
+	check := func(in *resourcePolicyInput) error { return checkPolicyDocument(in.ResourcePolicy) }
+	return onSecret(s, body, liveOnly, check, func(in *resourcePolicyInput, sec *secret) (any, error) {
+		sec.policy = in.ResourcePolicy
+		return secretRef{ARN: sec.arn, Name: sec.name}, nil
+	})
 }
 
 // getResourcePolicy answers a secret's resource policy; the member is
 // absent when it has none.
 func (s *regional) getResourcePolicy(body []byte) (any, error) {
-	var in secretIDInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sec, err := s.lookup(in.SecretID)
-	if err != nil {
-		return nil, err
-	}
-	return resourcePolicyOutput{secretRef: secretRef{ARN: sec.arn, Name: sec.name}, ResourcePolicy: sec.policy}, nil
+	return onSecret(s, body, anyState, nil, func(_ *secretIDInput, sec *secret) (any, error) {
+		return resourcePolicyOutput{secretRef: secretRef{ARN: sec.arn, Name: sec.name}, ResourcePolicy: sec.policy}, nil
+	})
 }
 
 // deleteResourcePolicy removes a secret's resource policy, if any.
 func (s *regional) deleteResourcePolicy(body []byte) (any, error) {
-	var in secretIDInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sec, err := s.live(in.SecretID)
-	if err != nil {
-		return nil, err
-	}
-	sec.policy = ""
-	return secretRef{ARN: sec.arn, Name: sec.name}, nil
+	return onSecret(s, body, liveOnly, nil, func(_ *secretIDInput, sec *secret) (any, error) {
+		sec.policy = ""
+		return secretRef{ARN: sec.arn, Name: sec.name}, nil
+	})
 }
 
 // validateResourcePolicy checks a policy's syntax (and that the SecretId,

@@ -2,7 +2,7 @@ package secretslocal
 
 type updateSecretInput struct {
 	valueInput
-	SecretID    string  `json:"SecretId"`
+	secretIDInput
 	Description *string `json:"Description"`
 	KmsKeyID    *string `json:"KmsKeyId"`
 }
@@ -17,39 +17,34 @@ type updateSecretOutput struct {
 // PutSecretValue does. The answer names a VersionId only then, as AWS's
 // does (LocalStack's AWS-validated test_update_secret_description).
 func (s *regional) updateSecret(body []byte) (any, error) {
-	var in updateSecretInput
-	if err := decode(body, &in); err != nil {
-		return nil, err
-	}
-	if err := in.check(); err != nil {
-		return nil, err
+	return onSecret(s, body, liveOnly, (*updateSecretInput).check, func(in *updateSecretInput, sec *secret) (any, error) {
+		out := updateSecretOutput{secretRef: secretRef{ARN: sec.arn, Name: sec.name}}
+		if in.hasValue() {
+			v, err := s.addVersion(sec, in.valueInput, []string{stageCurrent})
+			if err != nil {
+				return nil, err
+			}
+			out.VersionID = v.id
+		}
+		if in.Description != nil {
+			sec.description = *in.Description
+			sec.changed = s.clock.Now()
+		}
+		if in.KmsKeyID != nil {
+			sec.kmsKeyID = *in.KmsKeyID
+			sec.changed = s.clock.Now()
+		}
+		return out, nil
+	})
+}
+
+// check validates the value, the token and the description.
+func (in *updateSecretInput) check() error {
+	if err := in.valueInput.check(); err != nil {
+		return err
 	}
 	if in.Description != nil {
-		if err := checkDescription(*in.Description); err != nil {
-			return nil, err
-		}
+		return checkDescription(*in.Description)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sec, err := s.live(in.SecretID)
-	if err != nil {
-		return nil, err
-	}
-	out := updateSecretOutput{secretRef: secretRef{ARN: sec.arn, Name: sec.name}}
-	if in.hasValue() {
-		v, err := s.addVersion(sec, in.valueInput, []string{stageCurrent})
-		if err != nil {
-			return nil, err
-		}
-		out.VersionID = v.id
-	}
-	if in.Description != nil {
-		sec.description = *in.Description
-		sec.changed = s.clock.Now()
-	}
-	if in.KmsKeyID != nil {
-		sec.kmsKeyID = *in.KmsKeyID
-		sec.changed = s.clock.Now()
-	}
-	return out, nil
+	return nil
 }
