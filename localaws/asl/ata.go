@@ -139,12 +139,12 @@ func (t *ataExpr) eval(env *ataEnv) (any, *failure) {
 		if errors.As(err, &je) && je.Code != "" {
 			sep = ". "
 		}
-		return nil, fail(ErrNameQueryEvaluation, fmt.Sprintf(
+		return nil, failAt(ErrNameQueryEvaluation, t.field, fmt.Sprintf(
 			"The JSONata expression '%s' specified for the field '%s' threw an error during evaluation%s%s",
 			t.expr.String(), t.field, sep, err.Error()))
 	}
 	if !ok {
-		return nil, fail(ErrNameQueryEvaluation, fmt.Sprintf(
+		return nil, failAt(ErrNameQueryEvaluation, t.field, fmt.Sprintf(
 			"The JSONata expression '%s' specified for the field '%s' returned nothing (undefined).", t.expr.String(), t.field))
 	}
 	return v, nil

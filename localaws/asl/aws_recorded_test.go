@@ -4,9 +4,11 @@ import (
 	"context"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sfn/types"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // These tests hold the engine against executions AWS itself ran, as
@@ -98,6 +100,148 @@ func TestAWSRecordedEventChain(t *testing.T) {
 			_, events := sdkHistory(t, c, "chain-"+tc.name, tc.def, "{}")
 			if diff := cmp.Diff(tc.want, links(events)); diff != "" {
 				t.Errorf("event chain (-AWS +ours):\n%s", diff)
+			}
+		})
+	}
+}
+
+// exitedVars is a state exit's name and the variables it reports assigned.
+type exitedVars struct {
+	Name      string
+	Assigned  map[string]string
+	Truncated *bool
+}
+
+func TestAWSRecordedAssignedVariables(t *testing.T) {
+	t.Parallel()
+	c := sdkClient(t, nil)
+	no := false
+	tests := []struct {
+		name, def, input string
+		want             []exitedVars
+	}{
+		{
+			// assign/test_assign_reference_variables.snapshot.json,
+			// TestAssignReferenceVariables::test_assign_in_wait_state: each
+			// value is reported as its JSON text.
+			name: "wait", input: `{}`,
+			def:  `{"StartAt":"WaitState","States":{"WaitState":{"Type":"Wait","Seconds":0,"Assign":{"foo":"oof"},"End":true}}}`,
+			want: []exitedVars{{"WaitState", map[string]string{"foo": `"oof"`}, &no}},
+		},
+		{
+			// assign/test_assign_base.snapshot.json,
+			// TestAssignBase::test_assign_in_choice[CONDITION_TRUE]: the
+			// matched rule's Assign is reported on ChoiceStateExited; a
+			// state that assigns nothing reports no assignedVariables.
+			name: "choice", input: `{"condition":true}`,
+			def: `{"QueryLanguage":"JSONata","StartAt":"ChoiceState","States":{
+				"ChoiceState":{"Type":"Choice","Choices":[{"Condition":"{% $states.input.condition %}","Next":"ConditionTrue","Assign":{"Assignment":"Condition assignment"}}],
+					"Default":"DefaultState","Assign":{"Assignment":"Default Assignment"}},
+				"ConditionTrue":{"Type":"Pass","End":true},
+				"DefaultState":{"Type":"Fail","Cause":"Condition is false"}}}`,
+			want: []exitedVars{{"ChoiceState", map[string]string{"Assignment": `"Condition assignment"`}, &no}, {"ConditionTrue", nil, nil}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, events := sdkHistory(t, c, "assigned-"+tc.name, tc.def, tc.input)
+			var got []exitedVars
+			for _, e := range events {
+				d := e.StateExitedEventDetails
+				if d == nil {
+					continue
+				}
+				ev := exitedVars{Name: aws.ToString(d.Name), Assigned: d.AssignedVariables}
+				if d.AssignedVariablesDetails != nil {
+					tr := d.AssignedVariablesDetails.Truncated
+					ev.Truncated = &tr
+				}
+				got = append(got, ev)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("exited states (-AWS +ours):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestAWSRecordedVariableInputPath(t *testing.T) {
+	t.Parallel()
+	c := sdkClient(t, nil)
+	// assign/test_assign_reference_variables.snapshot.json,
+	// TestAssignReferenceVariables::test_reference_assign[BASE_REFERENCE_IN_INPUTPATH]:
+	// an InputPath naming a variable selects the variable's value.
+	d := runSDK(t, c, "var-inputpath", `{"StartAt":"State0","States":{
+		"State0":{"Type":"Pass","Assign":{"theAnswer":42},"Next":"State1"},
+		"State1":{"Type":"Pass","InputPath":"$theAnswer","End":true}}}`, `{}`)
+	if d.Status != types.ExecutionStatusSucceeded || aws.ToString(d.Output) != "42" {
+		t.Errorf("got %s output %s, want SUCCEEDED output 42", d.Status, aws.ToString(d.Output))
+	}
+}
+
+// evalFailure is an EvaluationFailed event and the events around it.
+type evalFailure struct {
+	Links   []eventLink
+	Details types.EvaluationFailedEventDetails
+}
+
+func TestAWSRecordedEvaluationFailed(t *testing.T) {
+	t.Parallel()
+	c := sdkClient(t, nil)
+	tests := []struct {
+		name, def, input string
+		want             evalFailure
+	}{
+		{
+			// assign/test_assign_reference_variables.snapshot.json,
+			// TestAssignReferenceVariables::test_undefined_reference[BASE_UNDEFINED_OUTPUT].
+			name: "output", input: `{}`,
+			def: `{"StartAt":"State0","QueryLanguage":"JSONata","States":{"State0":{"Type":"Pass","Output":"{% $doesNotExist %}","End":true}}}`,
+			want: evalFailure{
+				Links: []eventLink{{"ExecutionStarted", 1, 0}, {"PassStateEntered", 2, 0}, {"EvaluationFailed", 3, 0}, {"ExecutionFailed", 4, 3}},
+				Details: types.EvaluationFailedEventDetails{Error: aws.String("States.QueryEvaluationError"), Location: aws.String("Output"), State: aws.String("State0"),
+					Cause: aws.String("An error occurred while executing the state 'State0' (entered at the event id #2). The JSONata expression '$doesNotExist' specified for the field 'Output' returned nothing (undefined).")},
+			},
+		},
+		{
+			// scenarios/test_base_scenarios.snapshot.json,
+			// TestBaseScenarios::test_map_state_items_eval_jsonata_fail[number]:
+			// a Map that fails before starting records MapStateFailed too.
+			name: "map-items", input: `{}`,
+			def: `{"QueryLanguage":"JSONata","StartAt":"MapIterateState","States":{"MapIterateState":{"Type":"Map","MaxConcurrency":1,"Items":"{% 1 %}",
+				"ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"Pass","States":{"Pass":{"Type":"Pass","End":true}}},"End":true}}}`,
+			want: evalFailure{
+				Links: []eventLink{{"ExecutionStarted", 1, 0}, {"MapStateEntered", 2, 0}, {"EvaluationFailed", 3, 0}, {"MapStateFailed", 4, 3}, {"ExecutionFailed", 5, 4}},
+				Details: types.EvaluationFailedEventDetails{Error: aws.String("States.QueryEvaluationError"), Location: aws.String("Items"), State: aws.String("MapIterateState"),
+					Cause: aws.String("An error occurred while executing the state 'MapIterateState' (entered at the event id #2). The JSONata expression '1' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was 'number' for value: 1")},
+			},
+		},
+		{
+			// scenarios/test_base_scenarios.snapshot.json,
+			// TestBaseScenarios::test_wait_timestamp_jsonata[NO_T]: a Wait
+			// state's EvaluationFailed points at its entered event.
+			name: "wait-timestamp", input: `{"TimestampValue":"2016-12-05 21:29:29Z"}`,
+			def: `{"QueryLanguage":"JSONata","StartAt":"WaitState","States":{"WaitState":{"Type":"Wait","Timestamp":"{% $states.input.TimestampValue %}","End":true}}}`,
+			want: evalFailure{
+				Links: []eventLink{{"ExecutionStarted", 1, 0}, {"WaitStateEntered", 2, 0}, {"EvaluationFailed", 3, 2}, {"ExecutionFailed", 4, 3}},
+				Details: types.EvaluationFailedEventDetails{Error: aws.String("States.QueryEvaluationError"), Location: aws.String("Timestamp"), State: aws.String("WaitState"),
+					Cause: aws.String("An error occurred while executing the state 'WaitState' (entered at the event id #2). The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: 2016-12-05 21:29:29Z")},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, events := sdkHistory(t, c, "evalfail-"+tc.name, tc.def, tc.input)
+			got := evalFailure{Links: links(events)}
+			for _, e := range events {
+				if e.EvaluationFailedEventDetails != nil {
+					got.Details = *e.EvaluationFailedEventDetails
+				}
+			}
+			if diff := cmp.Diff(tc.want, got, cmpopts.IgnoreUnexported(types.EvaluationFailedEventDetails{})); diff != "" {
+				t.Errorf("(-AWS +ours):\n%s", diff)
 			}
 		})
 	}

@@ -125,7 +125,7 @@ func applyPath(p *path, null bool, field string, v any, c *evalCtx) (any, *failu
 	switch {
 	case null:
 		return map[string]any{}, nil
-	case p == nil || (p.whole && !p.context):
+	case p == nil || (p.whole && !p.context && p.variable == ""):
 		return v, nil
 	}
 	out, err := p.get(v, c)

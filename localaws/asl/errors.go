@@ -61,9 +61,21 @@ type failure struct {
 	// happened in, so an enclosing Parallel or Map does not name itself
 	// as well.
 	located bool
+	// field is the state field whose evaluation failed ("Output/result",
+	// "Items"), for the EvaluationFailed event's location; "" if none.
+	field string
+	// reported is set once the EvaluationFailed event for a
+	// States.QueryEvaluationError is recorded, so enclosing Map or
+	// Parallel states do not record it again.
+	reported bool
 }
 
 func fail(name, cause string) *failure { return &failure{name: name, cause: cause} }
+
+// failAt is fail for an error in evaluating the state field field.
+func failAt(name, field, cause string) *failure {
+	return &failure{name: name, cause: cause, field: field}
+}
 
 // matches reports whether an ErrorEquals list covers the error name,
 // following AWS's rules: States.ALL matches everything except the terminal

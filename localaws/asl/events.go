@@ -37,10 +37,26 @@ type StateEnteredEventDetails struct {
 }
 
 // StateExitedEventDetails are the details of every *StateExited event.
+// AssignedVariables holds, by name, the JSON text of each variable the
+// state's Assign (or its catcher's) set; AWS reports them, with
+// AssignedVariablesDetails, only when the state assigned some.
 type StateExitedEventDetails struct {
-	Name          string      `json:"name"`
-	Output        string      `json:"output"`
-	OutputDetails DataDetails `json:"outputDetails"`
+	Name                     string            `json:"name"`
+	Output                   string            `json:"output"`
+	OutputDetails            DataDetails       `json:"outputDetails"`
+	AssignedVariables        map[string]string `json:"assignedVariables,omitempty"`
+	AssignedVariablesDetails *DataDetails      `json:"assignedVariablesDetails,omitempty"`
+}
+
+// exitedDetails builds a state's exit details, with the variables it
+// assigned if any.
+func exitedDetails(name, output string, assigned map[string]string) *StateExitedEventDetails {
+	d := &StateExitedEventDetails{Name: name, Output: output}
+	if assigned != nil {
+		d.AssignedVariables = assigned
+		d.AssignedVariablesDetails = &DataDetails{}
+	}
+	return d
 }
 
 // TaskScheduledEventDetails are the details of TaskScheduled.
@@ -76,6 +92,15 @@ type TaskFailureEventDetails struct {
 	Cause        string `json:"cause,omitempty"`
 }
 
+// EvaluationFailedEventDetails are the details of EvaluationFailed, the
+// event AWS records before a States.QueryEvaluationError fails a thread.
+type EvaluationFailedEventDetails struct {
+	Error    string `json:"error"`
+	Cause    string `json:"cause"`
+	Location string `json:"location,omitempty"`
+	State    string `json:"state"`
+}
+
 // MapStateStartedEventDetails are the details of MapStateStarted.
 type MapStateStartedEventDetails struct {
 	Length int `json:"length"`
@@ -95,6 +120,7 @@ const (
 	EventExecutionFailed    = "ExecutionFailed"
 	EventExecutionAborted   = "ExecutionAborted"
 	EventExecutionTimedOut  = "ExecutionTimedOut"
+	EventEvaluationFailed   = "EvaluationFailed"
 )
 
 // Execution statuses reported in Outcome.Status.

@@ -77,7 +77,7 @@ func (s *ataChoiceState) exec(t *thread) step {
 		}
 		ok, isBool := v.(bool)
 		if !isBool {
-			return step{fail: fail(ErrNameQueryEvaluation, fmt.Sprintf(
+			return step{fail: failAt(ErrNameQueryEvaluation, r.field, fmt.Sprintf(
 				"The JSONata expression '%s' specified for the field '%s' returned a non-boolean value.", r.cond.expr.String(), r.field))}
 		}
 		if ok {

@@ -143,6 +143,12 @@ func (s *mapState) exec(t *thread) step {
 		return step{fail: itemsTypeFailure(s.itemsAta, itemsVal)}
 	}
 	if !ok {
+		if _, ata := s.io.(*ataIO); ata {
+			// AWS's error and wording for a JSONata Map without Items
+			// (scenarios/test_base_scenarios.snapshot.json,
+			// TestBaseScenarios::test_map_state_items_input_types).
+			return step{fail: fail(ErrNameQueryEvaluation, fmt.Sprintf("Map state input must be an array but was: %s", encodeValue(itemsVal)))}
+		}
 		return step{fail: fail(ErrNameRuntime, fmt.Sprintf("Map state input must be an array, got %s", encodeValue(itemsVal)))}
 	}
 	maxConc := s.maxConc
@@ -276,7 +282,7 @@ func itemsTypeFailure(items ataTemplate, v any) *failure {
 	default:
 		kind = "number"
 	}
-	return fail(ErrNameQueryEvaluation, fmt.Sprintf(
+	return failAt(ErrNameQueryEvaluation, "Items", fmt.Sprintf(
 		"The JSONata expression '%s' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '%s' for value: %s",
 		src, kind, encodeValue(v)))
 }

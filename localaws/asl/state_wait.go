@@ -91,7 +91,9 @@ const maxWait = (1 << 31) * time.Second
 func (s *waitState) duration(in any, c *evalCtx, now time.Time) (time.Duration, *failure) {
 	d, f := s.delay(in, c, now)
 	if f == nil && d > maxWait {
-		return 0, fail(ErrNameRuntime, "Wait state delay is too long")
+		// AWS's cause ends with a full stop (base/test_wait.snapshot.json,
+		// TestSfnWait::test_timestamp_too_far_in_future_boundary[24856]).
+		return 0, fail(ErrNameRuntime, "Wait state delay is too long.")
 	}
 	return d, f
 }
@@ -189,7 +191,13 @@ func (s *waitState) ataDelay(in any, c *evalCtx, now time.Time) (time.Duration, 
 	}
 	str, ok := v.(string)
 	ts, err := parseTimestamp(str)
-	if !ok || err != nil {
+	if ok && err != nil {
+		// AWS's error, wording and location for a string that is no
+		// timestamp (scenarios/test_base_scenarios.snapshot.json,
+		// TestBaseScenarios::test_wait_timestamp_jsonata).
+		return 0, failAt(ErrNameQueryEvaluation, "Timestamp", "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: "+str)
+	}
+	if !ok {
 		return 0, fail(ErrNameRuntime, fmt.Sprintf("The Timestamp field must evaluate to an ISO-8601 extended offset date-time format string, got %s", encodeValue(v)))
 	}
 	return until(ts, now), nil

@@ -23,6 +23,9 @@ type thread struct {
 	// Per-state bookkeeping, reset when a state is entered.
 	entered    time.Time
 	enteredID  int64
+	// enteredPrev is the previousEventId of the current state's entered
+	// event.
+	enteredPrev int64
 	retryCount int
 	attempts   []int
 
@@ -75,6 +78,7 @@ func (t *thread) step() bool {
 	if t.inputJSON == "" {
 		t.inputJSON = encodeValue(t.input)
 	}
+	t.enteredPrev = t.last
 	if !t.record(b.entered, "stateEnteredEventDetails", &StateEnteredEventDetails{Name: b.name, Input: t.inputJSON}) {
 		return false
 	}
@@ -105,14 +109,14 @@ func (t *thread) settle(s state, r step) bool {
 		t.pending = nil
 		return t.recover(s, r.fail)
 	}
-	t.applyAssign()
+	assigned := t.applyAssign()
 	b := s.base()
 	outJSON := encodeValue(r.out)
 	if len(outJSON) > payloadLimit {
 		return t.recover(s, fail(ErrNameDataLimitExceeded, fmt.Sprintf(
 			"The state/task '%s' returned a result with a size exceeding the maximum number of bytes service limit.", b.name)))
 	}
-	if b.exited != "" && !t.record(b.exited, "stateExitedEventDetails", &StateExitedEventDetails{Name: b.name, Output: outJSON}) {
+	if b.exited != "" && !t.record(b.exited, "stateExitedEventDetails", exitedDetails(b.name, outJSON, assigned)) {
 		return false
 	}
 	if r.end || r.next == nil {
@@ -166,19 +170,51 @@ func (t *thread) recover(s state, f *failure) bool {
 		if f2 != nil {
 			t.locate(b, f2)
 			t.pending = nil
+			t.evaluationFailed(s, f2)
 			t.end(nil, "", f2)
 			return false
 		}
-		t.applyAssign()
+		assigned := t.applyAssign()
 		outJSON := encodeValue(out)
-		if b.exited != "" && !t.record(b.exited, "stateExitedEventDetails", &StateExitedEventDetails{Name: b.name, Output: outJSON}) {
+		if b.exited != "" && !t.record(b.exited, "stateExitedEventDetails", exitedDetails(b.name, outJSON, assigned)) {
 			return false
 		}
 		t.moveTo(c.next, out, outJSON)
 		return true
 	}
+	t.evaluationFailed(s, f)
 	t.end(nil, "", f)
 	return false
+}
+
+// evaluationFailed records the EvaluationFailed event AWS writes before a
+// States.QueryEvaluationError ends a thread, once per failure. As in every
+// such history of LocalStack's AWS-recorded snapshots, it points at the
+// event before the state's entered event (at the entered event for a
+// Wait state), and a Map state that fails before starting records
+// MapStateFailed after it.
+func (t *thread) evaluationFailed(s state, f *failure) {
+	if f.name != ErrNameQueryEvaluation || f.reported {
+		return
+	}
+	f.reported = true
+	b := s.base()
+	prev := t.enteredPrev
+	if _, wait := s.(*waitState); wait {
+		prev = t.enteredID
+	}
+	x := t.x
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.closed || t.dead {
+		return
+	}
+	notStarted := t.last == t.enteredID
+	t.last = x.recordLocked(prev, EventEvaluationFailed, "evaluationFailedEventDetails",
+		&EvaluationFailedEventDetails{Error: f.name, Cause: f.cause, Location: f.field, State: b.name})
+	if _, isMap := s.(*mapState); isMap && notStarted && !x.closed {
+		t.last = x.recordLocked(t.last, "MapStateFailed", "", nil)
+	}
 }
 
 // retry runs the state's body again after a retry interval, without a new

@@ -174,10 +174,16 @@ func (s *scope) deltaLocked(staged map[string]variable) int {
 }
 
 // applyAssign stores the staged variables in the thread's scope.
-func (t *thread) applyAssign() {
+// It returns the assigned values as JSON texts by name, as the state's
+// exit event reports them (assignedVariables), or nil when none were.
+func (t *thread) applyAssign() map[string]string {
 	if len(t.pending) == 0 {
 		t.pending = nil
-		return
+		return nil
+	}
+	assigned := make(map[string]string, len(t.pending))
+	for k, v := range t.pending {
+		assigned[k] = encodeValue(v.json)
 	}
 	s := t.vars
 	s.store.mu.Lock()
@@ -195,6 +201,7 @@ func (t *thread) applyAssign() {
 	}
 	s.store.mu.Unlock()
 	t.pending = nil
+	return assigned
 }
 
 // assignedNames collects the variables the states of one state set
