@@ -25,6 +25,13 @@ func (m *multiRegionSet) arn(region string) string {
 	return fmt.Sprintf("arn:%s:kms:%s:%s:key/%s", m.partition, region, m.account, m.id)
 }
 
+// isPrimary reports whether the set's primary key is in region.
+func (m *multiRegionSet) isPrimary(region string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.primary == region
+}
+
 // multiRegionKey is one member of a MultiRegionConfiguration.
 type multiRegionKey struct {
 	Arn    string `json:"Arn"`
@@ -105,7 +112,7 @@ func (s *regional) replicateKey(body []byte) (any, error) {
 		switch {
 		case src.mr == nil:
 			err = errorf(codeUnsupported, "%s is not a multi-Region key", src.arn)
-		case src.mr.primary != s.region:
+		case !src.mr.isPrimary(s.region):
 			// AWS's wording, and it comes before any check of the
 			// replica region: LocalStack's AWS-validated snapshot of
 			// TestKMS::test_replicate_replica_key_should_fail records it

@@ -64,3 +64,58 @@ func TestMultiRegionKeys(t *testing.T) {
 		t.Errorf("replicating a single-Region key: %q, want UnsupportedOperationException", got)
 	}
 }
+
+// TestUpdatePrimaryRegion moves a multi-Region key's primary to the region
+// of one of its replicas: each key then describes itself by its new role,
+// both still decrypt each other's ciphertexts, only the new primary
+// replicates, and the refusals name what is wrong.
+func TestUpdatePrimaryRegion(t *testing.T) {
+	t.Parallel()
+	in, _ := newRegionalClients(t)
+	east, west := in("us-east-1"), in("eu-west-1")
+	ctx := context.Background()
+	created, err := east.CreateKey(ctx, &kms.CreateKeyInput{MultiRegion: aws.Bool(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := aws.ToString(created.KeyMetadata.KeyId)
+	if _, err := east.ReplicateKey(ctx, &kms.ReplicateKeyInput{KeyId: &id, ReplicaRegion: aws.String("eu-west-1")}); err != nil {
+		t.Fatal(err)
+	}
+	sealed, err := east.Encrypt(ctx, &kms.EncryptInput{KeyId: &id, Plaintext: []byte("card")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := west.UpdatePrimaryRegion(ctx, &kms.UpdatePrimaryRegionInput{KeyId: &id, PrimaryRegion: aws.String("us-east-1")}); errorCode(t, err) != "UnsupportedOperationException" {
+		t.Errorf("UpdatePrimaryRegion through a replica = %v, want UnsupportedOperationException", err)
+	}
+	if _, err := east.UpdatePrimaryRegion(ctx, &kms.UpdatePrimaryRegionInput{KeyId: &id, PrimaryRegion: aws.String("ap-south-1")}); errorCode(t, err) != "NotFoundException" {
+		t.Errorf("UpdatePrimaryRegion to a region without a replica = %v, want NotFoundException", err)
+	}
+	if _, err := east.UpdatePrimaryRegion(ctx, &kms.UpdatePrimaryRegionInput{KeyId: &id, PrimaryRegion: aws.String("eu-west-1")}); err != nil {
+		t.Fatalf("UpdatePrimaryRegion: %v", err)
+	}
+	for region, c := range map[string]*kms.Client{"us-east-1": east, "eu-west-1": west} {
+		desc, err := c.DescribeKey(ctx, &kms.DescribeKeyInput{KeyId: &id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := types.MultiRegionKeyTypeReplica
+		if region == "eu-west-1" {
+			want = types.MultiRegionKeyTypePrimary
+		}
+		mrc := desc.KeyMetadata.MultiRegionConfiguration
+		if mrc.MultiRegionKeyType != want || aws.ToString(mrc.PrimaryKey.Region) != "eu-west-1" || len(mrc.ReplicaKeys) != 1 || aws.ToString(mrc.ReplicaKeys[0].Region) != "us-east-1" {
+			t.Errorf("%s: %+v, want %s with eu-west-1 primary and us-east-1 replica", region, mrc, want)
+		}
+	}
+	if opened, err := west.Decrypt(ctx, &kms.DecryptInput{CiphertextBlob: sealed.CiphertextBlob}); err != nil || string(opened.Plaintext) != "card" {
+		t.Errorf("the new primary decrypts the old primary's ciphertext: %v", err)
+	}
+	if _, err := east.ReplicateKey(ctx, &kms.ReplicateKeyInput{KeyId: &id, ReplicaRegion: aws.String("ap-south-1")}); errorCode(t, err) != "UnsupportedOperationException" {
+		t.Errorf("ReplicateKey from the former primary = %v, want UnsupportedOperationException", err)
+	}
+	if _, err := west.ReplicateKey(ctx, &kms.ReplicateKeyInput{KeyId: &id, ReplicaRegion: aws.String("ap-south-1")}); err != nil {
+		t.Errorf("ReplicateKey from the new primary: %v", err)
+	}
+}
