@@ -26,7 +26,9 @@ func TestValidAttributeName(t *testing.T) {
 		{"reserved AWS prefix", "AWS.TraceHeader", false},
 		{"reserved prefix any case", "amazon.thing", false},
 		{"space", "a b", false},
-		{"non-ASCII", "café", false},
+		{"non-ASCII letters", "attr.1øßä", true},
+		{"symbol", "Invalid-§-attr", false},
+		{"question mark", "Invalid-?-attr", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package sqslocal
 import (
 	"context"
 	"strings"
+	"time"
 )
 
 type createQueueInput struct {
@@ -63,6 +64,14 @@ func (s *Service) createQueue(_ context.Context, c *call, in *createQueueInput) 
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	key := queueKey{c.region, name}
+	if at, ok := s.deleted[key]; ok {
+		// AWS refuses a name for a minute after its queue was deleted
+		// (LocalStack's AWS-validated test_create_queue_recently_deleted).
+		if now.Sub(at) < recreateInterval {
+			return nil, newError(CodeQueueDeletedRecently, "You must wait 60 seconds after deleting a queue before you can create another with the same name.")
+		}
+		delete(s.deleted, key)
+	}
 	if q := s.queues[key]; q != nil {
 		q.mu.Lock()
 		defer q.mu.Unlock()
@@ -84,6 +93,10 @@ func (s *Service) createQueue(_ context.Context, c *call, in *createQueueInput) 
 	s.queues[key] = q
 	return &queueURLOutput{QueueURL: s.queueURL(c.host, name)}, nil
 }
+
+// recreateInterval is how long after DeleteQueue AWS refuses to create a
+// queue of the same name.
+const recreateInterval = 60 * time.Second
 
 // checkFIFOAttributes refuses the FIFO-only attributes on a standard
 // queue's CreateQueue as AWS does, FifoQueue when "false"

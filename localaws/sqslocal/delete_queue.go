@@ -22,9 +22,16 @@ func (s *Service) deleteQueue(_ context.Context, c *call, in *queueInput) (*empt
 	if err != nil {
 		return nil, err
 	}
+	now := s.clock.Now()
 	s.mu.Lock()
 	if key := (queueKey{q.region, q.name}); s.queues[key] == q {
 		delete(s.queues, key)
+		for k, at := range s.deleted { // forget names free again
+			if now.Sub(at) >= recreateInterval {
+				delete(s.deleted, k)
+			}
+		}
+		s.deleted[key] = now
 	}
 	s.mu.Unlock()
 	q.mu.Lock()

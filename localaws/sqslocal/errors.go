@@ -36,6 +36,7 @@ const (
 	CodeInternalError                = "InternalError"
 	CodeResourceNotFound             = "ResourceNotFoundException"
 	CodePurgeQueueInProgress         = "PurgeQueueInProgress"
+	CodeQueueDeletedRecently         = "QueueDeletedRecently"
 )
 
 // queryCodes maps JSON error codes to the query protocol's names where the
@@ -51,6 +52,7 @@ var queryCodes = map[string]string{
 	CodeBatchRequestTooLong:          "AWS.SimpleQueueService.BatchRequestTooLong",
 	CodeUnsupportedOperation:         "AWS.SimpleQueueService.UnsupportedOperation",
 	CodePurgeQueueInProgress:         "AWS.SimpleQueueService.PurgeQueueInProgress",
+	CodeQueueDeletedRecently:         "AWS.SimpleQueueService.QueueDeletedRecently",
 }
 
 // queryCode returns the query protocol's name for a JSON error code.

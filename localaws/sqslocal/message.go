@@ -47,6 +47,9 @@ type message struct {
 	senderID string
 	// sourceARN is set once a message has been moved to a dead-letter queue.
 	sourceARN string
+	// arrival numbers the message in the order it reached its queue; a
+	// standard queue hands out older arrivals first.
+	arrival uint64
 	// groupID, dedupID and seq order and deduplicate FIFO messages; seq is
 	// zero on standard queues.
 	groupID string

@@ -227,7 +227,7 @@ func (q *queue) acceptMoved(m *message, now time.Time) bool {
 		q.fifo.seq++
 		m.seq = q.fifo.seq
 	}
-	q.byID[m.id] = m
+	q.storeLocked(m)
 	q.makeReadyLocked(m)
 	return true
 }

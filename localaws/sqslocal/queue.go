@@ -37,6 +37,7 @@ type queue struct {
 	timerAt  time.Time
 	timerGen uint64
 	receipts uint64
+	arrivals uint64 // numbers messages as they reach the queue
 	waiters  []*waiter
 	// fifo is nil for standard queues.
 	fifo *fifoState
@@ -53,9 +54,16 @@ func newQueue(name, arn string, st settings, now time.Time, c clock.Clock) *queu
 	return q
 }
 
+// storeLocked files a message that has just reached q.
+func (q *queue) storeLocked(m *message) {
+	q.arrivals++
+	m.arrival = q.arrivals
+	q.byID[m.id] = m
+}
+
 // enqueueLocked stores m, visible at once or after delay.
 func (q *queue) enqueueLocked(m *message, delay time.Duration, now time.Time) {
-	q.byID[m.id] = m
+	q.storeLocked(m)
 	if delay > 0 {
 		m.state = stateDelayed
 		m.due = now.Add(delay)
@@ -182,37 +190,64 @@ func (q *queue) purgeLocked() {
 		m.state = stateGone
 	}
 	q.byID = make(map[string]*message)
-	q.ready = readyList{}
+	q.ready = nil
 	if q.fifo != nil {
 		q.fifo.groups = map[string]*msgGroup{}
 		q.fifo.readyGroups = nil
+		// Purging forgets the deduplication IDs too (LocalStack's
+		// AWS-validated test_purge_queue_clears_fifo_deduplication_cache).
+		q.fifo.dedup = map[string]dedupEntry{}
+		q.fifo.dedupOrder = nil
 	}
 	q.timed = nil
 	q.nReady, q.nDelayed, q.nInflight = 0, 0, 0
 }
 
-// readyList is a FIFO of visible messages. Messages removed while in it
-// are skipped when they reach the front.
-type readyList struct {
-	items []*message
-	head  int
+// readyList holds a standard queue's visible messages as a heap, oldest
+// arrival first: a message whose visibility timeout ran out goes back ahead
+// of those sent after it, as AWS answers in LocalStack's AWS-validated
+// test_inflight_message_requeue. Messages removed while in it are skipped
+// when they reach the front.
+type readyList []*message
+
+func (l *readyList) push(m *message) {
+	h := append(*l, m)
+	for i := len(h) - 1; i > 0; {
+		parent := (i - 1) / 2
+		if h[parent].arrival <= h[i].arrival {
+			break
+		}
+		h[parent], h[i] = h[i], h[parent]
+		i = parent
+	}
+	*l = h
 }
 
-func (l *readyList) push(m *message) { l.items = append(l.items, m) }
-
 func (l *readyList) pop() *message {
-	if l.head == len(l.items) {
+	h := *l
+	if len(h) == 0 {
 		return nil
 	}
-	m := l.items[l.head]
-	l.items[l.head] = nil
-	l.head++
-	if l.head == len(l.items) {
-		l.items, l.head = l.items[:0], 0
-	} else if l.head > 1024 && l.head*2 > len(l.items) {
-		l.items = append([]*message(nil), l.items[l.head:]...)
-		l.head = 0
+	m := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	h[last] = nil
+	h = h[:last]
+	for i := 0; ; {
+		least, left, right := i, 2*i+1, 2*i+2
+		if left < len(h) && h[left].arrival < h[least].arrival {
+			least = left
+		}
+		if right < len(h) && h[right].arrival < h[least].arrival {
+			least = right
+		}
+		if least == i {
+			break
+		}
+		h[i], h[least] = h[least], h[i]
+		i = least
 	}
+	*l = h
 	return m
 }
 

@@ -254,3 +254,22 @@ func TestRecordedQueryWordings(t *testing.T) {
 		})
 	}
 }
+
+// TestRecordedQueueDeletedRecently: a queue's name cannot be used again
+// for a minute after DeleteQueue (LocalStack's AWS-validated
+// test_create_queue_recently_deleted asserts the code and this message).
+func TestRecordedQueueDeletedRecently(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	queue := e.createQueue(t, "again", nil)
+	if _, err := e.sqs.DeleteQueue(ctx, &sqs.DeleteQueueInput{QueueUrl: &queue}); err != nil {
+		t.Fatalf("DeleteQueue: %v", err)
+	}
+	e.clock.Advance(59 * time.Second)
+	_, err := e.sqs.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("again")})
+	assertAPIError(t, err, "AWS.SimpleQueueService.QueueDeletedRecently",
+		"You must wait 60 seconds after deleting a queue before you can create another with the same name.", 400, "test_create_queue_recently_deleted")
+	e.clock.Advance(time.Second)
+	e.createQueue(t, "again", nil)
+}

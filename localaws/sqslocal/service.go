@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/payflow-dev/payflow/localaws/awsid"
 
@@ -38,7 +39,10 @@ type Service struct {
 
 	mu     sync.RWMutex
 	queues map[queueKey]*queue
-	tasks  *moveTasks
+	// deleted remembers when each queue name was last deleted, for the
+	// minute in which AWS refuses to create it again.
+	deleted map[queueKey]time.Time
+	tasks   *moveTasks
 }
 
 // queueKey names a queue: queues are per region, as in AWS.
@@ -51,7 +55,7 @@ func New(cfg Config) *Service {
 		cfg.Clock = clock.NewReal()
 	}
 	cfg.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/")
-	s := &Service{cfg: cfg, clock: cfg.Clock, queues: make(map[queueKey]*queue), tasks: newMoveTasks()}
+	s := &Service{cfg: cfg, clock: cfg.Clock, queues: make(map[queueKey]*queue), deleted: make(map[queueKey]time.Time), tasks: newMoveTasks()}
 	s.ops = s.operations()
 	return s
 }

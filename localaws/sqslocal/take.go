@@ -117,7 +117,7 @@ func (s *Service) moveToDeadLetter(src, dlq *queue, moved []*message) {
 	}
 	for _, m := range moved {
 		m.sourceARN = src.arn
-		dlq.byID[m.id] = m
+		dlq.storeLocked(m)
 		dlq.makeReadyLocked(m)
 	}
 }
