@@ -2,6 +2,7 @@ package asl_test
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -9,6 +10,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sfn/types"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/payflow-dev/payflow/localaws/asl"
 )
 
 // These tests hold the engine against executions AWS itself ran, as
@@ -242,6 +245,55 @@ func TestAWSRecordedEvaluationFailed(t *testing.T) {
 			}
 			if diff := cmp.Diff(tc.want, got, cmpopts.IgnoreUnexported(types.EvaluationFailedEventDetails{})); diff != "" {
 				t.Errorf("(-AWS +ours):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestAWSRecordedTaskResourceNames(t *testing.T) {
+	t.Parallel()
+	c := sdkClient(t, asl.Resources{"arn:aws:states:::aws-sdk:dynamodb:putItem": func(context.Context, asl.TaskCall) (json.RawMessage, error) {
+		return json.RawMessage(`{}`), nil
+	}})
+	// error_handling/test_aws_sdk.snapshot.json,
+	// TestAwsSdk::test_dynamodb_invalid_param: an AWS SDK integration's
+	// events name the service in resourceType and the action in resource.
+	_, events := sdkHistory(t, c, "sdk-names", `{"StartAt":"PutItem","States":{"PutItem":{"Type":"Task",
+		"Resource":"arn:aws:states:::aws-sdk:dynamodb:putItem","Parameters":{"TableName":"t","Item":{}},"End":true}}}`, `{}`)
+	type named struct{ Type, ResourceType, Resource string }
+	var got []named
+	for _, e := range events {
+		switch {
+		case e.TaskScheduledEventDetails != nil:
+			got = append(got, named{string(e.Type), aws.ToString(e.TaskScheduledEventDetails.ResourceType), aws.ToString(e.TaskScheduledEventDetails.Resource)})
+		case e.TaskStartedEventDetails != nil:
+			got = append(got, named{string(e.Type), aws.ToString(e.TaskStartedEventDetails.ResourceType), aws.ToString(e.TaskStartedEventDetails.Resource)})
+		case e.TaskSucceededEventDetails != nil:
+			got = append(got, named{string(e.Type), aws.ToString(e.TaskSucceededEventDetails.ResourceType), aws.ToString(e.TaskSucceededEventDetails.Resource)})
+		}
+	}
+	want := []named{{"TaskScheduled", "aws-sdk:dynamodb", "putItem"}, {"TaskStarted", "aws-sdk:dynamodb", "putItem"}, {"TaskSucceeded", "aws-sdk:dynamodb", "putItem"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("task events (-AWS +ours):\n%s", diff)
+	}
+}
+
+func TestAWSRecordedFailPathCauses(t *testing.T) {
+	t.Parallel()
+	c := sdkClient(t, nil)
+	// scenarios/test_base_scenarios.snapshot.json,
+	// TestBaseScenarios::test_invalid_jsonpath[INVALID_JSONPATH_IN_ERRORPATH]
+	// and [ST.INVALID_JSONPATH_IN_CAUSEPATH].
+	tests := []struct{ name, field, path, want string }{
+		{"error-path", "ErrorPath", "$.ErrorX", `An error occurred while executing the state 'fail' (entered at the event id #2). The JSONPath '$.ErrorX' specified for the field 'ErrorPath' could not be found in the input '{"Error":"error-value"}'`},
+		{"cause-path", "CausePath", "$.NoSuchCausePath", `An error occurred while executing the state 'fail' (entered at the event id #2). The JSONPath '$.NoSuchCausePath' specified for the field 'CausePath' could not be found in the input '{"Error":"error-value"}'`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			d := runSDK(t, c, "failpath-"+tc.name, `{"StartAt":"fail","States":{"fail":{"Type":"Fail","`+tc.field+`":"`+tc.path+`"}}}`, `{"Error":"error-value"}`)
+			if aws.ToString(d.Error) != "States.Runtime" || aws.ToString(d.Cause) != tc.want {
+				t.Errorf("got %s: %s\nwant States.Runtime: %s", aws.ToString(d.Error), aws.ToString(d.Cause), tc.want)
 			}
 		})
 	}

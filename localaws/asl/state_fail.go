@@ -75,7 +75,16 @@ func (s *failState) resolve(fixed string, tmpl template, field string, in any, c
 	}
 	v, f := tmpl.eval(in, c)
 	if f != nil {
-		if f.cause == "" {
+		if pt, ok := tmpl.(*pathTemplate); ok && f.cause == "" {
+			// AWS's wording (scenarios/test_base_scenarios.snapshot.json,
+			// TestBaseScenarios::test_invalid_jsonpath[INVALID_JSONPATH_IN_ERRORPATH]).
+			doc := in
+			if pt.p.context {
+				doc = c.object()
+			}
+			f.cause = fmt.Sprintf("The JSONPath '%s' specified for the field '%s' could not be found in the input '%s'",
+				pt.p.src, field, encodeValue(doc))
+		} else if f.cause == "" {
 			f.cause = fmt.Sprintf("The %s could not be resolved in the input '%s'", field, encodeValue(in))
 		}
 		return "", f

@@ -92,6 +92,12 @@ func (s *taskState) setResource(res string) {
 		s.waitForToken, s.key, s.activity = true, ActivityResource, true
 	}
 	switch {
+	case len(parts) >= 7 && parts[2] == "states" && parts[5] == "aws-sdk":
+		// AWS names the service in the type: "aws-sdk:dynamodb" and
+		// "putItem" (error_handling/test_aws_sdk.snapshot.json,
+		// TestAwsSdk::test_dynamodb_invalid_param).
+		svc, action, _ := strings.Cut(parts[6], ":")
+		s.resType, s.resName = parts[5]+":"+svc, action
 	case len(parts) >= 7 && parts[2] == "states":
 		s.resType, s.resName = parts[5], parts[6]
 	case len(parts) >= 3:
