@@ -3,6 +3,7 @@ package kmslocal
 import (
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -215,6 +216,7 @@ type grantIDInput struct {
 	KeyID      string `json:"KeyId"`
 	GrantID    string `json:"GrantId"`
 	GrantToken string `json:"GrantToken"`
+	DryRun     bool   `json:"DryRun"`
 }
 
 // revokeGrant deletes a grant of a key.
@@ -232,7 +234,7 @@ func (s *regional) revokeGrant(body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return emptyOutput{}, k.dropGrant(in.GrantID)
+	return k.dropGrant(in.GrantID, in.DryRun)
 }
 
 // retireGrant deletes a grant named by its token, or by key and grant id.
@@ -257,25 +259,38 @@ func (s *regional) retireGrant(body []byte) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return emptyOutput{}, k.dropGrant(id)
+		return k.dropGrant(id, in.DryRun)
 	}
 	for _, k := range s.keys {
-		if k.dropGrant(id) == nil {
-			return emptyOutput{}, nil
+		if out, err := k.dropGrant(id, in.DryRun); err == nil || errorCode(err) == codeDryRun {
+			return out, err
 		}
 	}
 	return nil, errorf(codeNotFound, "Grant ID %s not found", id)
 }
 
-// dropGrant removes the grant with the given id. The caller holds s.mu.
-func (k *key) dropGrant(id string) error {
-	n := len(k.grants)
-	k.grants = slices.DeleteFunc(k.grants, func(g *grant) bool { return g.id == id })
-	if len(k.grants) == n {
+// dropGrant removes the grant with the given id; with dryRun it only
+// checks that it could (DryRunOperationException where it could). The
+// caller holds s.mu.
+func (k *key) dropGrant(id string, dryRun bool) (any, error) {
+	if !slices.ContainsFunc(k.grants, func(g *grant) bool { return g.id == id }) {
 		if _, err := hex.DecodeString(id); err != nil || len(id) != 64 {
-			return errorf(codeInvalidGrantID, "Invalid grant ID %s", id)
+			return nil, errorf(codeInvalidGrantID, "Invalid grant ID %s", id)
 		}
-		return errorf(codeNotFound, "Grant ID %s not found", id)
+		return nil, errorf(codeNotFound, "Grant ID %s not found", id)
 	}
-	return nil
+	if dryRun {
+		return nil, errDryRun()
+	}
+	k.grants = slices.DeleteFunc(k.grants, func(g *grant) bool { return g.id == id })
+	return emptyOutput{}, nil
+}
+
+// errorCode is the AWS code of an error this package made, or "".
+func errorCode(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
 }

@@ -199,6 +199,19 @@ func TestDryRunAnswersAsRecordedFromAWS(t *testing.T) {
 	if err != nil || len(grants.Grants) != 0 {
 		t.Errorf("grants after a dry-run CreateGrant: %v, %v; want none", grants, err)
 	}
+	g, err := c.CreateGrant(ctx, &kms.CreateGrantInput{KeyId: k.KeyId, GranteePrincipal: aws.String("arn:aws:iam::123456789012:role/r"),
+		Operations: []types.GrantOperation{types.GrantOperationDecrypt}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.RevokeGrant(ctx, &kms.RevokeGrantInput{KeyId: k.KeyId, GrantId: g.GrantId, DryRun: aws.Bool(true)})
+	check("RevokeGrant", err)
+	_, err = c.RetireGrant(ctx, &kms.RetireGrantInput{GrantToken: g.GrantToken, DryRun: aws.Bool(true)})
+	check("RetireGrant by token", err)
+	grants, err = c.ListGrants(ctx, &kms.ListGrantsInput{KeyId: k.KeyId})
+	if err != nil || len(grants.Grants) != 1 {
+		t.Errorf("grants after dry-run revoke and retire: %v, %v; want the one grant", grants, err)
+	}
 	_, err = c.Encrypt(ctx, &kms.EncryptInput{KeyId: aws.String("alias/none"), Plaintext: []byte("x"), DryRun: aws.Bool(true)})
 	if errorCode(t, err) != "NotFoundException" {
 		t.Errorf("a dry run that would fail: %v, want the failure (NotFoundException)", err)
