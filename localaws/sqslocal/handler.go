@@ -104,12 +104,17 @@ func invoke[I, O any](ctx context.Context, c *call, d decoder, fn func(context.C
 // queueOf resolves the queue an action addresses: the QueueURL parameter,
 // or for query requests posted to a queue URL, the request path.
 func (s *Service) queueOf(c *call, queueURL string) (*queue, *Error) {
-	if queueURL == "" {
-		if _, _, ok := splitQueueRef(c.path); ok && strings.Count(strings.Trim(c.path, "/"), "/") == 1 {
-			queueURL = c.path
-		}
+	if queueURL == "" && c.queuePath() {
+		queueURL = c.path
 	}
 	return s.resolve(c.region, queueURL)
+}
+
+// queuePath reports whether the request was sent to a queue's URL,
+// /{account}/{name}, rather than to the service.
+func (c *call) queuePath() bool {
+	_, _, ok := splitQueueRef(c.path)
+	return ok && strings.Count(strings.Trim(c.path, "/"), "/") == 1
 }
 
 // emptyOutput is the answer of actions that return nothing but success.

@@ -218,8 +218,10 @@ func TestRecordedJSONErrorTypes(t *testing.T) {
 
 // TestRecordedQueryWordings: over the query protocol AWS words a missing
 // queue differently from the JSON protocol (test_non_existent_queue,
-// queue-does-not-exist-query) and counts every entry of an oversized batch
-// (test_too_many_entries_in_batch_request[sqs_query]).
+// queue-does-not-exist-query), counts every entry of an oversized batch
+// (test_too_many_entries_in_batch_request[sqs_query]) and refuses the
+// service's own actions at a queue's URL (AWS-validated
+// test_get_list_queues_fails, test_get_create_queue_fails).
 func TestRecordedQueryWordings(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
@@ -231,19 +233,23 @@ func TestRecordedQueryWordings(t *testing.T) {
 		batch.Set("SendMessageBatchRequestEntry."+n+".MessageBody", "messageBody-"+n)
 	}
 	tests := []struct {
-		name          string
+		name, path    string
 		params        url.Values
 		code, message string
 	}{
-		{"missing queue", values("Action", "GetQueueAttributes", "QueueUrl", e.srv.URL+"/"+account+"/gone"),
+		{"missing queue", "/", values("Action", "GetQueueAttributes", "QueueUrl", e.srv.URL+"/"+account+"/gone"),
 			"AWS.SimpleQueueService.NonExistentQueue", "The specified queue does not exist for this wsdl version."},
-		{"twenty entries", batch,
+		{"twenty entries", "/", batch,
 			"AWS.SimpleQueueService.TooManyEntriesInBatchRequest", "Maximum number of entries per request are 10. You have sent 20."},
+		{"ListQueues sent to a queue's URL", "/" + account + "/q", values("Action", "ListQueues"),
+			"InvalidAction", "The action ListQueues is not valid for this endpoint."},
+		{"CreateQueue sent to a queue's URL", "/" + account + "/q", values("Action", "CreateQueue", "QueueName", "other"),
+			"InvalidAction", "The action CreateQueue is not valid for this endpoint."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			status, body := e.query(t, "/", tc.params)
+			status, body := e.query(t, tc.path, tc.params)
 			var doc queryError
 			if err := xml.Unmarshal(body, &doc); err != nil || status != http.StatusBadRequest {
 				t.Fatalf("status %d, body %s (%v)", status, body, err)

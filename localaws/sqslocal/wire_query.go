@@ -37,16 +37,31 @@ func (s *Service) serveQuery(w http.ResponseWriter, r *http.Request, c *call) {
 		writeQueryError(w, c, errMissing("Action"))
 		return
 	}
+	if serviceActions[op] && c.queuePath() {
+		// A queue's URL does not take the actions addressed to the
+		// service itself (LocalStack's AWS-validated
+		// test_get_create_queue_fails and test_get_list_queues_fails).
+		writeQueryError(w, c, errNotHere(op))
+		return
+	}
 	out, apiErr := s.dispatch(r.Context(), op, c, queryDecoder{f: form{awsproto.NewForm(r.Form)}})
 	if apiErr != nil {
 		writeQueryError(w, c, apiErr)
 		return
 	}
 	if out == nil {
-		writeQueryError(w, c, newError(CodeInvalidAction, "The action %s is not valid for this endpoint.", truncate(op, 100)))
+		writeQueryError(w, c, errNotHere(op))
 		return
 	}
 	writeQueryResult(w, c, op, out)
+}
+
+// serviceActions are the query actions sent to the service's endpoint,
+// never to a queue's URL. It is read-only.
+var serviceActions = map[string]bool{"CreateQueue": true, "ListQueues": true}
+
+func errNotHere(op string) *Error {
+	return newError(CodeInvalidAction, "The action %s is not valid for this endpoint.", truncate(op, 100))
 }
 
 // queryProtocol is SQS's query protocol: XML in SQS's namespace, errors
