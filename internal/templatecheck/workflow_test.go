@@ -210,7 +210,7 @@ func TestWorkflowOutcomes(t *testing.T) {
 			want: asl.Outcome{Status: orders.ExecutionFailed, Error: orders.ErrorTimedOut,
 				Cause: "The payment processor did not answer before the task's timeout or heartbeat deadline."},
 			note: notification{Subject: "Payment TIMED_OUT for order order-1", Status: "TIMED_OUT",
-				Message: with(paid, "TIMED_OUT", orders.ErrorTimedOut, "The payment processor did not answer in time (States.HeartbeatTimeout).")},
+				Message: with(paid, "TIMED_OUT", orders.ErrorTimedOut, "The payment processor did not answer in time (States.Timeout).")},
 		},
 		{
 			name:  "callback's invalid request",

@@ -68,6 +68,19 @@ type failure struct {
 	// States.QueryEvaluationError is recorded, so enclosing Map or
 	// Parallel states do not record it again.
 	reported bool
+	// heartbeat marks a States.Timeout raised because no heartbeat came
+	// in time: AWS reports it as States.Timeout (timeouts/test_heartbeats
+	// in LocalStack's AWS-recorded snapshots), and a Retry or Catch naming
+	// States.HeartbeatTimeout still matches it.
+	heartbeat bool
+}
+
+// caughtBy reports whether an ErrorEquals list covers the failure.
+func (f *failure) caughtBy(errorEquals []string) bool {
+	if matches(errorEquals, f.name) {
+		return true
+	}
+	return f.heartbeat && matches(errorEquals, ErrNameHeartbeatTimeout)
 }
 
 func fail(name, cause string) *failure { return &failure{name: name, cause: cause} }

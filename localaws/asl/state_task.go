@@ -240,10 +240,14 @@ func (s *taskState) failedAs(t *thread, kind string, err error) step {
 // timedOut records a TaskTimedOut (ActivityTimedOut) and fails the state
 // with it.
 func (s *taskState) timedOut(t *thread, name, cause string) step {
-	if !t.record(s.failureEvent("TimedOut", name, cause)) {
+	f := fail(name, cause)
+	if name == ErrNameHeartbeatTimeout {
+		f = &failure{name: ErrNameTimeout, cause: cause, heartbeat: true}
+	}
+	if !t.record(s.failureEvent("TimedOut", f.name, cause)) {
 		return step{parked: true}
 	}
-	return step{fail: fail(name, cause)}
+	return step{fail: f}
 }
 
 // secondsField resolves TimeoutSeconds/HeartbeatSeconds or their Path

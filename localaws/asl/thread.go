@@ -140,7 +140,7 @@ func (t *thread) recover(s state, f *failure) bool {
 	t.locate(b, f)
 	for i := range b.retriers {
 		r := &b.retriers[i]
-		if !matches(r.errorEquals, f.name) {
+		if !f.caughtBy(r.errorEquals) {
 			continue
 		}
 		for len(t.attempts) < len(b.retriers) {
@@ -163,7 +163,7 @@ func (t *thread) recover(s state, f *failure) bool {
 	}
 	for i := range b.catchers {
 		c := &b.catchers[i]
-		if !matches(c.errorEquals, f.name) {
+		if !f.caughtBy(c.errorEquals) {
 			continue
 		}
 		out, f2 := catchOutput(c, t.input, f, t.ctx(s))

@@ -100,7 +100,7 @@ func TestActivityHistory(t *testing.T) {
 			status: types.ExecutionStatusFailed,
 			wantTypes: []string{"ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted",
 				"ActivityTimedOut", "ExecutionFailed"},
-			wantLast: activityEvent{Type: "ActivityTimedOut", Error: "States.HeartbeatTimeout"},
+			wantLast: activityEvent{Type: "ActivityTimedOut", Error: "States.Timeout"}, // as AWS reports heartbeat timeouts
 		},
 		{
 			name:     "activity deleted",

@@ -102,8 +102,10 @@ func TestHeartbeatsKeepTheTaskAlive(t *testing.T) {
 	}
 	h.clock.Advance(61 * time.Second)
 	got := h.waitDone(t, x)
-	if got.Status != types.ExecutionStatusFailed || aws.ToString(got.Error) != "States.HeartbeatTimeout" {
-		t.Fatalf("got %s %q, want FAILED States.HeartbeatTimeout", got.Status, aws.ToString(got.Error))
+	// AWS reports a heartbeat timeout as States.Timeout (LocalStack's
+	// AWS-recorded timeouts/test_heartbeats.snapshot.json).
+	if got.Status != types.ExecutionStatusFailed || aws.ToString(got.Error) != "States.Timeout" {
+		t.Fatalf("got %s %q, want FAILED States.Timeout", got.Status, aws.ToString(got.Error))
 	}
 	_, err := h.client.SendTaskSuccess(ctx, &sfn.SendTaskSuccessInput{TaskToken: aws.String(token), Output: aws.String(`{}`)})
 	wantAPIError[*types.TaskTimedOut](t, err)
