@@ -21,13 +21,13 @@ type thread struct {
 	item      *mapItem
 
 	// Per-state bookkeeping, reset when a state is entered.
-	entered    time.Time
-	enteredID  int64
+	entered   time.Time
+	enteredID int64
 	// enteredPrev is the previousEventId of the current state's entered
 	// event.
 	enteredPrev int64
-	retryCount int
-	attempts   []int
+	retryCount  int
+	attempts    []int
 
 	// vars are the workflow variables this thread sees; pending holds
 	// what the current state assigns, applied when it succeeds.
