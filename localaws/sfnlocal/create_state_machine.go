@@ -55,6 +55,11 @@ func (s *Service) createStateMachine(ctx context.Context, in *createStateMachine
 	if err != nil {
 		return nil, err
 	}
+	if kind == kindExpress {
+		if err := checkExpressDefinition(in.Definition); err != nil {
+			return nil, err
+		}
+	}
 	if err := checkRoleArn(in.RoleArn); err != nil {
 		return nil, err
 	}
@@ -116,13 +121,13 @@ func checkVersionDescription(publish bool, description *string) error {
 	return nil
 }
 
-// machineType checks a state machine type; only STANDARD runs here.
+// machineType checks a state machine type, STANDARD by default.
 func machineType(t string) (string, error) {
 	switch t {
-	case "", "STANDARD":
-		return "STANDARD", nil
-	case "EXPRESS":
-		return "", errorf(codeStateMachineTypeNotSupported, "This local endpoint runs STANDARD state machines only")
+	case "", kindStandard:
+		return kindStandard, nil
+	case kindExpress:
+		return kindExpress, nil
 	}
 	return "", errorf(codeValidation, "1 validation error detected: Value '%s' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]", t)
 }

@@ -48,6 +48,9 @@ type execution struct {
 	redriveCount int
 	redriven     time.Time
 	tokens       []redriveToken
+	// done, when set (an Express execution StartSyncExecution waits for),
+	// is closed when the execution ends.
+	done chan struct{}
 }
 
 // stopRequest is the error and cause a StopExecution call gave.

@@ -86,12 +86,16 @@ func (s *Service) listExecutions(ctx context.Context, in *listExecutionsInput) (
 	st.mu.RLock()
 	m, ok := st.machines[base]
 	var all []*execution
+	express := false
 	if ok {
-		all = m.executions
+		all, express = m.executions, m.kind == kindExpress
 	}
 	st.mu.RUnlock()
 	if !ok {
 		return nil, stateMachineMissing(in.StateMachineArn)
+	}
+	if express {
+		return nil, errTypeNotSupported()
 	}
 	from := len(all)
 	if resumed {

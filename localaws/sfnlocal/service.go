@@ -93,6 +93,8 @@ func (s *Service) dispatch(ctx context.Context, op string, body []byte) (any, er
 		return handle(ctx, body, s.validateStateMachineDefinition)
 	case "StartExecution":
 		return handle(ctx, body, s.startExecution)
+	case "StartSyncExecution":
+		return handle(ctx, body, s.startSyncExecution)
 	case "DescribeExecution":
 		return handle(ctx, body, s.describeExecution)
 	case "ListExecutions":

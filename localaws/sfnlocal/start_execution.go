@@ -90,6 +90,9 @@ func (s *Service) register(st *store, targetArn, name, input string) (*execution
 	if err != nil {
 		return nil, nil, false, err
 	}
+	if m.kind == kindExpress {
+		return s.newExpress(st, m, rev, versionArn, aliasArn, name, input)
+	}
 	arn := executionArnOf(m.arn, name)
 	if old, ok := st.executions[arn]; ok {
 		if old.input == input && old.snapshot().status == statusRunning {
@@ -134,6 +137,9 @@ func (s *Service) launch(st *store, x *execution, m *stateMachine) {
 		}
 		if x.close(o) {
 			st.closed()
+			if x.done != nil {
+				close(x.done)
+			}
 		}
 	})
 

@@ -64,6 +64,11 @@ func (s *Service) updateStateMachine(ctx context.Context, in *updateStateMachine
 	if !ok {
 		return nil, stateMachineMissing(in.StateMachineArn)
 	}
+	if parsed != nil && m.kind == kindExpress {
+		if err := checkExpressDefinition(in.Definition); err != nil {
+			return nil, err
+		}
+	}
 	next := *m.cur
 	if parsed != nil {
 		next.definition, next.machine = in.Definition, parsed
