@@ -13,8 +13,12 @@ import (
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
 )
 
-// usageSign is the key usage of asymmetric signing keys.
-const usageSign = "SIGN_VERIFY"
+// usageSign and usageAgreement are the key usages of asymmetric signing
+// and key agreement keys.
+const (
+	usageSign      = "SIGN_VERIFY"
+	usageAgreement = "KEY_AGREEMENT"
+)
 
 // asymmetricSpec describes one asymmetric key spec this KMS can hold: how
 // to make its private key and which algorithms it offers (as DescribeKey
@@ -53,11 +57,11 @@ func asymmetricSpecFor(spec string) (asymmetricSpec, bool) {
 	case "RSA_4096":
 		return asymmetricSpec{rsaBits: 4096, usages: rsaUsages, signing: rsaSigning}, true
 	case "ECC_NIST_P256":
-		return asymmetricSpec{curve: elliptic.P256(), usages: []string{usageSign}, signing: []string{"ECDSA_SHA_256"}}, true
+		return asymmetricSpec{curve: elliptic.P256(), usages: []string{usageSign, usageAgreement}, signing: []string{"ECDSA_SHA_256"}}, true
 	case "ECC_NIST_P384":
-		return asymmetricSpec{curve: elliptic.P384(), usages: []string{usageSign}, signing: []string{"ECDSA_SHA_384"}}, true
+		return asymmetricSpec{curve: elliptic.P384(), usages: []string{usageSign, usageAgreement}, signing: []string{"ECDSA_SHA_384"}}, true
 	case "ECC_NIST_P521":
-		return asymmetricSpec{curve: elliptic.P521(), usages: []string{usageSign}, signing: []string{"ECDSA_SHA_512"}}, true
+		return asymmetricSpec{curve: elliptic.P521(), usages: []string{usageSign, usageAgreement}, signing: []string{"ECDSA_SHA_512"}}, true
 	case "ECC_NIST_EDWARDS25519":
 		return asymmetricSpec{ed25519: true, usages: []string{usageSign}, signing: []string{"ED25519_SHA_512", "ED25519_PH_SHA_512"}}, true
 	case "ECC_SECG_P256K1":
@@ -105,8 +109,12 @@ func (k *key) publicKeyDER() ([]byte, error) {
 	return der, nil
 }
 
-// algorithms lists what an asymmetric key offers for its usage.
+// algorithms lists what an asymmetric key offers for its usage (a key
+// agreement key's are keyAgreementAlgorithms).
 func (k *key) algorithms() (encryption, signing []string) {
+	if k.usage == usageAgreement {
+		return nil, nil
+	}
 	if k.usage == usageSign {
 		spec, _ := asymmetricSpecFor(k.spec)
 		return nil, spec.signing

@@ -8,6 +8,8 @@ type getPublicKeyOutput struct {
 	KeyUsage              string   `json:"KeyUsage"`
 	EncryptionAlgorithms  []string `json:"EncryptionAlgorithms,omitempty"`
 	SigningAlgorithms     []string `json:"SigningAlgorithms,omitempty"`
+	// KeyAgreementAlgorithms is ECDH for a key agreement key.
+	KeyAgreementAlgorithms []string `json:"KeyAgreementAlgorithms,omitempty"`
 }
 
 // getPublicKey returns an asymmetric key's public key, DER-encoded, with
@@ -31,5 +33,6 @@ func (s *regional) getPublicKey(body []byte) (any, error) {
 	}
 	out := getPublicKeyOutput{KeyID: k.arn, PublicKey: der, CustomerMasterKeySpec: k.spec, KeySpec: k.spec, KeyUsage: k.usage}
 	out.EncryptionAlgorithms, out.SigningAlgorithms = k.algorithms()
+	out.KeyAgreementAlgorithms = k.keyAgreementAlgorithms()
 	return out, nil
 }

@@ -93,6 +93,7 @@ type keyMetadata struct {
 	KeyUsage                    string                    `json:"KeyUsage"`
 	MacAlgorithms               []string                  `json:"MacAlgorithms,omitempty"`
 	SigningAlgorithms           []string                  `json:"SigningAlgorithms,omitempty"`
+	KeyAgreementAlgorithms      []string                  `json:"KeyAgreementAlgorithms,omitempty"`
 	MultiRegion                 bool                      `json:"MultiRegion"`
 	MultiRegionConfiguration    *multiRegionConfiguration `json:"MultiRegionConfiguration,omitempty"`
 	CurrentKeyMaterialID        string                    `json:"CurrentKeyMaterialId,omitempty"`
@@ -124,6 +125,7 @@ func (k *key) metadata(account string) keyMetadata {
 	switch {
 	case k.private != nil:
 		m.EncryptionAlgorithms, m.SigningAlgorithms = k.algorithms()
+		m.KeyAgreementAlgorithms = k.keyAgreementAlgorithms()
 	case k.usage == usageEncrypt:
 		m.EncryptionAlgorithms = []string{specSymmetric}
 		if len(k.materials) > 0 {

@@ -114,6 +114,7 @@ func operations() map[string]handler {
 		"GetPublicKey":                        (*regional).getPublicKey,
 		"CreateGrant":                         (*regional).createGrant,
 		"ReplicateKey":                        (*regional).replicateKey,
+		"DeriveSharedSecret":                  dryRunnable((*regional).deriveSharedSecret),
 		"UpdatePrimaryRegion":                 (*regional).updatePrimaryRegion,
 		"GetParametersForImport":              (*regional).getParametersForImport,
 		"ImportKeyMaterial":                   (*regional).importKeyMaterial,
