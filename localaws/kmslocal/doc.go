@@ -21,7 +21,8 @@
 // ListRetirableGrants, RetireGrant, RevokeGrant keep them); automatic
 // rotation is recorded (status, next date) but only on-demand rotation
 // changes material. Material can be imported into symmetric and HMAC keys
-// of origin EXTERNAL (RSAES-OAEP wrapping). SM2 and ML-DSA keys,
-// key agreement and on-demand rotation of multi-Region keys (which
-// replicate with ReplicateKey, material included) are not emulated.
+// of origin EXTERNAL (RSAES-OAEP wrapping). NIST-curve keys may be key
+// agreement keys (DeriveSharedSecret, ECDH). SM2 and ML-DSA keys and
+// on-demand rotation of multi-Region keys (which replicate with
+// ReplicateKey, material included) are not emulated.
 package kmslocal
