@@ -68,7 +68,9 @@ func TestDeriveSharedSecret(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	peer, err := kmsPub.(interface{ ECDH() (*ecdh.PublicKey, error) }).ECDH()
+	peer, err := kmsPub.(interface {
+		ECDH() (*ecdh.PublicKey, error)
+	}).ECDH()
 	if err != nil {
 		t.Fatal(err)
 	}
