@@ -144,6 +144,21 @@ func TestAWSRecordedAssignedVariables(t *testing.T) {
 				"DefaultState":{"Type":"Fail","Cause":"Condition is false"}}}`,
 			want: []exitedVars{{"ChoiceState", map[string]string{"Assignment": `"Condition assignment"`}, &no}, {"ConditionTrue", nil, nil}},
 		},
+		{
+			// assign/test_assign_reference_variables.snapshot.json,
+			// TestAssignReferenceVariables::test_assign_in_choice_state[CORRECT]:
+			// JSONPath Choice rules may carry an Assign; with no rule
+			// matching (the input is the string "42"), the state's own
+			// Assign applies.
+			name: "choice-jsonpath", input: `{"input_value":"42"}`,
+			def: `{"StartAt":"CheckInputState","States":{
+				"CheckInputState":{"Type":"Choice","Choices":[
+					{"Variable":"$.input_value","IsPresent":false,"Assign":{"status":"UNKNOWN"},"Next":"FinalState"},
+					{"Variable":"$.input_value","NumericEquals":42,"Assign":{"status":"CORRECT"},"Next":"FinalState"}],
+					"Assign":{"status":"INCORRECT","guess.$":"$.input_value"},"Default":"FinalState"},
+				"FinalState":{"Type":"Pass","Parameters":{"result.$":"$status"},"End":true}}}`,
+			want: []exitedVars{{"CheckInputState", map[string]string{"guess": `"42"`, "status": `"INCORRECT"`}, &no}, {"FinalState", nil, nil}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -294,6 +309,26 @@ func TestAWSRecordedFailPathCauses(t *testing.T) {
 			d := runSDK(t, c, "failpath-"+tc.name, `{"StartAt":"fail","States":{"fail":{"Type":"Fail","`+tc.field+`":"`+tc.path+`"}}}`, `{"Error":"error-value"}`)
 			if aws.ToString(d.Error) != "States.Runtime" || aws.ToString(d.Cause) != tc.want {
 				t.Errorf("got %s: %s\nwant States.Runtime: %s", aws.ToString(d.Error), aws.ToString(d.Cause), tc.want)
+			}
+		})
+	}
+}
+
+func TestAWSRecordedMapToleranceExpressions(t *testing.T) {
+	t.Parallel()
+	c := sdkClient(t, nil)
+	// evaluate_jsonata/test_base_evaluate_expressions.snapshot.json,
+	// TestBaseEvaluateJsonata::test_base_map[TOLERATED_FAILURE_COUNT] and
+	// [TOLERATED_FAILURE_PERCENTAGE]: JSONata expressions are accepted in
+	// both fields and the Map runs to [1].
+	for _, field := range []string{"ToleratedFailureCount", "ToleratedFailurePercentage"} {
+		t.Run(field, func(t *testing.T) {
+			t.Parallel()
+			d := runSDK(t, c, "tol-"+field, `{"QueryLanguage":"JSONata","StartAt":"Start","States":{"Start":{"Type":"Map","Items":[1],"MaxConcurrency":1,
+				"`+field+`":"{% $variable := 1 %}",
+				"ItemProcessor":{"StartAt":"Process","States":{"Process":{"Type":"Pass","End":true}}},"End":true}}}`, `{}`)
+			if d.Status != types.ExecutionStatusSucceeded || aws.ToString(d.Output) != "[1]" {
+				t.Errorf("got %s output %s, want SUCCEEDED [1]", d.Status, aws.ToString(d.Output))
 			}
 		})
 	}

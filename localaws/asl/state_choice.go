@@ -14,13 +14,17 @@ type choiceState struct {
 	stateBase
 	rules    []choiceRule
 	fallback state
+	// defaultAssign is the state's own Assign: it applies when no rule
+	// matches, as a matched rule applies its own Assign instead.
+	defaultAssign template
 }
 
 type choiceRule struct {
 	rule    *choice.Rule
 	next    state
-	context bool // the rule reads $$
-	vars    bool // the rule reads workflow variables
+	context bool     // the rule reads $$
+	vars    bool     // the rule reads workflow variables
+	assign  template // the rule's Assign, read from the state input
 }
 
 func (p *parser) choice(b stateBase, m map[string]any, loc string) state {
@@ -30,6 +34,9 @@ func (p *parser) choice(b stateBase, m map[string]any, loc string) state {
 	chk := p.chk
 	s := &choiceState{stateBase: b}
 	s.io = p.io(m, loc, false, false)
+	if pio, ok := s.io.(*pathIO); ok {
+		s.defaultAssign, pio.assign = pio.assign, nil
+	}
 	list, ok := m["Choices"].([]any)
 	if hasKey(m, "Choices") && (!ok || len(list) == 0) {
 		chk.schema(loc+"/Choices", "Choices must be a non-empty array of Choice Rules")
@@ -42,6 +49,25 @@ func (p *parser) choice(b stateBase, m map[string]any, loc string) state {
 			chk.schema(rloc, "Expected value of type: Object")
 			continue
 		}
+		// A rule may carry an Assign, as AWS accepts
+		// (assign/test_assign_reference_variables.snapshot.json,
+		// TestAssignReferenceVariables::test_assign_in_choice_state).
+		var ruleAssign template
+		if av, has := rm["Assign"]; has {
+			if am, isObj := av.(map[string]any); isObj {
+				p.checkAssignNames(am, rloc, true)
+				ruleAssign = compileTemplate(am, rloc+"/Assign", chk)
+			} else {
+				chk.schema(rloc+"/Assign", "Expected value of type: Object")
+			}
+			rest := make(map[string]any, len(rm))
+			for k, v := range rm {
+				if k != "Assign" {
+					rest[k] = v
+				}
+			}
+			rm = rest
+		}
 		r, err := choice.Parse(rm, rloc)
 		if err != nil {
 			var ve *choice.ValidationError
@@ -52,7 +78,7 @@ func (p *parser) choice(b stateBase, m map[string]any, loc string) state {
 			}
 			continue
 		}
-		s.rules[i] = choiceRule{rule: r, context: strings.Contains(encodeValue(rm), "$$"), vars: mentionsVariable(rm)}
+		s.rules[i] = choiceRule{rule: r, context: strings.Contains(encodeValue(rm), "$$"), vars: mentionsVariable(rm), assign: ruleAssign}
 		s.transitions = append(s.transitions, transition{name: r.Next(), loc: rloc + "/Next", dst: &s.rules[i].next})
 	}
 	if def, ok := chk.str(m, "Default", loc); ok {
@@ -67,7 +93,7 @@ func (s *choiceState) exec(t *thread) step {
 	if f != nil {
 		return step{fail: f}
 	}
-	next := s.fallback
+	next, assign := s.fallback, s.defaultAssign
 	for i := range s.rules {
 		r := &s.rules[i]
 		if r.rule == nil {
@@ -94,12 +120,22 @@ func (s *choiceState) exec(t *thread) step {
 			return step{fail: fail(ErrNameRuntime, err.Error())}
 		}
 		if ok {
-			next = r.next
+			next, assign = r.next, r.assign
 			break
 		}
 	}
 	if next == nil {
 		return step{fail: fail(ErrNameNoChoiceMatched, fmt.Sprintf("No Choice Rules matched the input '%s' in state '%s'", encodeValue(in), s.name))}
+	}
+	if assign != nil {
+		v, f := assign.eval(in, c)
+		if f != nil {
+			return step{fail: f}
+		}
+		vals, _ := v.(map[string]any)
+		if f := c.stageAssign(vals); f != nil {
+			return step{fail: f}
+		}
 	}
 	out, f := s.io.output(t.input, in, c)
 	if f != nil {

@@ -16,6 +16,9 @@ type mapState struct {
 	maxConc      int
 	maxConcPath  *path
 	tolerance    *tolerance
+	// tolCountAta and tolPercentAta are JSONata ToleratedFailureCount and
+	// ToleratedFailurePercentage expressions, evaluated when the state runs.
+	tolCountAta, tolPercentAta ataTemplate
 	// JSONata: Items, ItemSelector and MaxConcurrency expressions.
 	itemsAta, selectorAta, maxConcAta ataTemplate
 }
@@ -56,6 +59,11 @@ func (p *parser) mapState(b stateBase, m map[string]any, loc string) state {
 			s.selectorAta = p.compileAta(v, "ItemSelector", loc+"/ItemSelector", ataScope{})
 		}
 		s.maxConcAta = p.ataField(m, "MaxConcurrency", loc, ataScope{})
+		// AWS accepts expressions here too (evaluate_jsonata/
+		// test_base_evaluate_expressions.snapshot.json,
+		// TestBaseEvaluateJsonata::test_base_map[TOLERATED_FAILURE_COUNT]).
+		s.tolCountAta = p.ataField(m, "ToleratedFailureCount", loc, ataScope{})
+		s.tolPercentAta = p.ataField(m, "ToleratedFailurePercentage", loc, ataScope{})
 	} else {
 		for _, k := range []string{"ItemSelector", "Parameters"} {
 			if v, ok := m[k]; ok {
@@ -78,8 +86,12 @@ func (p *parser) mapState(b stateBase, m map[string]any, loc string) state {
 		}
 	}
 	tl := &tolerance{}
-	tl.count, tl.hasCount = chk.integer(m, "ToleratedFailureCount", loc, 0)
-	tl.percentage, tl.hasPercent = chk.number(m, "ToleratedFailurePercentage", loc, 0)
+	if s.tolCountAta == nil {
+		tl.count, tl.hasCount = chk.integer(m, "ToleratedFailureCount", loc, 0)
+	}
+	if s.tolPercentAta == nil {
+		tl.percentage, tl.hasPercent = chk.number(m, "ToleratedFailurePercentage", loc, 0)
+	}
 	if tl.hasPercent && tl.percentage > 100 {
 		chk.schema(loc+"/ToleratedFailurePercentage", "Value must be at most 100")
 	}
@@ -171,6 +183,10 @@ func (s *mapState) exec(t *thread) step {
 		}
 		maxConc = n
 	}
+	tol, f := s.evalTolerance(in, c)
+	if f != nil {
+		return step{fail: f}
+	}
 	inputs := make([]any, len(items))
 	for i, item := range items {
 		inputs[i] = item
@@ -214,7 +230,7 @@ func (s *mapState) exec(t *thread) step {
 	}
 	x := t.x
 	g := &group{parent: t, s: s, results: make([]any, len(items)), succeeded: make([]bool, len(items)), pending: len(items), inputs: inputs,
-		maxConc: maxConc, tolerance: s.tolerance}
+		maxConc: maxConc, tolerance: tol}
 	x.mu.Lock()
 	if t.dead || x.closed {
 		x.mu.Unlock()
@@ -285,4 +301,41 @@ func itemsTypeFailure(items ataTemplate, v any) *failure {
 	return failAt(ErrNameQueryEvaluation, "Items", fmt.Sprintf(
 		"The JSONata expression '%s' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '%s' for value: %s",
 		src, kind, encodeValue(v)))
+}
+
+// evalTolerance is the state's tolerance, with its JSONata expressions
+// evaluated against the state input.
+func (s *mapState) evalTolerance(in any, c *evalCtx) (*tolerance, *failure) {
+	if s.tolCountAta == nil && s.tolPercentAta == nil {
+		return s.tolerance, nil
+	}
+	tl := &tolerance{}
+	if s.tolerance != nil {
+		*tl = *s.tolerance
+	}
+	if s.tolCountAta != nil {
+		v, f := s.tolCountAta.eval(&ataEnv{c: c, input: in})
+		if f != nil {
+			return nil, f
+		}
+		n, ok := v.(json.Number)
+		i, err := n.Int64()
+		if !ok || err != nil || i < 0 {
+			return nil, fail(ErrNameRuntime, fmt.Sprintf("Expected non-negative integer for ToleratedFailureCount, got '%s' instead.", plainText(v)))
+		}
+		tl.count, tl.hasCount = i, true
+	}
+	if s.tolPercentAta != nil {
+		v, f := s.tolPercentAta.eval(&ataEnv{c: c, input: in})
+		if f != nil {
+			return nil, f
+		}
+		n, ok := v.(json.Number)
+		p, err := n.Float64()
+		if !ok || err != nil || p < 0 || p > 100 {
+			return nil, fail(ErrNameRuntime, fmt.Sprintf("Expected non-negative number between 0 and 100 for ToleratedFailurePercentage, got '%s' instead.", plainText(v)))
+		}
+		tl.percentage, tl.hasPercent = p, true
+	}
+	return tl, nil
 }
