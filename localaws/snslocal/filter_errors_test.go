@@ -59,10 +59,11 @@ func TestFilterPolicyRefusals(t *testing.T) {
 }
 
 // TestFilterNumberBeyondABillion: SNS filters numbers from -10^9 to 10^9
-// (SNS Developer Guide, filter policy constraints), and AWS fails a
-// policy holding a larger one with 500 InternalError (Type Receiver), as
-// moto's AWS-verified test_subscribe_invalid_filter_policy records for
-// {"store":[1000000001]}. The bounds themselves are taken.
+// (SNS Developer Guide, filter policy constraints), and a policy holding a
+// larger one fails with 500 InternalError (Type Receiver), as moto's
+// test_subscribe_invalid_filter_policy expects for {"store":[1000000001]}
+// (since 2019; not marked AWS-verified, the only account there is). The
+// bounds themselves are taken.
 func TestFilterNumberBeyondABillion(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)

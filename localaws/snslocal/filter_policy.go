@@ -63,12 +63,12 @@ func parseFilterPolicy(text string) (*filterPolicy, error) {
 	}
 	if outOfFilterRange(obj) {
 		// SNS filters numbers from -10^9 to 10^9 (the filter policy
-		// constraints in the SNS Developer Guide). AWS does not refuse a
-		// policy holding a larger one with a 400: it fails with a 500
-		// InternalError, as moto's AWS-verified
-		// test_subscribe_invalid_filter_policy records ({"store":
-		// [1000000001]}). The local SNS answers the same, so that the code
-		// meets here the failure it would meet on AWS.
+		// constraints in the SNS Developer Guide). The one account of what
+		// AWS answers a policy holding a larger one is a 500, not a 400:
+		// moto's test_subscribe_invalid_filter_policy has expected it for
+		// {"store":[1000000001]} since 2019 (not marked AWS-verified). The
+		// local SNS fails the same way, so that the code meets here the
+		// failure it would meet on AWS.
 		return nil, errorf(codeInternal, "Internal Error (AWS answers a filter policy number outside -1000000000 to 1000000000 so)")
 	}
 	return &filterPolicy{root: root}, nil
