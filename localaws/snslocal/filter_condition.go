@@ -27,18 +27,23 @@ const (
 
 // attributeValues turns a message attribute into matchable values: String
 // as a string, Number as a number, String.Array as its elements. Binary
-// attributes are never matched, as in AWS.
+// attributes are never matched, as in AWS. A String.Array that is not a
+// JSON array is one value: a JSON scalar as such, anything else as a
+// string, so "100" matches 100 and "one hundred" does not (moto's
+// test_filtering_string_array_with_number_no_array_match and
+// _with_string_no_array_no_match, written in 2019 as "the correct behavior
+// from SNS"; not marked AWS-verified).
 func attributeValues(a MessageAttribute) []value {
 	base, _, _ := strings.Cut(a.DataType, ".")
 	switch {
 	case strings.HasPrefix(a.DataType, "String.Array"):
-		var arr []any
+		var doc any
 		dec := json.NewDecoder(strings.NewReader(a.StringValue))
 		dec.UseNumber()
-		if err := dec.Decode(&arr); err != nil {
-			return nil
+		if err := dec.Decode(&doc); err != nil || dec.More() {
+			return []value{{kind: kindString, s: a.StringValue}}
 		}
-		return jsonValues(arr)
+		return jsonValues(doc) // an array's elements, or the scalar
 	case base == "String":
 		return []value{{kind: kindString, s: a.StringValue}}
 	case base == "Number":

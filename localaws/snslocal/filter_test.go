@@ -54,6 +54,11 @@ func TestFilterPolicies(t *testing.T) {
 		{name: "exists false absent", policy: `{"trace":[{"exists":false}]}`, attrs: attrs{"status": strAttr("x")}, want: true},
 		{name: "exists false present", policy: `{"trace":[{"exists":false}]}`, attrs: attrs{"trace": strAttr("x")}},
 		{name: "string array any element", policy: `{"tags":["vip"]}`, attrs: attrs{"tags": {DataType: aws.String("String.Array"), StringValue: aws.String(`["new","vip"]`)}}, want: true},
+		// A String.Array that is not an array is one value (moto's
+		// test_filtering_string_array_with_number_no_array_match and
+		// _with_string_no_array_no_match: "the correct behavior from SNS").
+		{name: "string array of one number", policy: `{"price":[100,500]}`, attrs: attrs{"price": {DataType: aws.String("String.Array"), StringValue: aws.String("100")}}, want: true},
+		{name: "string array of one word", policy: `{"price":[100]}`, attrs: attrs{"price": {DataType: aws.String("String.Array"), StringValue: aws.String("one hundred")}}},
 		{name: "$or", policy: `{"$or":[{"status":["PAID"]},{"amount":[{"numeric":[">",500]}]}]}`, attrs: attrs{"status": strAttr("DECLINED"), "amount": numAttr("600")}, want: true},
 		{name: "attributes scope ignores body", policy: `{"status":["PAID"]}`, message: `{"status":"PAID"}`},
 		{name: "body scope", policy: `{"status":["PAID"]}`, scope: "MessageBody", message: `{"status":"PAID","amount":10}`, want: true},

@@ -2,7 +2,6 @@ package snslocal
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"strconv"
 	"strings"
 )
@@ -80,12 +79,6 @@ func validateMessageAttributes(attrs map[string]MessageAttribute) error {
 		if base == "Number" {
 			if _, err := strconv.ParseFloat(a.StringValue, 64); err != nil {
 				return errorf(codeParameterInvalid, "Could not cast message attribute '%s' value to number.", name)
-			}
-		}
-		if base == "String.Array" {
-			var arr []any
-			if err := json.Unmarshal([]byte(a.StringValue), &arr); err != nil {
-				return errorf(codeParameterInvalid, "The message attribute '%s' with type 'String.Array' must be a JSON array.", name)
 			}
 		}
 	}
