@@ -3,15 +3,20 @@ package asl_test
 import (
 	"context"
 	"encoding/json"
+	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sfn/types"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/payflow-dev/payflow/clock"
 	"github.com/payflow-dev/payflow/localaws/asl"
+	"github.com/payflow-dev/payflow/localaws/sfnlocal"
 )
 
 // These tests hold the engine against executions AWS itself ran, as
@@ -331,5 +336,64 @@ func TestAWSRecordedMapToleranceExpressions(t *testing.T) {
 				t.Errorf("got %s output %s, want SUCCEEDED [1]", d.Status, aws.ToString(d.Output))
 			}
 		})
+	}
+}
+
+func TestAWSRecordedGroupRetryChain(t *testing.T) {
+	t.Parallel()
+	clk := clock.NewFake(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
+	srv := httptest.NewServer(sfnlocal.New(sfnlocal.Config{Clock: clk}))
+	t.Cleanup(srv.Close)
+	c := sfn.New(sfn.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL), Retryer: aws.NopRetryer{}, HTTPClient: srv.Client(),
+		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")})
+	ctx := context.Background()
+	// scenarios/test_base_scenarios.snapshot.json,
+	// TestBaseScenarios::test_map_state_retry: a Map retried as a whole
+	// records no MapStateFailed before each retry; the retry's
+	// MapStateStarted points at the failed iteration's last state event.
+	m, err := c.CreateStateMachine(ctx, &sfn.CreateStateMachineInput{Name: aws.String("map-retry"), RoleArn: aws.String(sdkRole), Definition: aws.String(`{"StartAt":"StartState","States":{
+		"StartState":{"Type":"Pass","Result":[1],"ResultPath":"$.arr","Next":"MapState"},
+		"MapState":{"Type":"Map","ResultPath":null,"InputPath":"$.arr","MaxConcurrency":1,
+			"ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"HandleItemFail","States":{
+				"HandleItemFail":{"Type":"Fail","Error":"HandleItemFailError","Cause":"HandleItemFailCause"}}},
+			"Retry":[{"ErrorEquals":["HandleItemFailError"],"MaxAttempts":2}],"Next":"Final"},
+		"Final":{"Type":"Pass","End":true}}}`)})
+	if err != nil {
+		t.Fatalf("CreateStateMachine: %v", err)
+	}
+	x, err := c.StartExecution(ctx, &sfn.StartExecutionInput{StateMachineArn: m.StateMachineArn, Input: aws.String(`{}`)})
+	if err != nil {
+		t.Fatalf("StartExecution: %v", err)
+	}
+	for range 2 { // the two retry intervals, 1s then 2s
+		if !clk.WaitForTimers(1, t.Context().Done()) {
+			t.Fatal("no retry timer")
+		}
+		clk.Advance(2 * time.Second)
+	}
+	var events []types.HistoryEvent
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		h, err := c.GetExecutionHistory(ctx, &sfn.GetExecutionHistoryInput{ExecutionArn: x.ExecutionArn, MaxResults: 1000})
+		if err != nil {
+			t.Fatalf("GetExecutionHistory: %v", err)
+		}
+		events = h.Events
+		if n := len(events); n > 0 && events[n-1].Type == types.HistoryEventTypeExecutionFailed {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("execution not failed after 10s: %v", links(events))
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	want := []eventLink{
+		{"ExecutionStarted", 1, 0}, {"PassStateEntered", 2, 0}, {"PassStateExited", 3, 2}, {"MapStateEntered", 4, 3},
+		{"MapStateStarted", 5, 4}, {"MapIterationStarted", 6, 5}, {"FailStateEntered", 7, 6}, {"MapIterationFailed", 8, 7},
+		{"MapStateStarted", 9, 7}, {"MapIterationStarted", 10, 9}, {"FailStateEntered", 11, 10}, {"MapIterationFailed", 12, 11},
+		{"MapStateStarted", 13, 11}, {"MapIterationStarted", 14, 13}, {"FailStateEntered", 15, 14}, {"MapIterationFailed", 16, 15},
+		{"MapStateFailed", 17, 15}, {"ExecutionFailed", 18, 17},
+	}
+	if diff := cmp.Diff(want, links(events)); diff != "" {
+		t.Errorf("event chain (-AWS +ours):\n%s", diff)
 	}
 }

@@ -74,7 +74,13 @@ func (g *group) childDone(ch *thread, out any, f *failure) {
 		g.abortChildrenLocked(ch)
 		g.parent.active = nil
 		g.parent.failed = g
-		g.parent.last = x.recordLocked(before, g.s.eventPrefix()+"StateFailed", "", nil)
+		// MapStateFailed / ParallelStateFailed waits for the parent's
+		// Retry decision: AWS records none before a retry, whose
+		// MapStateStarted points at the iteration's last event
+		// (scenarios/test_base_scenarios.snapshot.json,
+		// TestBaseScenarios::test_map_state_retry, test_parallel_state_retry).
+		g.parent.last = before
+		g.parent.groupFailed = g.s.eventPrefix() + "StateFailed"
 		x.mu.Unlock()
 		g.parent.resume(g.s, step{fail: f})
 		return

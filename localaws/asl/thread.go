@@ -26,6 +26,9 @@ type thread struct {
 	// enteredPrev is the previousEventId of the current state's entered
 	// event.
 	enteredPrev int64
+	// groupFailed is the MapStateFailed / ParallelStateFailed event a
+	// failed group owes its state, recorded unless the state is retried.
+	groupFailed string
 	retryCount  int
 	attempts    []int
 
@@ -153,6 +156,7 @@ func (t *thread) recover(s state, f *failure) bool {
 		t.attempts[i]++
 		t.retryCount++
 		t.x.mu.Lock()
+		t.groupFailed = ""
 		if t.dead || t.x.closed {
 			t.x.mu.Unlock()
 			return false
@@ -161,6 +165,7 @@ func (t *thread) recover(s state, f *failure) bool {
 		t.x.mu.Unlock()
 		return false
 	}
+	t.recordGroupFailed()
 	for i := range b.catchers {
 		c := &b.catchers[i]
 		if !f.caughtBy(c.errorEquals) {
@@ -311,4 +316,18 @@ func (t *thread) locate(b *stateBase, f *failure) {
 			b.name, t.enteredID, f.cause)
 		f.located = true
 	}
+}
+
+// recordGroupFailed records the failed group's MapStateFailed or
+// ParallelStateFailed, if one is owed.
+func (t *thread) recordGroupFailed() {
+	x := t.x
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	typ := t.groupFailed
+	t.groupFailed = ""
+	if typ == "" || x.closed || t.dead {
+		return
+	}
+	t.last = x.recordLocked(t.last, typ, "", nil)
 }
