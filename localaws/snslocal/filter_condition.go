@@ -121,7 +121,7 @@ type anythingBut struct {
 // "\n at ...".
 func parseCondition(key string, raw any) (condition, error) {
 	bad := func(why string) (condition, error) {
-		return condition{}, invalidParameter("FilterPolicy: %s", why)
+		return condition{}, refuse("%s", why)
 	}
 	switch raw := raw.(type) {
 	case map[string]any:
@@ -172,7 +172,7 @@ func parseOperator(op string, arg any, bad func(string) (condition, error)) (con
 // numericError is a refusal of a numeric match, in the rule engine's
 // wording.
 func numericError(why string) (condition, error) {
-	return condition{}, invalidParameter("Attributes Reason: FilterPolicy: %s\n at ...", why)
+	return condition{}, refuse("%s\n at ...", why)
 }
 
 // parseNumeric reads a numeric match the way AWS's rule engine does,

@@ -10,10 +10,14 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
-// TestFilterPolicyRefusals pins the wordings AWS answers for malformed
-// filter policies, as moto's test_subscribe_invalid_filter_policy records
-// them from AWS (the numeric ones come from the rule engine SNS runs and
-// end in "\n at ...").
+// TestFilterPolicyRefusals pins the wordings AWS answers Subscribe with
+// for malformed filter policies: after "Attributes Reason: FilterPolicy:",
+// as LocalStack's AWS-validated test_policy_complexity records for the
+// complexity and key-count refusals (tests/aws/services/sns/
+// test_sns_filter_policy.snapshot.json) and its test_validate_policy* for
+// the others (whose rule-engine location suffix, "\n at [Source: ...]",
+// LocalStack does not verify; the local SNS writes "\n at ..." for the
+// numeric ones, as moto's test_subscribe_invalid_filter_policy does).
 func TestFilterPolicyRefusals(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
@@ -22,9 +26,9 @@ func TestFilterPolicyRefusals(t *testing.T) {
 	tests := []struct {
 		name, policy, scope, want string
 	}{
-		{"nested array", `{"store":[["example_corp"]]}`, "", "Invalid parameter: FilterPolicy: Match value must be String, number, true, false, or null"},
-		{"exists not boolean", `{"store":[{"exists":null}]}`, "", "Invalid parameter: FilterPolicy: exists match pattern must be either true or false."},
-		{"unknown operator", `{"store":[{"error":true}]}`, "", "Invalid parameter: FilterPolicy: Unrecognized match type error"},
+		{"nested array", `{"store":[["example_corp"]]}`, "", "Invalid parameter: Attributes Reason: FilterPolicy: Match value must be String, number, true, false, or null"},
+		{"exists not boolean", `{"store":[{"exists":null}]}`, "", "Invalid parameter: Attributes Reason: FilterPolicy: exists match pattern must be either true or false."},
+		{"unknown operator", `{"store":[{"error":true}]}`, "", "Invalid parameter: Attributes Reason: FilterPolicy: Unrecognized match type error"},
 		{"numeric string bound", `{"price":[{"numeric":["<","100"]}]}`, "", numeric + "Value of < must be numeric\n at ..."},
 		{"numeric empty", `{"price":[{"numeric":[]}]}`, "", numeric + "Invalid member in numeric match: ]\n at ..."},
 		{"numeric starts with a number", `{"price":[{"numeric":[50,"<=","100"]}]}`, "", numeric + "Invalid member in numeric match: 50\n at ..."},
@@ -34,10 +38,10 @@ func TestFilterPolicyRefusals(t *testing.T) {
 		{"numeric two lower bounds", `{"price":[{"numeric":[">",20,">",1]}]}`, "", numeric + "Bad numeric range operator: >\n at ..."},
 		{"numeric empty range", `{"price":[{"numeric":[">",20,"<",1]}]}`, "", numeric + "Bottom must be less than top\n at ..."},
 		{"nested under attributes", `{"store":{"key":[{"exists":null}]}}`, "", "Invalid parameter: Filter policy scope MessageAttributes does not support nested filter policy"},
-		{"six keys", `{"a":["1"],"b":["1"],"c":["1"],"d":["1"],"e":["1"],"f":["1"]}`, "", "Invalid parameter: FilterPolicy: Filter policy can not have more than 5 keys"},
+		{"six keys", `{"a":["1"],"b":["1"],"c":["1"],"d":["1"],"e":["1"],"f":["1"]}`, "", "Invalid parameter: Attributes Reason: FilterPolicy: Filter policy can not have more than 5 keys"},
 		// AWS's worked example: 3x4 x 2x3 x 1x3 = 216 combinations.
 		{"too complex when nested", `{"key_a":{"key_b":{"key_c":["1","2","3","4"]}},"key_d":{"key_e":["1","2","3"]},"key_f":["1","2","3"]}`, "MessageBody",
-			"Invalid parameter: FilterPolicy: Filter policy is too complex"},
+			"Invalid parameter: Attributes Reason: FilterPolicy: Filter policy is too complex"},
 	}
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -52,6 +56,31 @@ func TestFilterPolicyRefusals(t *testing.T) {
 				t.Fatalf("Subscribe: %q (%v), want InvalidParameter", got, err)
 			}
 			if got := errorMessageOf(t, err); got != tc.want {
+				t.Errorf("message %q\nwant    %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSetFilterPolicyRefusals: SetSubscriptionAttributes words a refused
+// filter policy without Subscribe's "Attributes Reason:" (LocalStack's
+// AWS-validated test_sub_filter_policy_nested_property_constraints).
+func TestSetFilterPolicyRefusals(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	sub := e.subscribe(t, e.createTopic(t, "filters"), "q", map[string]string{"FilterPolicyScope": "MessageBody"})
+	tests := []struct{ name, policy, want string }{
+		{"too complex when nested", `{"key_a":{"key_b":{"key_c":["1","2","3","4"]}},"key_d":{"key_e":["1","2","3"]},"key_f":["1","2","3"]}`,
+			"Invalid parameter: FilterPolicy: Filter policy is too complex"},
+		{"six keys", `{"a":["1"],"b":["1"],"c":["1"],"d":["1"],"e":["1"],"f":["1"]}`,
+			"Invalid parameter: FilterPolicy: Filter policy can not have more than 5 keys"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := e.client.SetSubscriptionAttributes(context.Background(), &sns.SetSubscriptionAttributesInput{SubscriptionArn: &sub,
+				AttributeName: aws.String("FilterPolicy"), AttributeValue: aws.String(tc.policy)})
+			if got := errorMessageOf(t, err); errorCode(t, err) != "InvalidParameter" || got != tc.want {
 				t.Errorf("message %q\nwant    %q", got, tc.want)
 			}
 		})

@@ -3,6 +3,7 @@ package snslocal
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -29,20 +30,34 @@ type filterObject struct {
 	or     []*filterObject          // "$or": at least one alternative matches
 }
 
+// policyRefusal is why a filter policy is refused, without the frame the
+// action puts before it: Subscribe names its Attributes member
+// ("Attributes Reason: FilterPolicy: ..."), SetSubscriptionAttributes does
+// not ("FilterPolicy: ..."), as LocalStack's test_policy_complexity and
+// test_sub_filter_policy_nested_property_constraints record from AWS.
+type policyRefusal struct{ reason string }
+
+// Error returns the refusal as SetSubscriptionAttributes words it.
+func (r *policyRefusal) Error() string { return "FilterPolicy: " + r.reason }
+
+func refuse(format string, args ...any) error {
+	return &policyRefusal{reason: fmt.Sprintf(format, args...)}
+}
+
 // parseFilterPolicy validates a FilterPolicy attribute value.
 func parseFilterPolicy(text string) (*filterPolicy, error) {
 	if len(text) > maxFilterPolicyBytes {
-		return nil, invalidParameter("FilterPolicy: Filter policy is too large")
+		return nil, refuse("Filter policy is too large")
 	}
 	dec := json.NewDecoder(strings.NewReader(text))
 	dec.UseNumber()
 	var doc any
 	if err := dec.Decode(&doc); err != nil || dec.More() {
-		return nil, invalidParameter("FilterPolicy: failed to parse JSON")
+		return nil, refuse("failed to parse JSON")
 	}
 	obj, ok := doc.(map[string]any)
 	if !ok {
-		return nil, invalidParameter("FilterPolicy: Filter policy must be a JSON object")
+		return nil, refuse("Filter policy must be a JSON object")
 	}
 	if len(obj) == 0 {
 		// AWS accepts "{}": a policy with no keys, which every message matches.
@@ -53,13 +68,13 @@ func parseFilterPolicy(text string) (*filterPolicy, error) {
 		return nil, err
 	}
 	if root.leafKeys() > maxFilterKeys {
-		return nil, invalidParameter("FilterPolicy: Filter policy can not have more than %d keys", maxFilterKeys)
+		return nil, refuse("Filter policy can not have more than %d keys", maxFilterKeys)
 	}
 	if root.combinations(1) > maxFilterCombinations {
 		// FilterPolicyLimitExceeded is about the number of policies in an
 		// account (the service model says so); a policy with too many
 		// combinations is an invalid parameter.
-		return nil, invalidParameter("FilterPolicy: Filter policy is too complex")
+		return nil, refuse("Filter policy is too complex")
 	}
 	if outOfFilterRange(obj) {
 		// SNS filters numbers from -10^9 to 10^9 (the filter policy
@@ -98,10 +113,10 @@ func outOfFilterRange(v any) bool {
 
 func parseFilterObject(obj map[string]any, depth int) (*filterObject, error) {
 	if depth > maxFilterDepth {
-		return nil, invalidParameter("FilterPolicy: Filter policy is nested too deeply")
+		return nil, refuse("Filter policy is nested too deeply")
 	}
 	if len(obj) == 0 {
-		return nil, invalidParameter("FilterPolicy: Empty objects are not allowed")
+		return nil, refuse("Empty objects are not allowed")
 	}
 	f := &filterObject{leaves: map[string][]condition{}, nested: map[string]*filterObject{}}
 	for key, v := range obj {
@@ -109,12 +124,12 @@ func parseFilterObject(obj map[string]any, depth int) (*filterObject, error) {
 		case []any:
 			if key == "$or" {
 				if len(v) < 2 {
-					return nil, invalidParameter("FilterPolicy: $or needs at least two alternatives")
+					return nil, refuse("$or needs at least two alternatives")
 				}
 				for _, alt := range v {
 					m, ok := alt.(map[string]any)
 					if !ok {
-						return nil, invalidParameter("FilterPolicy: $or alternatives must be objects")
+						return nil, refuse("$or alternatives must be objects")
 					}
 					sub, err := parseFilterObject(m, depth+1)
 					if err != nil {
@@ -125,7 +140,7 @@ func parseFilterObject(obj map[string]any, depth int) (*filterObject, error) {
 				continue
 			}
 			if len(v) == 0 {
-				return nil, invalidParameter("FilterPolicy: Empty arrays are not allowed")
+				return nil, refuse("Empty arrays are not allowed")
 			}
 			conds := make([]condition, 0, len(v))
 			for _, raw := range v {
@@ -143,7 +158,7 @@ func parseFilterObject(obj map[string]any, depth int) (*filterObject, error) {
 			}
 			f.nested[key] = sub
 		default:
-			return nil, invalidParameter("FilterPolicy: \"%s\" must be an object or an array", key)
+			return nil, refuse("\"%s\" must be an object or an array", key)
 		}
 	}
 	return f, nil

@@ -2,6 +2,7 @@ package snslocal
 
 import (
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 )
@@ -63,6 +64,10 @@ func setSubscriptionAttribute(sub *subscription, name, value, frame string) erro
 			return nil
 		}
 		f, err := parseFilterPolicy(value)
+		var refusal *policyRefusal
+		if errors.As(err, &refusal) {
+			return invalidParameter("%sFilterPolicy: %s", frame, refusal.reason)
+		}
 		if err != nil {
 			return err
 		}
