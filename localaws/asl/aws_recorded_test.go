@@ -397,3 +397,18 @@ func TestAWSRecordedGroupRetryChain(t *testing.T) {
 		t.Errorf("event chain (-AWS +ours):\n%s", diff)
 	}
 }
+
+func TestAWSRecordedTimeoutPathBeforeResource(t *testing.T) {
+	t.Parallel()
+	c := sdkClient(t, nil)
+	// scenarios/test_base_scenarios.snapshot.json,
+	// TestBaseScenarios::test_invalid_jsonpath[ST.INVALID_JSONPATH_IN_TIMEOUTSECONDSPATH]:
+	// a TimeoutSecondsPath matching nothing fails the state, whatever the
+	// resource (here one this endpoint does not serve).
+	d := runSDK(t, c, "timeout-path", `{"StartAt":"task","States":{"task":{"Type":"Task","TimeoutSecondsPath":"$.NoSuchTimeoutSecondsPath",
+		"Resource":"arn:aws:states:::aws-sdk:s3:listBuckets","Parameters":{},"End":true}}}`, `{}`)
+	want := "An error occurred while executing the state 'task' (entered at the event id #2). Invalid path '$.NoSuchTimeoutSecondsPath' : No results for path: $['NoSuchTimeoutSecondsPath']"
+	if aws.ToString(d.Error) != "States.Runtime" || aws.ToString(d.Cause) != want {
+		t.Errorf("got %s: %s\nwant States.Runtime: %s", aws.ToString(d.Error), aws.ToString(d.Cause), want)
+	}
+}

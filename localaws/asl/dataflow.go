@@ -139,7 +139,7 @@ func applyPath(p *path, null bool, field string, v any, c *evalCtx) (any, *failu
 // output placed at the catcher's ResultPath, or its JSONata Output
 // ($states.errorOutput by default). The catcher's Assign is staged too.
 func catchOutput(cat *catcher, raw any, f *failure, c *evalCtx) (any, *failure) {
-	errOut := map[string]any{"Error": f.name, "Cause": f.cause}
+	errOut := f.output()
 	if cat.ata {
 		env := &ataEnv{c: c, input: raw, errorOutput: errOut, hasError: true}
 		out := any(errOut)

@@ -73,6 +73,23 @@ type failure struct {
 	// in LocalStack's AWS-recorded snapshots), and a Retry or Catch naming
 	// States.HeartbeatTimeout still matches it.
 	heartbeat bool
+	// answered marks a task failure as its resource or SendTaskFailure
+	// gave it: an error or cause it left out is null in the error output
+	// (callback/test_callback.snapshot.json,
+	// TestCallback::test_sqs_failure_in_wait_for_task_tok_no_error_field).
+	answered bool
+}
+
+// output is the error output a catcher receives: {"Error", "Cause"}.
+func (f *failure) output() map[string]any {
+	var name, cause any = f.name, f.cause
+	if f.answered && f.name == "" {
+		name = nil
+	}
+	if f.answered && f.cause == "" {
+		cause = nil
+	}
+	return map[string]any{"Error": name, "Cause": cause}
 }
 
 // caughtBy reports whether an ErrorEquals list covers the failure.

@@ -107,12 +107,6 @@ func (s *taskState) setResource(res string) {
 
 func (s *taskState) exec(t *thread) step {
 	e := t.x.engine
-	fn, ok := e.resources[s.key]
-	if !ok {
-		return step{fail: fail(ErrNameRuntime, fmt.Sprintf(
-			"The resource '%s' is not supported by this local Step Functions: no implementation is configured for '%s'.",
-			s.resource, s.key))}
-	}
 	c := t.ctx(s)
 	in, f := s.io.selectInput(t.input, c)
 	if f != nil {
@@ -131,6 +125,16 @@ func (s *taskState) exec(t *thread) step {
 	}
 	if f != nil {
 		return step{fail: f}
+	}
+	// The state's paths are evaluated before the resource is looked up,
+	// so their failures read as on AWS whatever the resource
+	// (scenarios/test_base_scenarios.snapshot.json,
+	// TestBaseScenarios::test_invalid_jsonpath[ST.INVALID_JSONPATH_IN_TIMEOUTSECONDSPATH]).
+	fn, ok := e.resources[s.key]
+	if !ok {
+		return step{fail: fail(ErrNameRuntime, fmt.Sprintf(
+			"The resource '%s' is not supported by this local Step Functions: no implementation is configured for '%s'.",
+			s.resource, s.key))}
 	}
 	a := &attempt{t: t, s: s, heartbeat: time.Duration(heartbeat) * time.Second}
 	if s.waitForToken {
@@ -230,6 +234,7 @@ func (s *taskState) failedAs(t *thread, kind string, err error) step {
 	var tf *TaskFailure
 	if errors.As(err, &tf) {
 		f = fail(tf.Name, tf.Cause)
+		f.answered = true
 	}
 	if !t.record(s.failureEvent(kind, f.name, f.cause)) {
 		return step{parked: true}
