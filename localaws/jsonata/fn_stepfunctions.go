@@ -123,7 +123,11 @@ func fnRange(_ *evaluator, args []any, _ any) (any, error) {
 	if n > 1e7 {
 		return nil, errAt("D2014", 0, map[string]any{"value": fmt.Sprint(n)})
 	}
-	out := &array{items: make([]any, 0, n)}
+	// A sequence: a single value comes back unwrapped, as on AWS, where
+	// $range(1, 9, 9) gives 1 (LocalStack's AWS-validated
+	// intrinsic_functions/test_array_jsonata.snapshot.json,
+	// TestArrayJSONata::test_array_range).
+	out := &array{items: make([]any, 0, n), sequence: true}
 	for i, v := int64(0), start; i < n; i, v = i+1, v+step {
 		out.items = append(out.items, float64(v))
 	}
