@@ -250,16 +250,41 @@ func (p *filterPolicy) matchBody(message string) bool {
 	return p.root.matchObject(obj)
 }
 
+// matchObject applies the policy to a body object. As on AWS, a policy
+// key "a.b" is a path: it finds {"a":{"b":..}}, {"a.b":..} and any other
+// split of its dots (LocalStack's
+// test_filter_policy_on_message_body_dot_attribute, recorded from AWS).
 func (f *filterObject) matchObject(obj map[string]any) bool {
 	return f.match(func(key string) (bool, []value) {
-		v, ok := obj[key]
-		if !ok {
-			return false, nil
-		}
-		return true, jsonValues(v)
+		vals, ok := lookupPath(obj, key)
+		return ok, vals
 	}, func(key string, sub *filterObject) bool {
 		return sub.matchNested(obj[key])
 	})
+}
+
+// lookupPath finds the values at key in obj: the member of that name, or
+// the members reached by splitting the key at any of its dots through
+// nested objects.
+func lookupPath(obj map[string]any, key string) ([]value, bool) {
+	if v, ok := obj[key]; ok {
+		return jsonValues(v), true
+	}
+	var out []value
+	found := false
+	for i := range len(key) {
+		if key[i] != '.' {
+			continue
+		}
+		sub, ok := obj[key[:i]].(map[string]any)
+		if !ok {
+			continue
+		}
+		if vals, ok := lookupPath(sub, key[i+1:]); ok {
+			out, found = append(out, vals...), true
+		}
+	}
+	return out, found
 }
 
 // matchNested applies a nested part of a policy to a body value: an

@@ -62,6 +62,15 @@ func TestFilterPolicies(t *testing.T) {
 		{name: "$or", policy: `{"$or":[{"status":["PAID"]},{"amount":[{"numeric":[">",500]}]}]}`, attrs: attrs{"status": strAttr("DECLINED"), "amount": numAttr("600")}, want: true},
 		{name: "attributes scope ignores body", policy: `{"status":["PAID"]}`, message: `{"status":"PAID"}`},
 		{name: "body scope", policy: `{"status":["PAID"]}`, scope: "MessageBody", message: `{"status":"PAID","amount":10}`, want: true},
+		// Keys are paths on AWS (LocalStack's
+		// test_filter_policy_on_message_body_dot_attribute, recorded from AWS).
+		{name: "dotted key, nested body", policy: `{"object.nested":["string.value"]}`, scope: "MessageBody", message: `{"object":{"nested":"string.value"}}`, want: true},
+		{name: "dotted key, dotted body", policy: `{"object.nested":["string.value"]}`, scope: "MessageBody", message: `{"object.nested":"string.value"}`, want: true},
+		{name: "dotted key, other value", policy: `{"object.nested":["string.value"]}`, scope: "MessageBody", message: `{"object":{"nested":"test-auto"}}`},
+		{name: "deep dotted key, nested body", policy: `{"object.nested.test":["string.value"]}`, scope: "MessageBody", message: `{"object":{"nested":{"test":"string.value"}}}`, want: true},
+		{name: "deep dotted key, half-dotted body", policy: `{"object.nested.test":["string.value"]}`, scope: "MessageBody", message: `{"object.nested":{"test":"string.value"}}`, want: true},
+		{name: "deep dotted key, other half-dotted body", policy: `{"object.nested.test":["string.value"]}`, scope: "MessageBody", message: `{"object":{"nested.test":"string.value"}}`, want: true},
+		{name: "deep dotted key, other value", policy: `{"object.nested.test":["string.value"]}`, scope: "MessageBody", message: `{"object":{"nested":{"test":"string.notvalue"}}}`},
 		// AWS compares numbers to five decimal places (SNS developer guide, "Numeric value matching").
 		{name: "numeric equals to five places", policy: `{"amount":[{"numeric":["=",1.000001]}]}`, attrs: attrs{"amount": numAttr("1")}, want: true},
 		{name: "numeric differs at the fifth place", policy: `{"amount":[{"numeric":["=",1.00001]}]}`, attrs: attrs{"amount": numAttr("1")}},
