@@ -412,3 +412,28 @@ func TestAWSRecordedTimeoutPathBeforeResource(t *testing.T) {
 		t.Errorf("got %s: %s\nwant States.Runtime: %s", aws.ToString(d.Error), aws.ToString(d.Cause), want)
 	}
 }
+
+func TestAWSRecordedFailedBranchTaskAborted(t *testing.T) {
+	t.Parallel()
+	failing := asl.Resources{"arn:aws:states:::lambda:invoke": func(context.Context, asl.TaskCall) (json.RawMessage, error) {
+		return nil, &asl.TaskFailure{Name: "Exception", Cause: "boom"}
+	}}
+	c := sdkClient(t, failing)
+	// callback/test_callback.snapshot.json,
+	// TestCallback::test_sqs_failure_in_wait_for_task_tok_no_error_field[SQS_PARALLEL_WAIT_FOR_TASK_TOKEN]:
+	// a branch failing at a Task records TaskStateAborted, and
+	// ParallelStateFailed points at the task's failure event too.
+	_, events := sdkHistory(t, c, "branch-abort", `{"StartAt":"ParallelJob","States":{"ParallelJob":{"Type":"Parallel",
+		"Branches":[{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}}}],
+		"Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.states_all_error","Next":"CaughtStatesALL"}],"End":true},
+		"CaughtStatesALL":{"Type":"Pass","End":true}}}`, `{}`)
+	want := []eventLink{
+		{"ExecutionStarted", 1, 0}, {"ParallelStateEntered", 2, 0}, {"ParallelStateStarted", 3, 2},
+		{"TaskStateEntered", 4, 3}, {"TaskScheduled", 5, 4}, {"TaskStarted", 6, 5}, {"TaskFailed", 7, 6},
+		{"TaskStateAborted", 8, 7}, {"ParallelStateFailed", 9, 7}, {"ParallelStateExited", 10, 9},
+		{"PassStateEntered", 11, 10}, {"PassStateExited", 12, 11}, {"ExecutionSucceeded", 13, 12},
+	}
+	if diff := cmp.Diff(want, links(events)); diff != "" {
+		t.Errorf("event chain (-AWS +ours):\n%s", diff)
+	}
+}

@@ -71,6 +71,15 @@ func (g *group) childDone(ch *thread, out any, f *failure) {
 	}
 	if f != nil {
 		g.done = true
+		if _, atTask := ch.cur.(*taskState); atTask {
+			// AWS records the failed child's Task state as aborted,
+			// pointing at its failure event, retried or not
+			// (callback/test_callback.snapshot.json,
+			// TestCallback::test_sqs_failure_in_wait_for_task_tok_no_error_field[SQS_PARALLEL_WAIT_FOR_TASK_TOKEN];
+			// states_variables/test_error_output.snapshot.json,
+			// test_parallel_catch_error).
+			x.recordLocked(before, "TaskStateAborted", "", nil)
+		}
 		g.abortChildrenLocked(ch)
 		g.parent.active = nil
 		g.parent.failed = g
