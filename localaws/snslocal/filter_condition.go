@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"net/netip"
 	"strconv"
 	"strings"
 )
@@ -94,11 +95,12 @@ func jsonValues(v any) []value {
 
 // condition is one entry of a policy key's array.
 type condition struct {
-	exact      *value  // a literal string, number, boolean or null
-	prefix     *string // {"prefix": ...}
-	suffix     *string // {"suffix": ...}
-	ignoreCase *string // {"equals-ignore-case": ...}
-	exists     *bool   // {"exists": ...}
+	exact      *value        // a literal string, number, boolean or null
+	prefix     *string       // {"prefix": ...}
+	suffix     *string       // {"suffix": ...}
+	ignoreCase *string       // {"equals-ignore-case": ...}
+	cidr       *netip.Prefix // {"cidr": ...}
+	exists     *bool         // {"exists": ...}
 	numeric    []numericBound
 	anyBut     *anythingBut
 }
@@ -165,6 +167,8 @@ func parseOperator(op string, arg any, bad func(string) (condition, error)) (con
 		return parseNumeric(arg)
 	case "anything-but":
 		return parseAnythingBut(arg, bad)
+	case "cidr":
+		return parseCIDR(arg, bad)
 	}
 	return bad("Unrecognized match type " + op)
 }
@@ -290,6 +294,8 @@ func (c condition) matchValue(v value) bool {
 		return v.kind == kindNumber && inBounds(v.n, c.numeric)
 	case c.anyBut != nil:
 		return c.anyBut.matchValue(v)
+	case c.cidr != nil:
+		return inCIDR(v, *c.cidr)
 	}
 	return false
 }

@@ -37,6 +37,14 @@ func TestFilterPolicyRefusals(t *testing.T) {
 		{"numeric upper bound first", `{"price":[{"numeric":["<",20,">",1]}]}`, "", numeric + "Too many elements in numeric expression\n at ..."},
 		{"numeric two lower bounds", `{"price":[{"numeric":[">",20,">",1]}]}`, "", numeric + "Bad numeric range operator: >\n at ..."},
 		{"numeric empty range", `{"price":[{"numeric":[">",20,"<",1]}]}`, "", numeric + "Bottom must be less than top\n at ..."},
+		// test_validate_policy_string_operators (recorded from AWS, the
+		// cidr refusals without a location suffix).
+		{"cidr not a string", `{"key":[{"cidr":["bad-filter"]}]}`, "", "Invalid parameter: Attributes Reason: FilterPolicy: prefix match pattern must be a string"},
+		{"cidr without a slash", `{"key":[{"cidr":"bad-filter"}]}`, "", "Invalid parameter: Attributes Reason: FilterPolicy: Malformed CIDR, one '/' required"},
+		{"cidr of no address", `{"key":[{"cidr":"bad-filter/64"}]}`, "", "Invalid parameter: Attributes Reason: FilterPolicy: Nonstandard IP address: bad-filter"},
+		{"cidr mask not a number", `{"key":[{"cidr":"bad-/64filter"}]}`, "", "Invalid parameter: Attributes Reason: FilterPolicy: Malformed CIDR, mask bits must be an integer"},
+		{"cidr v4 of no address", `{"key":[{"cidr":"xx.11.xx/8"}]}`, "", "Invalid parameter: Attributes Reason: FilterPolicy: Nonstandard IP address: xx.11.xx"},
+		{"cidr v6 of no address", `{"key":[{"cidr":"xxxx:db8:1234:1a00::/64"}]}`, "", "Invalid parameter: Attributes Reason: FilterPolicy: Nonstandard IP address: xxxx:db8:1234:1a00::"},
 		{"nested under attributes", `{"store":{"key":[{"exists":null}]}}`, "", "Invalid parameter: Filter policy scope MessageAttributes does not support nested filter policy"},
 		{"six keys", `{"a":["1"],"b":["1"],"c":["1"],"d":["1"],"e":["1"],"f":["1"]}`, "", "Invalid parameter: Attributes Reason: FilterPolicy: Filter policy can not have more than 5 keys"},
 		// AWS's worked example: 3x4 x 2x3 x 1x3 = 216 combinations.

@@ -18,6 +18,8 @@ func numAttr(v string) types.MessageAttributeValue {
 	return types.MessageAttributeValue{DataType: aws.String("Number"), StringValue: aws.String(v)}
 }
 
+const cidrPolicy = `{"detail":{"$or":[{"sourceIPAddress":[{"cidr":"10.0.0.0/24"}]},{"sourceIPAddressV6":[{"cidr":"2001:db8:1234:1a00::/64"}]}]}}`
+
 func TestFilterPolicies(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
@@ -64,6 +66,12 @@ func TestFilterPolicies(t *testing.T) {
 		{name: "body scope", policy: `{"status":["PAID"]}`, scope: "MessageBody", message: `{"status":"PAID","amount":10}`, want: true},
 		// Keys are paths on AWS (LocalStack's
 		// test_filter_policy_on_message_body_dot_attribute, recorded from AWS).
+		// cidr, in LocalStack's test_filter_policy_ip_address_condition
+		// (recorded from AWS: messages 1 and 3 of 4 delivered).
+		{name: "cidr v4 in", policy: cidrPolicy, scope: "MessageBody", message: `{"detail":{"sourceIPAddress":"10.0.0.255"}}`, want: true},
+		{name: "cidr v4 not an address", policy: cidrPolicy, scope: "MessageBody", message: `{"detail":{"sourceIPAddress":"10.0.0.256"}}`},
+		{name: "cidr v6 in", policy: cidrPolicy, scope: "MessageBody", message: `{"detail":{"sourceIPAddressV6":"2001:0db8:1234:1a00:0000:0000:0000:0000"}}`, want: true},
+		{name: "cidr v6 out", policy: cidrPolicy, scope: "MessageBody", message: `{"detail":{"sourceIPAddressV6":"2001:0db8:123f:1a01:0000:0000:0000:0000"}}`},
 		{name: "dotted key, nested body", policy: `{"object.nested":["string.value"]}`, scope: "MessageBody", message: `{"object":{"nested":"string.value"}}`, want: true},
 		{name: "dotted key, dotted body", policy: `{"object.nested":["string.value"]}`, scope: "MessageBody", message: `{"object.nested":"string.value"}`, want: true},
 		{name: "dotted key, other value", policy: `{"object.nested":["string.value"]}`, scope: "MessageBody", message: `{"object":{"nested":"test-auto"}}`},
