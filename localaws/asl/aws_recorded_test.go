@@ -3,6 +3,7 @@ package asl_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -435,5 +436,37 @@ func TestAWSRecordedFailedBranchTaskAborted(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, links(events)); diff != "" {
 		t.Errorf("event chain (-AWS +ours):\n%s", diff)
+	}
+}
+
+func TestAWSRecordedIllegalIntrinsicEscape(t *testing.T) {
+	t.Parallel()
+	c := sdkClient(t, nil)
+	// scenarios/test_base_scenarios.snapshot.json,
+	// TestBaseScenarios::test_illegal_escapes[ESCAPE_SEQUENCES_ILLEGAL_INTRINSIC_FUNCTION]:
+	// an intrinsic function with an escape it does not allow (\") is
+	// refused with AWS's wording, located at the Parameters object.
+	def := `{"StartAt":"IntrinsicEscape","States":{"IntrinsicEscape":{"Type":"Pass","Parameters":{
+		"parsed.$":"States.StringToJson('{\"text\":\"An \\\"escaped double quote\\\" here\"}')"},"End":true}}}`
+	_, err := c.CreateStateMachine(context.Background(), &sfn.CreateStateMachineInput{Name: aws.String("illegal-escape"), Definition: aws.String(def), RoleArn: aws.String(sdkRole)})
+	var invalid *types.InvalidDefinition
+	want := "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The value for the field 'parsed.$' must be a valid JSONPath or a valid intrinsic function call at /States/IntrinsicEscape/Parameters'"
+	if !errors.As(err, &invalid) || aws.ToString(invalid.Message) != want {
+		t.Errorf("CreateStateMachine error = %v\nwant InvalidDefinition: %s", err, want)
+	}
+}
+
+func TestAWSRecordedConstantCondition(t *testing.T) {
+	t.Parallel()
+	c := sdkClient(t, nil)
+	// scenarios/test_base_scenarios.snapshot.json,
+	// TestBaseScenarios::test_choice_condition_constant_jsonata: a JSONata
+	// Choice rule's Condition may be the boolean true itself.
+	d := runSDK(t, c, "constant-condition", `{"StartAt":"ChoiceState","States":{
+		"ChoiceState":{"Type":"Choice","QueryLanguage":"JSONata","Choices":[{"Condition":true,"Next":"ConditionTrue"}],"Default":"DefaultState"},
+		"ConditionTrue":{"Type":"Pass","End":true},
+		"DefaultState":{"Type":"Fail","Cause":"Condition is false"}}}`, `{}`)
+	if d.Status != types.ExecutionStatusSucceeded || aws.ToString(d.Output) != "{}" {
+		t.Errorf("got %s output %s, want SUCCEEDED {}", d.Status, aws.ToString(d.Output))
 	}
 }

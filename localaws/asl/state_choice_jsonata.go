@@ -12,11 +12,15 @@ type ataChoiceState struct {
 }
 
 type ataRule struct {
-	cond   *ataExpr
-	field  string
-	next   state
-	out    ataTemplate
-	assign ataTemplate
+	cond *ataExpr
+	// constant is a Condition written as a JSON boolean, which AWS
+	// accepts (scenarios/test_base_scenarios.snapshot.json,
+	// TestBaseScenarios::test_choice_condition_constant_jsonata).
+	constant *bool
+	field    string
+	next     state
+	out      ataTemplate
+	assign   ataTemplate
 }
 
 func (p *parser) ataChoice(b stateBase, m map[string]any, loc string) state {
@@ -39,8 +43,11 @@ func (p *parser) ataChoice(b stateBase, m map[string]any, loc string) state {
 		r := &s.rules[i]
 		r.field = fmt.Sprintf("Choices[%d]/Condition", i)
 		cond, isStr := rm["Condition"].(string)
+		constant, isBool := rm["Condition"].(bool)
 		switch {
 		case !hasKey(rm, "Condition"):
+		case isBool:
+			r.constant = &constant
 		case !isStr || !isAtaString(cond):
 			chk.schema(rloc+"/Condition", "The field 'Condition' must be a JSONata expression enclosed in {%% %%}")
 		default:
@@ -68,12 +75,17 @@ func (s *ataChoiceState) exec(t *thread) step {
 	var match *ataRule
 	for i := range s.rules {
 		r := &s.rules[i]
-		if r.cond == nil {
+		var v any
+		switch {
+		case r.constant != nil:
+			v = *r.constant
+		case r.cond == nil:
 			continue
-		}
-		v, f := r.cond.eval(env)
-		if f != nil {
-			return step{fail: f}
+		default:
+			var f *failure
+			if v, f = r.cond.eval(env); f != nil {
+				return step{fail: f}
+			}
 		}
 		ok, isBool := v.(bool)
 		if !isBool {

@@ -47,7 +47,10 @@ func compileTemplate(v any, loc string, chk *checker) template {
 			case isIntrinsic(s):
 				it, err := compileIntrinsic(s)
 				if err != nil {
-					chk.schema(loc, "The value for the field '%s' must be a valid intrinsic function call: %v", k, err)
+					// AWS's wording, with no detail (scenarios/
+					// test_base_scenarios.snapshot.json,
+					// TestBaseScenarios::test_illegal_escapes).
+					chk.schema(loc, "The value for the field '%s' must be a valid JSONPath or a valid intrinsic function call", k)
 				} else {
 					node = it
 				}
