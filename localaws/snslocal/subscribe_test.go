@@ -2,6 +2,8 @@ package snslocal_test
 
 import (
 	"context"
+	"encoding/base64"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -147,5 +149,43 @@ func TestSubscribeWebhookEndpointMustMatch(t *testing.T) {
 	var apiErr interface{ ErrorMessage() string }
 	if !errorsAs(err, &apiErr) || apiErr.ErrorMessage() != "Invalid parameter: Endpoint must match the specified protocol" {
 		t.Errorf("Subscribe https with an http URL: %v", err)
+	}
+}
+
+// TestSubscriptionsByTopicPages replays LocalStack's AWS-validated
+// test_list_subscriptions_by_topic_pagination: 101 subscriptions list as
+// 100 and 1, and the NextToken between them is base64, as AWS's is.
+func TestSubscriptionsByTopicPages(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	e := newEnv(t)
+	topic := e.createTopic(t, "paged")
+	for i := range 101 {
+		if _, err := e.client.Subscribe(ctx, &sns.SubscribeInput{TopicArn: &topic, Protocol: aws.String("sms"),
+			Endpoint: aws.String(fmt.Sprintf("+12312312%d", i))}); err != nil {
+			t.Fatalf("Subscribe %d: %v", i, err)
+		}
+	}
+	first, err := e.client.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicArn: &topic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Subscriptions) != 100 || first.NextToken == nil {
+		t.Fatalf("first page: %d subscriptions, NextToken %v; want 100 and a token", len(first.Subscriptions), first.NextToken)
+	}
+	if _, err := base64.StdEncoding.DecodeString(*first.NextToken); err != nil {
+		t.Errorf("NextToken %q is not base64: %v", *first.NextToken, err)
+	}
+	second, err := e.client.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicArn: &topic, NextToken: first.NextToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(second.Subscriptions) != 1 || second.NextToken != nil {
+		t.Fatalf("second page: %d subscriptions, NextToken %v; want 1 and none", len(second.Subscriptions), second.NextToken)
+	}
+	for _, s := range first.Subscriptions {
+		if *s.SubscriptionArn == *second.Subscriptions[0].SubscriptionArn {
+			t.Errorf("%s is on both pages", *s.SubscriptionArn)
+		}
 	}
 }

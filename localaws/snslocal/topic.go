@@ -1,6 +1,7 @@
 package snslocal
 
 import (
+	"encoding/base64"
 	"fmt"
 	"sort"
 	"strings"
@@ -180,16 +181,22 @@ func sortedEntries(m map[string]string) []entry {
 
 // page cuts the sorted names after token into pages of at most limit and
 // returns the token of the next page, empty on the last one. A token is the
-// last name of the previous page, so pages stay stable under deletions.
+// last name of the previous page, so pages stay stable under deletions,
+// in base64 as AWS's tokens are (LocalStack's AWS-validated
+// test_list_subscriptions_by_topic_pagination decodes one); a token that
+// is not base64 is read as the name itself.
 func page(names []string, token string, limit int) ([]string, string) {
 	start := 0
 	if token != "" {
+		if raw, err := base64.StdEncoding.DecodeString(token); err == nil {
+			token = string(raw)
+		}
 		start = sort.Search(len(names), func(i int) bool { return names[i] > token })
 	}
 	end := min(start+limit, len(names))
 	next := ""
 	if end < len(names) {
-		next = names[end-1]
+		next = base64.StdEncoding.EncodeToString([]byte(names[end-1]))
 	}
 	return names[start:end], next
 }
