@@ -470,3 +470,27 @@ func TestAWSRecordedConstantCondition(t *testing.T) {
 		t.Errorf("got %s output %s, want SUCCEEDED {}", d.Status, aws.ToString(d.Output))
 	}
 }
+
+func TestAWSRecordedWaitTimestampRefused(t *testing.T) {
+	t.Parallel()
+	c := sdkClient(t, nil)
+	// scenarios/test_base_scenarios.snapshot.json,
+	// TestBaseScenarios::test_wait_timestamp_invalid: each value below is
+	// refused at creation with the same words; in a JSONPath state a
+	// JSONata expression is just a string that is no timestamp.
+	for name, ts := range map[string]string{
+		"NO_T": "2016-12-05 21:29:29Z", "NO_Z": "2016-12-05T21:29:29", "INVALID_DATE": "2016-13-05T21:29:29Z",
+		"INVALID_TIME": "2016-12-05T25:29:29Z", "INVALID_ISO": "05-12-2016T21:29:29Z", "JSONATA": "{% '2016-03-14T01:59:00Z' %}",
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			def := `{"StartAt":"WaitUntil","States":{"WaitUntil":{"Type":"Wait","Timestamp":"` + ts + `","End":true}}}`
+			_, err := c.CreateStateMachine(context.Background(), &sfn.CreateStateMachineInput{Name: aws.String("wait-" + name), Definition: aws.String(def), RoleArn: aws.String(sdkRole)})
+			var invalid *types.InvalidDefinition
+			want := "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: String does not match RFC3339 timestamp at /States/WaitUntil/Timestamp'"
+			if !errors.As(err, &invalid) || aws.ToString(invalid.Message) != want {
+				t.Errorf("CreateStateMachine error = %v\nwant InvalidDefinition: %s", err, want)
+			}
+		})
+	}
+}

@@ -25,8 +25,10 @@ func (p *parser) wait(b stateBase, m map[string]any, loc string) state {
 	p.flow(&s.stateBase, m, loc)
 	s.io = p.io(m, loc, false, false)
 	n := 0
-	s.secondsAta = p.ataField(m, "Seconds", loc, ataScope{})
-	s.timestampAta = p.ataField(m, "Timestamp", loc, ataScope{})
+	if p.ql == queryJSONata {
+		s.secondsAta = p.ataField(m, "Seconds", loc, ataScope{})
+		s.timestampAta = p.ataField(m, "Timestamp", loc, ataScope{})
+	}
 	if s.secondsAta != nil {
 		// evaluated when the state runs
 	} else if v, ok := chk.integer(m, "Seconds", loc, 0); ok {
@@ -37,7 +39,10 @@ func (p *parser) wait(b stateBase, m map[string]any, loc string) state {
 	} else if ts, ok := chk.str(m, "Timestamp", loc); ok {
 		t, err := parseTimestamp(ts)
 		if err != nil {
-			chk.schema(loc+"/Timestamp", "The value must be an ISO-8601 extended offset date-time format string")
+			// AWS's wording; a JSONata expression in a JSONPath state is
+			// such a string too (scenarios/test_base_scenarios.snapshot.json,
+			// TestBaseScenarios::test_wait_timestamp_invalid).
+			chk.schema(loc+"/Timestamp", "String does not match RFC3339 timestamp")
 		}
 		s.timestamp, s.hasTimestamp = t, true
 	}
