@@ -41,9 +41,12 @@ func (q *queue) deleteByHandle(handle string) *Error {
 	if m == nil {
 		return nil
 	}
-	if q.fifo != nil && (m.state != stateInflight || m.receipt != r.gen) {
+	expired := m.state != stateInflight || m.receipt != r.gen || !q.clock.Now().Before(m.due)
+	if q.fifo != nil && expired {
 		// A FIFO queue refuses a handle whose visibility timeout has run
-		// out; a standard queue deletes the message anyway (LocalStack's
+		// out (read on the clock, not from the timer that makes the message
+		// visible again, which may not have run yet); a standard queue
+		// deletes the message anyway (LocalStack's
 		// AWS-recorded test_fifo_delete_after_visibility_timeout and
 		// test_delete_after_visibility_timeout,
 		// tests/aws/services/sqs/test_sqs.snapshot.json).

@@ -138,6 +138,13 @@ func TestMoveTaskRateAndCancel(t *testing.T) {
 		t.Errorf("a new task while one is cancelling: code %q (%v), want InvalidParameterValue", got, err)
 	}
 	e.clock.Advance(10 * time.Second)
+	// The task's next second runs on the clock's timer goroutine, after
+	// Advance returns: wait (at most 5 s) for it to end the cancel.
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		if aws.ToString(e.listTasks(t, arnOf("jobs-dlq"))[0].Status) != "CANCELLING" {
+			break
+		}
+	}
 	if got := [2]string{e.counts(t, replay)[0], e.counts(t, dlq)[0]}; got != [2]string{"4", "3"} {
 		t.Errorf("after the cancel, destination and DLQ hold %v, want [4 3]", got)
 	}
