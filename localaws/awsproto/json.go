@@ -50,7 +50,8 @@ func (p JSON) WriteResult(w http.ResponseWriter, requestID string, v any) {
 	p.write(w, requestID, http.StatusOK, body)
 }
 
-// WriteError answers e as {"__type": ..., "message": ...} with its status.
+// WriteError answers e as {"__type": ..., "message": ...} with its status;
+// the message member is left out when e has none.
 func (p JSON) WriteError(w http.ResponseWriter, requestID string, e *Error) {
 	typeName := e.Code
 	if p.TypeName != nil {
@@ -60,7 +61,14 @@ func (p JSON) WriteError(w http.ResponseWriter, requestID string, e *Error) {
 	if p.CapitalMessage {
 		messageMember = "Message"
 	}
-	body, _ := json.Marshal(map[string]string{"__type": p.TypePrefix + typeName, messageMember: e.Message}) // strings always encode
+	doc := map[string]string{"__type": p.TypePrefix + typeName}
+	if e.Message != "" {
+		// An error without words has no message member at all, as AWS
+		// answers (KMS's InvalidCiphertextException in LocalStack's
+		// AWS-validated KMS snapshots), rather than an empty one.
+		doc[messageMember] = e.Message
+	}
+	body, _ := json.Marshal(doc) // strings always encode
 	h := w.Header()
 	if p.ErrorTypeHeader {
 		h.Set("X-Amzn-ErrorType", e.Code)

@@ -49,6 +49,19 @@ func TestJSONWriteError(t *testing.T) {
 				"Content-Type": "application/x-amz-json-1.1", "X-Amzn-Errortype": "KMSInternalException", "X-Amzn-Query-Error": "",
 			},
 		},
+		{
+			// AWS answers an error without words with no message member
+			// (KMS in LocalStack's AWS-validated snapshots).
+			name: "no message", proto: kms, err: awsproto.Errorf("InvalidCiphertextException", ""),
+			wantStatus: 400, wantBody: `{"__type":"InvalidCiphertextException"}`,
+			wantHeaders: map[string]string{"X-Amzn-Errortype": "InvalidCiphertextException"},
+		},
+		{
+			name: "capital Message (Secrets Manager)", proto: awsproto.JSON{Version: "1.1", CapitalMessage: true},
+			err: awsproto.Errorf("ResourceNotFoundException", "Secrets Manager can't find the specified secret."), wantStatus: 400,
+			wantBody:    `{"Message":"Secrets Manager can't find the specified secret.","__type":"ResourceNotFoundException"}`,
+			wantHeaders: map[string]string{"Content-Type": "application/x-amz-json-1.1"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

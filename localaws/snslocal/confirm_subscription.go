@@ -6,7 +6,6 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"strings"
 )
 
@@ -64,7 +63,7 @@ func (s *Service) sendHandshake(r *http.Request, sub *subscription, version, top
 	base := strings.TrimSuffix(s.publicURL(r), "/")
 	c := confirmation{
 		Type: kind, MessageID: s.newID(), Token: token, TopicArn: sub.topicArn, Message: message,
-		SubscribeURL: base + "/?Action=ConfirmSubscription&TopicArn=" + url.QueryEscape(sub.topicArn) +
+		SubscribeURL: base + "/?Action=ConfirmSubscription&TopicArn=" + arnInURL(sub.topicArn) +
 			"&Token=" + token,
 		Timestamp:        s.clock.Now().UTC().Format(timestampLayout),
 		SignatureVersion: version,

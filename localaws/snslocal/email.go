@@ -2,7 +2,6 @@ package snslocal
 
 import (
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 )
@@ -39,7 +38,7 @@ func validEmail(addr string) bool {
 // subscription: its link confirms the subscription.
 func (s *Service) sendEmailConfirmation(r *http.Request, sub *subscription) {
 	base := strings.TrimSuffix(s.publicURL(r), "/")
-	link := base + "/?Action=ConfirmSubscription&TopicArn=" + url.QueryEscape(sub.topicArn) + "&Token=" + sub.token
+	link := base + "/?Action=ConfirmSubscription&TopicArn=" + arnInURL(sub.topicArn) + "&Token=" + sub.token
 	s.outbox.emailed.add(Email{To: sub.endpoint, Subject: "AWS Notification - Subscription Confirmation", SubscriptionARN: sub.arn,
 		Body: "A subscription of this address to the topic " + sub.topicArn + " is waiting for confirmation.\n" +
 			"Open this link to confirm it:\n" + link + "\n", At: s.clock.Now()})

@@ -100,7 +100,7 @@ func (n *notification) body(sg *signer, subscriptionArn string) (string, error) 
 		Timestamp:         n.time.UTC().Format(timestampLayout),
 		SignatureVersion:  n.version,
 		SigningCertURL:    n.baseURL + CertPath,
-		UnsubscribeURL:    n.baseURL + "/?Action=Unsubscribe&SubscriptionArn=" + url.QueryEscape(subscriptionArn),
+		UnsubscribeURL:    n.baseURL + "/?Action=Unsubscribe&SubscriptionArn=" + arnInURL(subscriptionArn),
 		MessageAttributes: envelopeAttributes(n.attrs),
 	}
 	sig, err := sg.sign(n.version, e.canonical())
@@ -125,4 +125,11 @@ func sortedNames(attrs map[string]MessageAttribute) []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// arnInURL writes an ARN as a query value the way AWS does in SubscribeURL
+// and UnsubscribeURL: escaped, but with its colons left plain (LocalStack's
+// AWS-validated SNS snapshots record "SubscriptionArn=arn:aws:sns:...").
+func arnInURL(arn string) string {
+	return strings.ReplaceAll(url.QueryEscape(arn), "%3A", ":")
 }

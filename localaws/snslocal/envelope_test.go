@@ -135,7 +135,10 @@ func TestPublishDeliversSignedEnvelope(t *testing.T) {
 		Type: "Notification", MessageId: *out.MessageId, TopicArn: topic, Subject: "Order o-1 paid",
 		Message: `{"orderId":"o-1","status":"PAID","note":"<&>"}`, Timestamp: "2026-03-01T12:00:00.123Z",
 		SignatureVersion: "1", Signature: env.Signature, SigningCertURL: e.url + snslocal.CertPath,
-		UnsubscribeURL: env.UnsubscribeURL,
+		// The ARN's colons stay plain in the URL, as AWS writes them
+		// (LocalStack's AWS-validated SNS snapshots, e.g.
+		// TestSNSPublishCrud::test_publish_by_path_parameters).
+		UnsubscribeURL: e.url + "/?Action=Unsubscribe&SubscriptionArn=" + sub,
 		MessageAttributes: map[string]struct{ Type, Value string }{
 			"status": {"String", "PAID"}, "amount": {"Number", "1999"}, "blob": {"Binary", "AQID"}, "tags": {"String.Array", `["a","b"]`},
 		},

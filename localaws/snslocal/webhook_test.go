@@ -30,7 +30,7 @@ func (e *env) subscribeWebhook(tb testing.TB, topic string, w *webhooktest.Recei
 		tb.Fatalf("first request is a %q, want a SubscriptionConfirmation", got)
 	}
 	msg := webhooktest.Verify(tb, p.Body)
-	if msg["TopicArn"] != topic || len(msg["Token"]) != 288 {
+	if msg["TopicArn"] != topic || len(msg["Token"]) != 288 || !strings.Contains(msg["SubscribeURL"], "&TopicArn="+topic+"&") {
 		tb.Errorf("confirmation = %v", msg)
 	}
 	e.publish(tb, topic, "while pending") // not delivered: the endpoint has not confirmed
