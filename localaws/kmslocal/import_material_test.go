@@ -68,6 +68,11 @@ func TestImportedKeyMaterial(t *testing.T) {
 	if _, err := c.DeleteImportedKeyMaterial(ctx, &kms.DeleteImportedKeyMaterialInput{KeyId: key.KeyId}); err != nil {
 		t.Fatal(err)
 	}
+	// Without material the key describes no expiration model, as AWS's
+	// (LocalStack's AWS-validated TestKMS::test_import_key_hmac_keys).
+	if d, err := c.DescribeKey(ctx, &kms.DescribeKeyInput{KeyId: key.KeyId}); err != nil || d.KeyMetadata.ExpirationModel != "" || d.KeyMetadata.KeyState != types.KeyStatePendingImport {
+		t.Errorf("after DeleteImportedKeyMaterial: %+v (%v), want PendingImport without an ExpirationModel", d.KeyMetadata, err)
+	}
 	other := make([]byte, 32)
 	if err := importMaterial(t, c, aws.ToString(key.KeyId), other); errorCode(t, err) != "IncorrectKeyMaterialException" {
 		t.Errorf("importing other material: %v, want IncorrectKeyMaterialException", err)

@@ -83,7 +83,7 @@ type replicateKeyInput struct {
 type replicateKeyOutput struct {
 	ReplicaKeyMetadata keyMetadata `json:"ReplicaKeyMetadata"`
 	ReplicaPolicy      string      `json:"ReplicaPolicy"`
-	ReplicaTags        []tag       `json:"ReplicaTags"`
+	ReplicaTags        []tag       `json:"ReplicaTags,omitempty"`
 }
 
 // replicateKey copies a multi-Region primary key, material included, into
@@ -123,7 +123,10 @@ func (s *regional) replicateKey(body []byte) (any, error) {
 		case src.state == statePendingDeletion:
 			err = errPendingDeletion(src)
 		default:
-			replica = &key{id: src.id, spec: src.spec, usage: src.usage, description: src.description, state: stateEnabled,
+			// The replica's description is the request's, not the
+			// primary's, and its origin the primary's (LocalStack's
+			// AWS-validated TestKMS::test_replicate_key).
+			replica = &key{id: src.id, spec: src.spec, usage: src.usage, state: stateEnabled, origin: src.origin,
 				materials: slices.Clone(src.materials), private: src.private, mr: src.mr}
 		}
 	}
@@ -151,6 +154,10 @@ func (s *regional) replicateKey(body []byte) (any, error) {
 	replica.mr.mu.Lock()
 	replica.mr.replicas = append(replica.mr.replicas, in.ReplicaRegion)
 	replica.mr.mu.Unlock()
-	return replicateKeyOutput{ReplicaKeyMetadata: replica.metadata(s.account), ReplicaPolicy: replica.policy,
-		ReplicaTags: append([]tag{}, replica.tags...)}, nil
+	// AWS answers while the replica is still being made: Creating, not
+	// yet enabled, no key material id (test_replicate_key); it is usable
+	// here at once.
+	meta := replica.metadata(s.account)
+	meta.KeyState, meta.Enabled, meta.CurrentKeyMaterialID = "Creating", false, ""
+	return replicateKeyOutput{ReplicaKeyMetadata: meta, ReplicaPolicy: replica.policy, ReplicaTags: slices.Clone(replica.tags)}, nil
 }

@@ -37,9 +37,20 @@ func TestMultiRegionKeys(t *testing.T) {
 	if got, want := aws.ToString(rep.ReplicaKeyMetadata.Arn), "arn:aws:kms:eu-west-1:123456789012:key/"+id; got != want {
 		t.Errorf("replica ARN = %s, want %s", got, want)
 	}
+	// AWS answers ReplicateKey while the replica is being made, without
+	// the primary's description, and lists no tags when none were given
+	// (LocalStack's AWS-validated TestKMS::test_replicate_key).
+	if m := rep.ReplicaKeyMetadata; m.KeyState != types.KeyStateCreating || m.Enabled || aws.ToString(m.Description) != "" ||
+		m.Origin != types.OriginTypeAwsKms || m.CurrentKeyMaterialId != nil || rep.ReplicaTags != nil {
+		t.Errorf("ReplicateKey answered state %s enabled %v description %q origin %s material %v tags %v",
+			m.KeyState, m.Enabled, aws.ToString(m.Description), m.Origin, m.CurrentKeyMaterialId, rep.ReplicaTags)
+	}
 	desc, err := west.DescribeKey(ctx, &kms.DescribeKeyInput{KeyId: &id})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if m := desc.KeyMetadata; m.KeyState != types.KeyStateEnabled || !m.Enabled || aws.ToString(m.Description) != "" || m.Origin != types.OriginTypeAwsKms {
+		t.Errorf("the replica describes itself as %s enabled %v description %q origin %s", m.KeyState, m.Enabled, aws.ToString(m.Description), m.Origin)
 	}
 	want := &types.MultiRegionConfiguration{
 		MultiRegionKeyType: types.MultiRegionKeyTypeReplica,
