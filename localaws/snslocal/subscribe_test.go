@@ -189,3 +189,41 @@ func TestSubscriptionsByTopicPages(t *testing.T) {
 		}
 	}
 }
+
+// TestFilterPolicyScopeListedWithAPolicy follows LocalStack's AWS-validated
+// test_set_subscription_filter_policy_scope: GetSubscriptionAttributes
+// lists FilterPolicyScope only once the subscription has a filter policy,
+// even after the scope was set on its own.
+func TestFilterPolicyScopeListedWithAPolicy(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	sub := e.subscribe(t, e.createTopic(t, "scoped"), "q", nil)
+	scope := func() (string, bool) {
+		t.Helper()
+		out, err := e.client.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionArn: &sub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, ok := out.Attributes["FilterPolicyScope"]
+		return v, ok
+	}
+	set := func(name, value string) {
+		t.Helper()
+		if _, err := e.client.SetSubscriptionAttributes(ctx, &sns.SetSubscriptionAttributesInput{SubscriptionArn: &sub,
+			AttributeName: aws.String(name), AttributeValue: aws.String(value)}); err != nil {
+			t.Fatalf("SetSubscriptionAttributes %s: %v", name, err)
+		}
+	}
+	if v, ok := scope(); ok {
+		t.Errorf("a new subscription lists FilterPolicyScope %q", v)
+	}
+	set("FilterPolicyScope", "MessageBody")
+	if v, ok := scope(); ok {
+		t.Errorf("with a scope and no policy FilterPolicyScope is listed as %q", v)
+	}
+	set("FilterPolicy", `{"attr":["match-this"]}`)
+	if v, ok := scope(); !ok || v != "MessageBody" {
+		t.Errorf("with a policy FilterPolicyScope = %q (listed %v), want MessageBody", v, ok)
+	}
+}

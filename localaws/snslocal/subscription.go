@@ -144,6 +144,12 @@ func (s *Service) subscriptionAttributes(sub *subscription) map[string]string {
 	for k, v := range sub.attrs {
 		out[k] = v
 	}
+	if out["FilterPolicy"] == "" {
+		// AWS lists the scope only alongside a filter policy, even one set
+		// explicitly (LocalStack's AWS-validated
+		// test_set_subscription_filter_policy_scope).
+		delete(out, "FilterPolicyScope")
+	}
 	return out
 }
 
