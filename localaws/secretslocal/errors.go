@@ -4,6 +4,7 @@ import "github.com/payflow-dev/payflow/localaws/awsproto"
 
 // Error codes as Secrets Manager names them in the __type member.
 const (
+	codeAccessDenied      = "AccessDeniedException"
 	codeInternal          = "InternalServiceError"
 	codeInvalidParameter  = "InvalidParameterException"
 	codeMalformedPolicy   = "MalformedPolicyDocumentException"

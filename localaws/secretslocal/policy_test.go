@@ -126,3 +126,31 @@ func TestDescriptionFilterMatchesWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRotateSecretRefusals checks RotateSecret's answers, the ones AWS
+// gives when it cannot rotate (LocalStack's AWS-validated
+// test_first_rotate_secret_with_missing_lambda_arn and
+// test_rotate_secret_invalid_lambda_arn): no function named, or one that
+// cannot be invoked (the local endpoint invokes none); the secret is left
+// without a rotation configuration.
+func TestRotateSecretRefusals(t *testing.T) {
+	t.Parallel()
+	c, _, _ := newClient(t)
+	ctx := context.Background()
+	if _, err := c.CreateSecret(ctx, &secretsmanager.CreateSecretInput{Name: aws.String("rotated"), SecretString: aws.String("init")}); err != nil {
+		t.Fatal(err)
+	}
+	rules := &types.RotationRulesType{AutomaticallyAfterDays: aws.Int64(1)}
+	_, err := c.RotateSecret(ctx, &secretsmanager.RotateSecretInput{SecretId: aws.String("rotated"), RotationRules: rules})
+	if code, msg := apiError(t, err); code != "InvalidRequestException" || msg != "No Lambda rotation function ARN is associated with this secret." {
+		t.Errorf("RotateSecret without a function = %s %q", code, msg)
+	}
+	_, err = c.RotateSecret(ctx, &secretsmanager.RotateSecretInput{SecretId: aws.String("rotated"), RotationRules: rules,
+		RotationLambdaARN: aws.String("arn:aws:lambda:us-east-1:123456789012:function:rotate")})
+	if code, msg := apiError(t, err); code != "AccessDeniedException" || !strings.HasPrefix(msg, "Secrets Manager cannot invoke the specified Lambda function.") {
+		t.Errorf("RotateSecret with a function = %s %q", code, msg)
+	}
+	if d := describe(t, c, "rotated"); d.RotationEnabled != nil || d.RotationLambdaARN != nil || d.RotationRules != nil {
+		t.Errorf("after refused rotations the secret describes rotation %v %v %v", d.RotationEnabled, d.RotationLambdaARN, d.RotationRules)
+	}
+}

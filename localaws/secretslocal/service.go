@@ -85,6 +85,7 @@ func operations() map[string]handler {
 		"ListSecretVersionIds":     (*regional).listSecretVersionIDs,
 		"UpdateSecretVersionStage": (*regional).updateSecretVersionStage,
 		"GetRandomPassword":        (*regional).getRandomPassword,
+		"RotateSecret":             (*regional).rotateSecret,
 		"PutResourcePolicy":        (*regional).putResourcePolicy,
 		"GetResourcePolicy":        (*regional).getResourcePolicy,
 		"DeleteResourcePolicy":     (*regional).deleteResourcePolicy,
