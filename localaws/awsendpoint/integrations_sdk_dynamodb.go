@@ -52,8 +52,16 @@ func sdkDynamoFailure(err error) error {
 	if e.Code == "InternalServerError" {
 		status = http.StatusInternalServerError
 	}
+	name := e.Code
+	if name == "ValidationException" {
+		// The SDK for Java v2 models no ValidationException for DynamoDB:
+		// AWS names it by the service's base exception (LocalStack's
+		// AWS-validated error_handling/test_aws_sdk.snapshot.json,
+		// TestAwsSdk::test_dynamodb_invalid_param).
+		name = "DynamoDbException"
+	}
 	return &asl.TaskFailure{
-		Name:  "DynamoDb." + e.Code,
+		Name:  "DynamoDb." + name,
 		Cause: fmt.Sprintf("%s (Service: DynamoDb, Status Code: %d, Request ID: %s)", e.Message, status, newRequestID()),
 	}
 }

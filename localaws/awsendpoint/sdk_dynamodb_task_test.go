@@ -103,3 +103,19 @@ func TestSDKDynamoDBTaskToken(t *testing.T) {
 		t.Errorf("execution %s with %s, want SUCCEEDED with the callback's output", done.Status, aws.ToString(done.Output))
 	}
 }
+
+// TestSDKDynamoDBValidationErrorName holds the name AWS gives a DynamoDB
+// validation error in an AWS SDK integration (LocalStack's AWS-validated
+// error_handling/test_aws_sdk.snapshot.json,
+// TestAwsSdk::test_dynamodb_invalid_param: a putItem whose Item is null
+// fails with DynamoDb.DynamoDbException).
+func TestSDKDynamoDBValidationErrorName(t *testing.T) {
+	t.Parallel()
+	c, _ := newDynamoEndpoint(t)
+	def := `{"StartAt":"PutItem","States":{"PutItem":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:dynamodb:putItem",
+		"Parameters":{"TableName":"charges","Item":null},"End":true}}}`
+	out := runMachine(t, c, "invalid", def, `{}`)
+	if out.Status != sfntypes.ExecutionStatusFailed || aws.ToString(out.Error) != "DynamoDb.DynamoDbException" {
+		t.Errorf("execution %s with %q (%s), want FAILED with DynamoDb.DynamoDbException", out.Status, aws.ToString(out.Error), aws.ToString(out.Cause))
+	}
+}
