@@ -27,27 +27,10 @@ type startExecutionOutput struct {
 // first execution still runs returns that execution; any other reuse of a
 // name fails.
 func (s *Service) startExecution(ctx context.Context, in *startExecutionInput) (*startExecutionOutput, error) {
-	if err := checkStateMachineArn(in.StateMachineArn); err != nil {
+	name, input, err := startRequest(in.StateMachineArn, in.Name, in.Input)
+	if err != nil {
 		return nil, err
 	}
-	name := in.Name
-	if name == "" {
-		name = newUUID()
-	}
-	if err := checkName(name); err != nil {
-		return nil, err
-	}
-	input := "{}"
-	if in.Input != nil {
-		input = *in.Input
-	}
-	if err := checkPayload("input", input); err != nil {
-		return nil, err
-	}
-	if err := checkExecutionInput(input); err != nil {
-		return nil, err
-	}
-
 	st := s.storeOf(ctx)
 	x, m, existing, err := s.register(st, in.StateMachineArn, name, input)
 	if err != nil {
@@ -57,6 +40,32 @@ func (s *Service) startExecution(ctx context.Context, in *startExecutionInput) (
 		s.launch(st, x, m)
 	}
 	return &startExecutionOutput{ExecutionArn: x.arn, StartDate: epoch(x.started)}, nil
+}
+
+// startRequest checks what StartExecution and StartSyncExecution are
+// given: the state machine ARN, the name (a new UUID when there is none)
+// and the input ("{}" when there is none), which it returns.
+func startRequest(machineArn, name string, input *string) (string, string, error) {
+	if err := checkStateMachineArn(machineArn); err != nil {
+		return "", "", err
+	}
+	if name == "" {
+		name = newUUID()
+	}
+	if err := checkName(name); err != nil {
+		return "", "", err
+	}
+	in := "{}"
+	if input != nil {
+		in = *input
+	}
+	if err := checkPayload("input", in); err != nil {
+		return "", "", err
+	}
+	if err := checkExecutionInput(in); err != nil {
+		return "", "", err
+	}
+	return name, in, nil
 }
 
 // target resolves what StartExecution names: a state machine (its current

@@ -49,24 +49,8 @@ func (s *Service) startSyncExecution(ctx context.Context, in *startSyncExecution
 	if in.IncludedData != "" && in.IncludedData != "ALL_DATA" && in.IncludedData != "METADATA_ONLY" {
 		return nil, errorf(codeValidation, "1 validation error detected: Value '%s' at 'includedData' failed to satisfy constraint: Member must satisfy enum value set: [ALL_DATA, METADATA_ONLY]", in.IncludedData)
 	}
-	if err := checkStateMachineArn(in.StateMachineArn); err != nil {
-		return nil, err
-	}
-	name := in.Name
-	if name == "" {
-		name = newUUID()
-	}
-	if err := checkName(name); err != nil {
-		return nil, err
-	}
-	input := "{}"
-	if in.Input != nil {
-		input = *in.Input
-	}
-	if err := checkPayload("input", input); err != nil {
-		return nil, err
-	}
-	if err := checkExecutionInput(input); err != nil {
+	name, input, err := startRequest(in.StateMachineArn, in.Name, in.Input)
+	if err != nil {
 		return nil, err
 	}
 	st := s.storeOf(ctx)
