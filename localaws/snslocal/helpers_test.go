@@ -140,3 +140,29 @@ func errorMessageOf(tb testing.TB, err error) string {
 	}
 	return apiErr.ErrorMessage()
 }
+
+// refusal is a request SNS refuses with InvalidParameter, and the message
+// AWS answers it with.
+type refusal struct {
+	name string
+	call func() error
+	want string
+}
+
+// checkRefusals runs each refusal as a parallel subtest: the code must be
+// InvalidParameter and the message exactly the one wanted.
+func checkRefusals(t *testing.T, tests []refusal) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			err := tc.call()
+			if got := errorCode(t, err); got != "InvalidParameter" {
+				t.Fatalf("code %q (%v), want InvalidParameter", got, err)
+			}
+			if got := errorMessageOf(t, err); got != tc.want {
+				t.Errorf("message %q\nwant    %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -32,11 +32,7 @@ func TestPublishAndSMSRefusalsRecordedFromAWS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name string
-		call func() error
-		want string
-	}{
+	tests := []refusal{
 		{
 			// test_publish_wrong_arn_format: empty-topic.
 			name: "empty TopicArn",
@@ -76,18 +72,7 @@ func TestPublishAndSMSRefusalsRecordedFromAWS(t *testing.T) {
 		{name: "misspelt SMS attribute", call: smsAttributes("DefaultSendID", "123456789"), want: "DefaultSendID is not a valid attribute"},
 		{name: "unknown SMS type", call: smsAttributes("DefaultSMSType", "invalid"), want: "DefaultSMSType is invalid"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			err := tc.call()
-			if got := errorCode(t, err); got != "InvalidParameter" {
-				t.Fatalf("code %q (%v), want InvalidParameter", got, err)
-			}
-			if got := errorMessageOf(t, err); got != tc.want {
-				t.Errorf("message %q\nwant    %q", got, tc.want)
-			}
-		})
-	}
+	checkRefusals(t, tests)
 }
 
 // TestPublishIgnoresNonStringProtocolMessages: with MessageStructure json,

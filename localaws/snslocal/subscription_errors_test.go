@@ -31,11 +31,7 @@ func TestSubscriptionRefusalsRecordedFromAWS(t *testing.T) {
 			return err
 		}
 	}
-	tests := []struct {
-		name string
-		call func() error
-		want string
-	}{
+	tests := []refusal{
 		{
 			// test_subscribe_with_invalid_protocol: exception.
 			name: "unknown protocol",
@@ -86,18 +82,7 @@ func TestSubscriptionRefusalsRecordedFromAWS(t *testing.T) {
 			want: "Invalid parameter: Token",
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			err := tc.call()
-			if got := errorCode(t, err); got != "InvalidParameter" {
-				t.Fatalf("code %q (%v), want InvalidParameter", got, err)
-			}
-			if got := errorMessageOf(t, err); got != tc.want {
-				t.Errorf("message %q\nwant    %q", got, tc.want)
-			}
-		})
-	}
+	checkRefusals(t, tests)
 }
 
 // TestRawMessageDeliveryTakesAnyCase: AWS takes RawMessageDelivery "True",

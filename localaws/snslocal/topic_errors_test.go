@@ -18,11 +18,7 @@ func TestTopicRefusalsRecordedFromAWS(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
 	topic := e.createTopic(t, "recorded")
-	tests := []struct {
-		name string
-		call func() error
-		want string // the message; the code is InvalidParameter
-	}{
+	tests := []refusal{
 		{
 			// test_create_topic_name_constraints: fifo-name-not-contains-fifo.
 			name: "FIFO attribute on a name without .fifo",
@@ -96,18 +92,7 @@ func TestTopicRefusalsRecordedFromAWS(t *testing.T) {
 			want: "Invalid parameter: Policy statement action out of service scope!",
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			err := tc.call()
-			if got := errorCode(t, err); got != "InvalidParameter" {
-				t.Fatalf("code %q (%v), want InvalidParameter", got, err)
-			}
-			if got := errorMessageOf(t, err); got != tc.want {
-				t.Errorf("message %q\nwant    %q", got, tc.want)
-			}
-		})
-	}
+	checkRefusals(t, tests)
 }
 
 // TestFifoTopicFalseIsAStandardTopic: AWS takes FifoTopic "false" at
