@@ -494,3 +494,19 @@ func TestAWSRecordedWaitTimestampRefused(t *testing.T) {
 		})
 	}
 }
+
+func TestAWSRecordedUnknownDynamoIntegration(t *testing.T) {
+	t.Parallel()
+	c := sdkClient(t, nil)
+	// services/test_dynamodb_task_service.snapshot.json,
+	// TestTaskServiceDynamoDB::test_invalid_integration: dynamodb:query is
+	// no optimized integration, and AWS refuses it at creation.
+	def := `{"StartAt":"Query","States":{"Query":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:query",
+		"Parameters":{"TableName":"t"},"End":true}}}`
+	_, err := c.CreateStateMachine(context.Background(), &sfn.CreateStateMachineInput{Name: aws.String("ddb-query"), Definition: aws.String(def), RoleArn: aws.String(sdkRole)})
+	var invalid *types.InvalidDefinition
+	want := "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The resource provided arn:aws:states:::dynamodb:query is not recognized. The value is not a valid resource ARN, or the resource is not available in this region. at /States/Query/Resource'"
+	if !errors.As(err, &invalid) || aws.ToString(invalid.Message) != want {
+		t.Errorf("CreateStateMachine error = %v\nwant InvalidDefinition: %s", err, want)
+	}
+}

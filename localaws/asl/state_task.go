@@ -43,6 +43,12 @@ func (p *parser) task(b stateBase, m map[string]any, loc string) state {
 	if res, ok := chk.str(m, "Resource", loc); ok {
 		if !strings.HasPrefix(res, "arn:") || strings.Count(res, ":") < 5 {
 			chk.add("INVALID_RESOURCE", loc+"/Resource", "Resource must be a valid ARN: %s", res)
+		} else if !knownDynamoIntegration(res) {
+			// AWS's refusal of an optimized DynamoDB integration it does not
+			// have (LocalStack's AWS-validated
+			// services/test_dynamodb_task_service.snapshot.json,
+			// TestTaskServiceDynamoDB::test_invalid_integration).
+			chk.schema(loc+"/Resource", "The resource provided %s is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.", res)
 		}
 		s.setResource(res)
 	}
@@ -301,4 +307,21 @@ func ataSeconds(tmpl ataTemplate, field string, in any, c *evalCtx) (int64, *fai
 		return 0, fail(ErrNameRuntime, fmt.Sprintf("The %s field must evaluate to a positive integer, got %s", field, encodeValue(v)))
 	}
 	return i, nil
+}
+
+// knownDynamoIntegration reports whether res, if it names an optimized
+// DynamoDB integration, names one Step Functions has: getItem, putItem,
+// updateItem and deleteItem (the developer guide's DynamoDB page). Other
+// resources are not its concern.
+func knownDynamoIntegration(res string) bool {
+	parts := strings.SplitN(res, ":", 7)
+	if len(parts) != 7 || parts[2] != "states" || parts[5] != "dynamodb" {
+		return true
+	}
+	action, _, _ := strings.Cut(parts[6], ".")
+	switch action {
+	case "getItem", "putItem", "updateItem", "deleteItem":
+		return true
+	}
+	return false
 }
