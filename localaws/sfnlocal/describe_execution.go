@@ -61,6 +61,12 @@ func (s *Service) describeExecution(ctx context.Context, in *describeExecutionIn
 		Error:                  now.errName,
 		Cause:                  now.cause,
 	}
+	if now.status == statusTimedOut {
+		// AWS describes a timed-out execution without an error or cause
+		// (LocalStack's AWS-validated test_timeouts.py::test_global_timeout);
+		// its history's ExecutionTimedOut event carries them.
+		out.Error, out.Cause = "", ""
+	}
 	if now.status == statusSucceeded {
 		output := string(now.output)
 		out.Output = &output

@@ -511,6 +511,11 @@ func TestRedriveTimedOutExecution(t *testing.T) {
 	if d.Status != types.ExecutionStatusTimedOut || d.RedriveStatus != types.ExecutionRedriveStatusRedrivable {
 		t.Fatalf("after the machine's timeout: %s, %s; want TIMED_OUT and REDRIVABLE", d.Status, d.RedriveStatus)
 	}
+	// AWS describes it without an error or cause (LocalStack's
+	// AWS-validated test_timeouts.py::test_global_timeout).
+	if d.Error != nil || d.Cause != nil {
+		t.Errorf("a timed-out execution describes error %q cause %q, want neither", aws.ToString(d.Error), aws.ToString(d.Cause))
+	}
 	h.redrive(t, x, "r")
 	call := h.nextTask(t)
 	if _, err := h.client.SendTaskSuccess(context.Background(), &sfn.SendTaskSuccessInput{
