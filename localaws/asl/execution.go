@@ -169,7 +169,10 @@ func (x *Execution) Stop(errName, cause string) error {
 		x.mu.Unlock()
 		return ErrExecutionNotRunning
 	}
-	x.recordLocked(x.root.last, EventExecutionAborted, "executionAbortedEventDetails",
+	// A stop comes from outside the run, so AWS chains its event to none:
+	// previousEventId 0 (LocalStack's AWS-validated
+	// test_sfn_api.py::TestSnfApi::test_stop_execution).
+	x.recordLocked(0, EventExecutionAborted, "executionAbortedEventDetails",
 		&FailureEventDetails{Error: errName, Cause: cause})
 	x.closeLocked(true)
 	o := Outcome{Status: StatusAborted, Error: errName, Cause: cause, StopTime: x.engine.clock.Now()}

@@ -178,6 +178,12 @@ func TestStopExecution(t *testing.T) {
 	if events[len(events)-1] != "ExecutionAborted" {
 		t.Fatalf("history ends with %s, want ExecutionAborted", events[len(events)-1])
 	}
+	// AWS chains the abort to no earlier event (LocalStack's AWS-validated
+	// test_sfn_api.py::TestSnfApi::test_stop_execution).
+	hist, err := h.client.GetExecutionHistory(ctx, &sfn.GetExecutionHistoryInput{ExecutionArn: aws.String(x), ReverseOrder: true, MaxResults: 1})
+	if err != nil || len(hist.Events) != 1 || hist.Events[0].PreviousEventId != 0 {
+		t.Errorf("ExecutionAborted = %+v (%v), want previousEventId 0", hist.Events, err)
+	}
 	h.clock.Advance(time.Hour)
 	again, err := h.client.StopExecution(ctx, &sfn.StopExecutionInput{ExecutionArn: aws.String(x)})
 	if err != nil {
