@@ -127,7 +127,12 @@ func parseCondition(key string, raw any) (condition, error) {
 	}
 	switch raw := raw.(type) {
 	case map[string]any:
-		if len(raw) != 1 {
+		if len(raw) > 1 {
+			// LocalStack's AWS-validated test_validate_policy
+			// (error-condition-two-operators).
+			return bad("Only one key allowed in match expression")
+		}
+		if len(raw) == 0 {
 			return bad("Match value must be String, number, true, false, or null")
 		}
 		for op, arg := range raw {
@@ -196,16 +201,28 @@ func parseNumeric(arg any) (condition, error) {
 			}
 			break
 		}
-		if len(bounds) == 2 || (len(bounds) == 1 && bounds[0].op != ">" && bounds[0].op != ">=") {
+		// The wordings of each refusal are those AWS answers (LocalStack's
+		// AWS-validated test_validate_policy_numeric_operator): a second
+		// bound's token is judged as part of a range.
+		if len(bounds) == 2 {
+			return numericError("Too many terms in numeric range expression")
+		}
+		if len(bounds) == 1 && bounds[0].op != ">" && bounds[0].op != ">=" {
 			return numericError("Too many elements in numeric expression")
 		}
 		op, isStr := list[i].(string)
-		if !isStr {
+		switch {
+		case !isStr && len(bounds) == 0:
 			return numericError(fmt.Sprintf("Invalid member in numeric match: %v", list[i]))
+		case !isStr:
+			return numericError(fmt.Sprintf("Bad value in numeric range: %v", list[i]))
 		}
 		switch op {
 		case "=", "<", "<=", ">", ">=":
 		default:
+			if len(bounds) == 1 {
+				return numericError("Bad numeric range operator: " + op)
+			}
 			return numericError("Unrecognized numeric range operator: " + op)
 		}
 		if len(bounds) == 1 && op != "<" && op != "<=" {
@@ -217,12 +234,16 @@ func parseNumeric(arg any) (condition, error) {
 		} else {
 			ok = false
 		}
+		name := op
+		if op == "=" {
+			name = "equals"
+		}
 		if !ok {
-			return numericError("Value of " + op + " must be numeric")
+			return numericError("Value of " + name + " must be numeric")
 		}
 		n, err := num.Float64()
 		if err != nil {
-			return numericError("Value of " + op + " must be numeric")
+			return numericError("Value of " + name + " must be numeric")
 		}
 		bounds = append(bounds, numericBound{op: op, n: fixed(n)})
 	}
@@ -243,6 +264,13 @@ func parseAnythingBut(arg any, bad func(string) (condition, error)) (condition, 
 		}
 		if p, ok := arg["suffix"].(string); ok && p != "" {
 			return condition{anyBut: &anythingBut{suffix: &p}}, nil
+		}
+		for op := range arg {
+			if op != "prefix" && op != "suffix" {
+				// LocalStack's AWS-validated
+				// test_validate_policy_nested_anything_but_operator.
+				return bad("Unsupported anything-but pattern: " + op)
+			}
 		}
 		return bad("anything-but supports prefix and suffix")
 	case []any:

@@ -37,6 +37,13 @@ func TestFilterPolicyRefusals(t *testing.T) {
 		{"numeric upper bound first", `{"price":[{"numeric":["<",20,">",1]}]}`, "", numeric + "Too many elements in numeric expression\n at ..."},
 		{"numeric two lower bounds", `{"price":[{"numeric":[">",20,">",1]}]}`, "", numeric + "Bad numeric range operator: >\n at ..."},
 		{"numeric empty range", `{"price":[{"numeric":[">",20,"<",1]}]}`, "", numeric + "Bottom must be less than top\n at ..."},
+		{"two operators in one match", `{"key":[{"suffix":"value","prefix":"value2"}]}`, "", numeric + "Only one key allowed in match expression"},
+		{"anything-but with an unknown operator", `{"key":[{"anything-but":{"wrong-operator":"x"}}]}`, "", numeric + "Unsupported anything-but pattern: wrong-operator"},
+		// LocalStack's AWS-validated test_validate_policy_numeric_operator:
+		{"numeric equals a string", `{"key":[{"numeric":["=","000"]}]}`, "", numeric + "Value of equals must be numeric\n at ..."},
+		{"numeric range without its second operator", `{"key":[{"numeric":[">",20,30]}]}`, "", numeric + "Bad value in numeric range: 30\n at ..."},
+		{"numeric range with an unknown second operator", `{"key":[{"numeric":[">",20,"test"]}]}`, "", numeric + "Bad numeric range operator: test\n at ..."},
+		{"numeric range with a third bound", `{"key":[{"numeric":[">",20,"<",30,"<",50]}]}`, "", numeric + "Too many terms in numeric range expression\n at ..."},
 		// test_validate_policy_string_operators (recorded from AWS, the
 		// cidr refusals without a location suffix).
 		{"cidr not a string", `{"key":[{"cidr":["bad-filter"]}]}`, "", "Invalid parameter: Attributes Reason: FilterPolicy: prefix match pattern must be a string"},
