@@ -18,7 +18,7 @@ type redrivePolicy struct {
 func parseRedrivePolicy(value string) (string, error) {
 	var p redrivePolicy
 	if err := json.Unmarshal([]byte(value), &p); err != nil {
-		return "", invalidParameter("RedrivePolicy: failed to parse JSON")
+		return "", invalidParameter("RedrivePolicy: failed to parse JSON.")
 	}
 	if !validQueueARN(p.DeadLetterTargetArn) {
 		return "", invalidParameter("RedrivePolicy: deadLetterTargetArn is an invalid arn")

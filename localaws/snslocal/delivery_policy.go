@@ -86,7 +86,7 @@ func effectivePolicy(topicPolicy, subPolicy string) webPolicy {
 func checkDeliveryPolicy(value string) error {
 	var sp subscriptionDeliveryPolicy
 	if err := json.Unmarshal([]byte(value), &sp); err != nil {
-		return invalidParameter("DeliveryPolicy: failed to parse JSON")
+		return invalidParameter("DeliveryPolicy: failed to parse JSON.")
 	}
 	if p := sp.HealthyRetryPolicy; p != nil {
 		if p.NumRetries < 0 || p.NumRetries > maxRetries || p.MinDelayTarget < 0 || p.MaxDelayTarget < p.MinDelayTarget {

@@ -53,7 +53,7 @@ func parseFilterPolicy(text string) (*filterPolicy, error) {
 	dec.UseNumber()
 	var doc any
 	if err := dec.Decode(&doc); err != nil || dec.More() {
-		return nil, refuse("failed to parse JSON")
+		return nil, refuse("failed to parse JSON.")
 	}
 	obj, ok := doc.(map[string]any)
 	if !ok {

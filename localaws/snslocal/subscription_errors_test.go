@@ -33,6 +33,13 @@ func TestSubscriptionRefusalsRecordedFromAWS(t *testing.T) {
 	}
 	tests := []refusal{
 		{
+			// test_validate_set_sub_attributes: invalid-json-redrive-policy
+			// (AWS goes on with its JSON parser's own words, not ours).
+			name: "RedrivePolicy that is not JSON",
+			call: set("RedrivePolicy", "{invalid json}"),
+			want: "Invalid parameter: RedrivePolicy: failed to parse JSON.",
+		},
+		{
 			// test_subscribe_with_invalid_protocol: exception.
 			name: "unknown protocol",
 			call: func() error {
