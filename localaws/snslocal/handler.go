@@ -39,6 +39,8 @@ func actions() map[string]action {
 		"Publish":                            (*Service).publishAction,
 		"PublishBatch":                       (*Service).publishBatchAction,
 		"ListTagsForResource":                (*Service).listTagsForResourceAction,
+		"PutDataProtectionPolicy":            (*Service).putDataProtectionPolicyAction,
+		"GetDataProtectionPolicy":            (*Service).getDataProtectionPolicyAction,
 		"TagResource":                        (*Service).tagResourceAction,
 		"UntagResource":                      (*Service).untagResourceAction,
 		"AddPermission":                      (*Service).addPermissionAction,

@@ -17,6 +17,8 @@ type topic struct {
 	tags  map[string]string
 	subs  []string   // subscription ARNs in subscription order
 	fifo  *fifoTopic // nil for standard topics
+	// dataProtection is the PutDataProtectionPolicy document, stored only.
+	dataProtection string
 }
 
 // settableTopicAttributes are the attributes CreateTopic and

@@ -169,3 +169,29 @@ func TestTopicTags(t *testing.T) {
 		t.Errorf("tags (-want +got):\n%s", diff)
 	}
 }
+
+// TestDataProtectionPolicy follows LocalStack's AWS-validated
+// test_data_protection_policy_crud: the policy put on a topic is answered
+// back as given, and the topic's attributes do not list it.
+func TestDataProtectionPolicy(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	topic := e.createTopic(t, "protected")
+	const policy = `{"Name":"data_protection_policy","Version":"2021-06-01","Statement":[{"Sid":"s","DataDirection":"Inbound","Principal":["*"],"DataIdentifier":["arn:aws:dataprotection::aws:data-identifier/EmailAddress"],"Operation":{"Deny":{}}}]}`
+	if _, err := e.client.PutDataProtectionPolicy(ctx, &sns.PutDataProtectionPolicyInput{ResourceArn: &topic, DataProtectionPolicy: aws.String(policy)}); err != nil {
+		t.Fatalf("PutDataProtectionPolicy: %v", err)
+	}
+	got, err := e.client.GetDataProtectionPolicy(ctx, &sns.GetDataProtectionPolicyInput{ResourceArn: &topic})
+	if err != nil || aws.ToString(got.DataProtectionPolicy) != policy {
+		t.Errorf("GetDataProtectionPolicy = %q (%v)", aws.ToString(got.DataProtectionPolicy), err)
+	}
+	attrs, err := e.client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: &topic})
+	if _, listed := attrs.Attributes["DataProtectionPolicy"]; err != nil || listed {
+		t.Errorf("topic attributes list DataProtectionPolicy (%v)", err)
+	}
+	_, err = e.client.PutDataProtectionPolicy(ctx, &sns.PutDataProtectionPolicyInput{ResourceArn: &topic, DataProtectionPolicy: aws.String("deny all")})
+	if got := errorCode(t, err); got != "InvalidParameter" {
+		t.Errorf("a policy that is not JSON: %q (%v), want InvalidParameter", got, err)
+	}
+}
