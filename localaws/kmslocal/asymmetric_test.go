@@ -203,3 +203,52 @@ func TestRSAEncryption(t *testing.T) {
 		t.Errorf("Decrypt with the other OAEP hash: %v, want InvalidCiphertextException", err)
 	}
 }
+
+// TestReEncryptWithRSAKeys moves ciphertexts between RSA and symmetric
+// keys, as LocalStack's AWS-validated TestKMS::test_re_encrypt does on AWS
+// for RSA to RSA: each side names its algorithm, an RSA source needs its
+// SourceKeyId (its ciphertext names no key), and what comes out decrypts
+// under the destination key.
+func TestReEncryptWithRSAKeys(t *testing.T) {
+	t.Parallel()
+	c, _ := newClient(t)
+	ctx := context.Background()
+	rsa1 := createAsymmetric(t, c, types.KeySpecRsa2048, types.KeyUsageTypeEncryptDecrypt)
+	rsa2 := createAsymmetric(t, c, types.KeySpecRsa2048, types.KeyUsageTypeEncryptDecrypt)
+	sym := createSymmetric(t, c)
+	oaep := types.EncryptionAlgorithmSpecRsaesOaepSha256
+	enc, err := c.Encrypt(ctx, &kms.EncryptInput{KeyId: rsa1.KeyId, Plaintext: []byte("tok_1"), EncryptionAlgorithm: oaep})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := c.ReEncrypt(ctx, &kms.ReEncryptInput{CiphertextBlob: enc.CiphertextBlob, SourceKeyId: rsa1.KeyId, SourceEncryptionAlgorithm: oaep,
+		DestinationKeyId: rsa2.KeyId, DestinationEncryptionAlgorithm: oaep})
+	if err != nil {
+		t.Fatalf("ReEncrypt RSA to RSA: %v", err)
+	}
+	if out.SourceEncryptionAlgorithm != oaep || out.DestinationEncryptionAlgorithm != oaep || aws.ToString(out.KeyId) != aws.ToString(rsa2.Arn) ||
+		aws.ToString(out.SourceKeyId) != aws.ToString(rsa1.Arn) || out.SourceKeyMaterialId != nil {
+		t.Errorf("ReEncrypt answered %+v", out)
+	}
+	dec, err := c.Decrypt(ctx, &kms.DecryptInput{KeyId: rsa2.KeyId, CiphertextBlob: out.CiphertextBlob, EncryptionAlgorithm: oaep})
+	if err != nil || string(dec.Plaintext) != "tok_1" {
+		t.Errorf("the destination decrypts %v (%v), want tok_1", dec, err)
+	}
+	toSym, err := c.ReEncrypt(ctx, &kms.ReEncryptInput{CiphertextBlob: out.CiphertextBlob, SourceKeyId: rsa2.KeyId, SourceEncryptionAlgorithm: oaep,
+		DestinationKeyId: sym.KeyId})
+	if err != nil {
+		t.Fatalf("ReEncrypt RSA to symmetric: %v", err)
+	}
+	if dec, err := c.Decrypt(ctx, &kms.DecryptInput{CiphertextBlob: toSym.CiphertextBlob}); err != nil || string(dec.Plaintext) != "tok_1" {
+		t.Errorf("the symmetric key decrypts %v (%v), want tok_1", dec, err)
+	}
+	_, err = c.ReEncrypt(ctx, &kms.ReEncryptInput{CiphertextBlob: enc.CiphertextBlob, SourceEncryptionAlgorithm: oaep, DestinationKeyId: rsa2.KeyId, DestinationEncryptionAlgorithm: oaep})
+	if errorCode(t, err) != "ValidationException" {
+		t.Errorf("ReEncrypt of an RSA ciphertext without SourceKeyId = %v, want ValidationException", err)
+	}
+	_, err = c.ReEncrypt(ctx, &kms.ReEncryptInput{CiphertextBlob: enc.CiphertextBlob, SourceKeyId: rsa1.KeyId, SourceEncryptionAlgorithm: oaep,
+		DestinationKeyId: sym.KeyId, DestinationEncryptionAlgorithm: oaep})
+	if errorCode(t, err) != "InvalidKeyUsageException" {
+		t.Errorf("an RSA algorithm for a symmetric destination = %v, want InvalidKeyUsageException", err)
+	}
+}

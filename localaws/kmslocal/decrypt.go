@@ -35,17 +35,7 @@ func (s *regional) decrypt(body []byte) (any, error) {
 	if err := checkAlgorithm(in.EncryptionAlgorithm); err != nil {
 		return nil, err
 	}
-	id, err := blobKeyID(in.CiphertextBlob)
-	if err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	k, err := s.blobKey(id, in.KeyID)
-	s.mu.RUnlock()
-	if err != nil {
-		return nil, err
-	}
-	plain, err := open(k, in.CiphertextBlob, in.EncryptionContext)
+	k, plain, err := s.openBlob(in.CiphertextBlob, in.KeyID, in.EncryptionContext)
 	if err != nil {
 		return nil, err
 	}
@@ -72,4 +62,21 @@ func (s *regional) blobKey(id, keyID string) (*key, error) {
 		return nil, err
 	}
 	return k, nil
+}
+
+// openBlob decrypts a symmetric ciphertext under the key it names (which
+// keyID, when given, must also name).
+func (s *regional) openBlob(blob []byte, keyID string, ctx map[string]string) (*key, []byte, error) {
+	id, err := blobKeyID(blob)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.mu.RLock()
+	src, err := s.blobKey(id, keyID)
+	s.mu.RUnlock()
+	if err != nil {
+		return nil, nil, err
+	}
+	plain, err := open(src, blob, ctx)
+	return src, plain, err
 }
