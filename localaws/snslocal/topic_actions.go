@@ -50,9 +50,11 @@ func (s *Service) createTopicAction(req *request) (any, error) {
 				return nil, invalidParameter("Attributes Reason: Topic already exists with different attributes")
 			}
 		}
-		// Tags that differ from the topic's are refused, as AWS does
-		// (LocalStack's test_create_duplicate_topic_with_more_tags).
-		if len(tags) > 0 && !maps.Equal(tags, t.tags) {
+		// Tags the topic does not have are refused, as AWS does
+		// (LocalStack's test_create_duplicate_topic_with_more_tags); the
+		// same tags, some of them or none are not
+		// (test_create_duplicate_topic_check_idempotency).
+		if !tagsWithin(tags, t.tags) {
 			return nil, invalidParameter("Tags Reason: Topic already exists with different tags")
 		}
 		return createTopicResult{TopicArn: arn}, nil
@@ -212,3 +214,13 @@ func (s *Service) untagResourceAction(req *request) (any, error) {
 // emptyResult renders an empty <ActionResult/>, which the SDK requires for
 // operations whose output is an empty structure rather than nothing.
 type emptyResult struct{}
+
+// tagsWithin reports whether every tag of some is one of all's.
+func tagsWithin(some, all map[string]string) bool {
+	for k, v := range some {
+		if cur, ok := all[k]; !ok || cur != v {
+			return false
+		}
+	}
+	return true
+}

@@ -62,6 +62,15 @@ func TestTopicDeliveryPolicyAsAWSListsIt(t *testing.T) {
 			}
 		}
 	}
+	// get-topic-attrs-after-delete: a DeliveryPolicy set to "" is gone.
+	if _, err := e.client.SetTopicAttributes(ctx, &sns.SetTopicAttributesInput{TopicArn: out.TopicArn,
+		AttributeName: aws.String("DeliveryPolicy"), AttributeValue: aws.String("")}); err != nil {
+		t.Fatal(err)
+	}
+	attrs, err := e.client.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: out.TopicArn})
+	if v, listed := attrs.Attributes["DeliveryPolicy"]; err != nil || listed {
+		t.Errorf("after deleting the policy DeliveryPolicy is listed as %q (%v)", v, err)
+	}
 }
 
 func decodeJSON(tb testing.TB, text string) any {

@@ -195,3 +195,28 @@ func TestDataProtectionPolicy(t *testing.T) {
 		t.Errorf("a policy that is not JSON: %q (%v), want InvalidParameter", got, err)
 	}
 }
+
+// TestCreateTopicAgainWithItsTags follows LocalStack's AWS-validated
+// test_create_duplicate_topic_check_idempotency: creating a topic again
+// with the same tags, some of them or none answers the same topic; a tag it
+// does not have is refused.
+func TestCreateTopicAgainWithItsTags(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	a, b := types.Tag{Key: aws.String("a"), Value: aws.String("1")}, types.Tag{Key: aws.String("b"), Value: aws.String("2")}
+	first, err := e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("tagged"), Tags: []types.Tag{a, b}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tags := range map[string][]types.Tag{"same tags": {a, b}, "one of them": {a}, "none": nil} {
+		again, err := e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("tagged"), Tags: tags})
+		if err != nil || aws.ToString(again.TopicArn) != aws.ToString(first.TopicArn) {
+			t.Errorf("CreateTopic again with %s = %v (%v), want the same topic", name, again, err)
+		}
+	}
+	_, err = e.client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("tagged"), Tags: []types.Tag{{Key: aws.String("c"), Value: aws.String("3")}}})
+	if got := errorCode(t, err); got != "InvalidParameter" {
+		t.Errorf("CreateTopic again with a new tag: %q (%v), want InvalidParameter", got, err)
+	}
+}
